@@ -1,0 +1,97 @@
+//! An article and its paragraphs.
+
+use serde::Serialize;
+
+use super::{Quote, Speaker, Statement};
+
+/// One parsed article: its text split into paragraphs, and who said what in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    /// URL slug, from the file name ("putin-north-korea-visit"); empty until a loader names it.
+    pub slug: String,
+    /// Headline, from the sidecar file when there is one.
+    pub title: Option<String>,
+    /// Publication or source, from the sidecar file when there is one.
+    pub source: Option<String>,
+    /// Publication date as `YYYY-MM-DD`, when the text has a dateline.
+    pub date: Option<String>,
+    /// The dateline as written ("July 24, 2024").
+    pub date_text: Option<String>,
+    /// Every non-empty line of the text, in order. Quotes are read from body
+    /// paragraphs only, so a pull quote does not count its words twice.
+    pub paragraphs: Vec<Paragraph>,
+    /// Every pair of quotation marks in body paragraphs, in order.
+    pub quotes: Vec<Quote>,
+    /// Every body paragraph that reports what someone said.
+    pub statements: Vec<Statement>,
+    /// Everyone who is quoted or reported, in order of first appearance.
+    pub speakers: Vec<Speaker>,
+}
+
+impl Article {
+    /// The speaker with this slug.
+    pub fn speaker(&self, slug: &str) -> Option<&Speaker> {
+        self.speakers.iter().find(|s| s.slug == slug)
+    }
+
+    /// The first body paragraph: the lead.
+    pub fn lead(&self) -> Option<&Paragraph> {
+        self.paragraphs
+            .iter()
+            .find(|p| p.role == ParagraphRole::Body)
+    }
+
+    /// Quotes in paragraph `index`, in order.
+    pub fn quotes_in(&self, index: usize) -> impl Iterator<Item = &Quote> {
+        self.quotes.iter().filter(move |q| q.paragraph == index)
+    }
+}
+
+/// One line of the article with the part it plays on the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paragraph {
+    /// Position among the article's paragraphs, from 0.
+    pub index: usize,
+    /// What the line is: body copy or page furniture.
+    pub role: ParagraphRole,
+    /// The text, without its line ending.
+    pub text: String,
+    /// Character offset of the first character in the source text.
+    pub start: usize,
+    /// Character offset just past the last character in the source text.
+    pub end: usize,
+    /// Slug of the person whose speech the paragraph reports, if any.
+    pub speaker: Option<String>,
+}
+
+/// What part a line plays on the page. Only `Body` is content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphRole {
+    /// The article's own copy.
+    Body,
+    /// The publication date line.
+    Dateline,
+    /// A photo caption with its credit.
+    Caption,
+    /// A link to another story.
+    Related,
+    /// A quote pulled out for display, or its credit line.
+    Pullquote,
+    /// The page's footer: comment forms, sign-ups, copyright.
+    Footer,
+}
+
+impl ParagraphRole {
+    /// The lower-case name used in JSON and CSS.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParagraphRole::Body => "body",
+            ParagraphRole::Dateline => "dateline",
+            ParagraphRole::Caption => "caption",
+            ParagraphRole::Related => "related",
+            ParagraphRole::Pullquote => "pullquote",
+            ParagraphRole::Footer => "footer",
+        }
+    }
+}

@@ -1,0 +1,584 @@
+//! Stage 5: resolve cues to speakers and give every quote and reported paragraph its speaker.
+
+use std::collections::HashMap;
+
+use super::cues::{Cue, Source, find_cues};
+use super::lexicon::Lexicon;
+use super::names::{ReadName, family_name, family_name_first, is_name_word, read_name, run_starting_at, title_before};
+use super::tokens::{QuoteSpan, Tok, TokKind, find_quotes, sentences, tokenize};
+use crate::model::{Attribution, Gender, Quote, QuoteKind, RoleSource, Speaker, SpeakerKind, Statement, slugify};
+
+/// What attribution produces for an article's body paragraphs.
+pub(crate) struct Attributed {
+    /// Every quote, in order.
+    pub quotes: Vec<Quote>,
+    /// Every reported paragraph.
+    pub statements: Vec<Statement>,
+    /// Everyone quoted or reported, in order of first appearance.
+    pub speakers: Vec<Speaker>,
+    /// The speaker slug of each paragraph index that has one.
+    pub paragraph_speakers: HashMap<usize, String>,
+}
+
+/// Attributes the body paragraphs, given as (paragraph index, text) in order.
+pub(crate) fn attribute(body: &[(usize, &str)], lexicon: &Lexicon) -> Attributed {
+    let mut state = State::default();
+    for &(index, text) in body {
+        state.paragraph(index, text, lexicon);
+    }
+    state.finish(lexicon)
+}
+
+/// One person or organisation known to the article so far.
+#[derive(Debug)]
+struct Entry {
+    name: String,
+    words: Vec<String>,
+    kind: SpeakerKind,
+    gender: Option<Gender>,
+    title_role: Option<String>,
+    appositive_role: Option<String>,
+    /// The single word the text used for them, if it did.
+    short_used: Option<String>,
+    /// When they were last mentioned or quoted (a running count).
+    last_seen: usize,
+    /// When they first spoke, if they did.
+    first_spoke: Option<usize>,
+    quotes: usize,
+    statements: usize,
+}
+
+/// Who a cue or paragraph is attributed to.
+#[derive(Debug, Clone, PartialEq)]
+enum Who {
+    Speaker(usize),
+    Anonymous(String),
+    Nobody,
+}
+
+#[derive(Debug, Clone)]
+struct ResolvedCue {
+    cue: Cue,
+    who: Who,
+    attribution: Attribution,
+}
+
+#[derive(Default)]
+struct State {
+    entries: Vec<Entry>,
+    /// Speakers in the order they last spoke, most recent last.
+    history: Vec<usize>,
+    /// Who spoke in the last reported paragraph.
+    current: Option<(Who, Attribution)>,
+    clock: usize,
+    quotes: Vec<Quote>,
+    quote_speakers: Vec<Option<usize>>,
+    statements: Vec<Statement>,
+    statement_speakers: Vec<Option<usize>>,
+    /// A quote left open at the end of the last body paragraph.
+    open_quote: Option<usize>,
+}
+
+impl State {
+    fn tick(&mut self) -> usize {
+        self.clock += 1;
+        self.clock
+    }
+
+    fn paragraph(&mut self, index: usize, text: &str, lexicon: &Lexicon) {
+        let spans = find_quotes(text);
+        let toks = tokenize(text, &spans);
+        let sents = sentences(text, &toks, &spans);
+        self.record_mentions(text, &toks, &sents, lexicon);
+        let cues: Vec<ResolvedCue> = find_cues(text, &toks, &sents, lexicon)
+            .into_iter()
+            .map(|cue| self.resolve(cue, lexicon))
+            .collect();
+
+        let quote_toks: Vec<usize> = toks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| matches!(t.kind, TokKind::Quote(_)).then_some(i))
+            .collect();
+        let sentence_of = |tok: usize| sents.iter().position(|s| s.contains(&tok)).unwrap_or(0);
+        let starts_with_quote = spans.first().is_some_and(|q| q.open == 0);
+        let main = cues.iter().find(|c| c.who != Who::Nobody);
+
+        let mut paragraph_quotes = Vec::new();
+        let mut uses_current = false;
+        let mut previous_adjacent: Option<(usize, usize)> = None;
+        for (k, span) in spans.iter().enumerate() {
+            let Some(&qtok) = quote_toks.get(k) else {
+                continue;
+            };
+            let sentence = sentence_of(qtok);
+            let sentence_range = sents.get(sentence).cloned().unwrap_or(0..toks.len());
+            let kind = quote_kind(text, &toks, qtok, sentence_range.start, span, &cues);
+            let after = cues.iter().position(|c| {
+                c.cue.sentence == sentence
+                    && (c.cue.tokens.start == qtok + 1
+                        || (c.cue.tokens.start == qtok + 2 && toks[qtok + 1].is_punct(',')))
+            });
+            let before = cues.iter().position(|c| {
+                c.cue.sentence == sentence
+                    && (c.cue.tokens.end == qtok
+                        || (c.cue.tokens.end + 1 == qtok
+                            && matches!(toks[qtok - 1].kind, TokKind::Punct(',' | ':'))))
+            });
+            let adjacent = after.or(before);
+            let in_sentence = || {
+                cues.iter()
+                    .position(|c| c.cue.sentence == sentence && c.cue.trailing && c.cue.tokens.start > qtok)
+                    .or_else(|| cues.iter().position(|c| c.cue.sentence == sentence))
+            };
+            let continues = match (previous_adjacent, before) {
+                (Some((prev_quote, cue)), Some(b)) if b == cue => Some(prev_quote),
+                _ if k == 0 && starts_with_quote => self.open_quote,
+                _ => None,
+            };
+
+            let (who, attribution, cue_words) = if is_title(text, &toks, qtok, span, kind, adjacent.is_some(), lexicon) {
+                (Who::Nobody, Attribution::Title, None)
+            } else if let Some(c) = adjacent.or_else(in_sentence) {
+                let c = &cues[c];
+                (c.who.clone(), c.attribution.clone(), Some(c.cue.words.clone()))
+            } else if let Some(c) = nearest_cue(&cues, sentence) {
+                let attribution = match &c.attribution {
+                    Attribution::Named => Attribution::SameParagraph,
+                    other => other.clone(),
+                };
+                (c.who.clone(), attribution, Some(c.cue.words.clone()))
+            } else if (starts_with_quote || kind == QuoteKind::Direct)
+                && let Some((who, attribution)) = self.current.clone()
+            {
+                uses_current = true;
+                let attribution = match attribution {
+                    Attribution::Anonymous { source } => Attribution::Anonymous { source },
+                    _ => Attribution::Continuation,
+                };
+                (who, attribution, None)
+            } else {
+                (Who::Nobody, Attribution::Unattributed, None)
+            };
+            if let Some(a) = after {
+                previous_adjacent = Some((self.quotes.len(), a));
+            } else {
+                previous_adjacent = None;
+            }
+
+            let speaker = match who {
+                Who::Speaker(id) => Some(id),
+                _ => None,
+            };
+            if let Some(id) = speaker {
+                self.entries[id].quotes += 1;
+                self.mark_spoke(id);
+            }
+            let attribution = match (&who, attribution) {
+                (Who::Anonymous(source), _) => Attribution::Anonymous { source: source.clone() },
+                (Who::Nobody, Attribution::Named | Attribution::Pronoun { .. } | Attribution::SameParagraph) => {
+                    Attribution::Unattributed
+                }
+                (_, attribution) => attribution,
+            };
+            paragraph_quotes.push(self.quotes.len());
+            self.quotes.push(Quote {
+                index: self.quotes.len(),
+                paragraph: index,
+                start: text[..span.inner.start].chars().count(),
+                end: text[..span.inner.end].chars().count(),
+                text: text[span.inner.clone()].to_owned(),
+                kind,
+                cue: cue_words,
+                speaker: None,
+                attribution,
+                continues,
+                bytes: span.inner.clone(),
+            });
+            self.quote_speakers.push(speaker);
+        }
+        self.open_quote = match spans.last() {
+            Some(last) if last.close.is_none() => paragraph_quotes.last().copied(),
+            _ => None,
+        };
+
+        let reported = if let Some(c) = main {
+            Some((c.who.clone(), c.attribution.clone(), Some(c.cue.words.clone())))
+        } else if uses_current {
+            self.current
+                .clone()
+                .map(|(who, attribution)| {
+                    let attribution = match attribution {
+                        Attribution::Anonymous { .. } => attribution,
+                        _ => Attribution::Continuation,
+                    };
+                    (who, attribution, None)
+                })
+        } else {
+            None
+        };
+        if let Some((who, attribution, cue)) = reported {
+            let speaker = match who {
+                Who::Speaker(id) => Some(id),
+                _ => None,
+            };
+            if let Some(id) = speaker {
+                self.entries[id].statements += 1;
+                self.mark_spoke(id);
+            }
+            let attribution = match &who {
+                Who::Anonymous(source) => Attribution::Anonymous { source: source.clone() },
+                _ => attribution,
+            };
+            self.current = Some((who, attribution.clone()));
+            self.statements.push(Statement {
+                index: self.statements.len(),
+                paragraph: index,
+                speaker: None,
+                cue,
+                attribution,
+                quotes: paragraph_quotes,
+            });
+            self.statement_speakers.push(speaker);
+        }
+    }
+
+    fn mark_spoke(&mut self, id: usize) {
+        let now = self.tick();
+        let entry = &mut self.entries[id];
+        entry.first_spoke.get_or_insert(now);
+        entry.last_seen = now;
+        self.history.retain(|&h| h != id);
+        self.history.push(id);
+    }
+
+    /// Notes every person named in a paragraph, with any title before the name.
+    fn record_mentions(&mut self, text: &str, toks: &[Tok], sents: &[std::ops::Range<usize>], lexicon: &Lexicon) {
+        for sentence in sents {
+            let mut i = sentence.start;
+            while i < sentence.end {
+                if !is_name_word(toks, text, lexicon, i) {
+                    i += 1;
+                    continue;
+                }
+                let Some(run) = run_starting_at(toks, text, lexicon, i, sentence.end) else {
+                    i += 1;
+                    continue;
+                };
+                i = run.end;
+                let Some(name) = read_name(toks, text, lexicon, run.clone()) else {
+                    continue;
+                };
+                if name.organisation {
+                    continue;
+                }
+                let title = name
+                    .title
+                    .clone()
+                    .or_else(|| title_before(toks, text, lexicon, run.start, sentence.start));
+                if name.words.len() >= 2 {
+                    let id = self.person(&name);
+                    let entry = &mut self.entries[id];
+                    if entry.title_role.is_none() {
+                        entry.title_role = title;
+                    }
+                } else if name.gender.is_some()
+                    && let Some(id) = self.find_short(&name.words[0], name.gender, lexicon)
+                {
+                    self.entries[id].gender = self.entries[id].gender.or(name.gender);
+                }
+            }
+        }
+    }
+
+    /// The entry for a full name, created on first mention.
+    fn person(&mut self, name: &ReadName) -> usize {
+        let now = self.tick();
+        let id = match self
+            .entries
+            .iter()
+            .position(|e| e.kind == SpeakerKind::Person && e.name == name.name)
+        {
+            Some(id) => id,
+            None => {
+                self.entries.push(Entry {
+                    name: name.name.clone(),
+                    words: name.words.clone(),
+                    kind: SpeakerKind::Person,
+                    gender: None,
+                    title_role: None,
+                    appositive_role: None,
+                    short_used: None,
+                    last_seen: now,
+                    first_spoke: None,
+                    quotes: 0,
+                    statements: 0,
+                });
+                self.entries.len() - 1
+            }
+        };
+        let entry = &mut self.entries[id];
+        entry.last_seen = now;
+        entry.gender = entry.gender.or(name.gender);
+        if entry.title_role.is_none() {
+            entry.title_role = name.title.clone();
+        }
+        id
+    }
+
+    /// The person a one-word reference means: the most recent person with a
+    /// full name containing that word, the family name first; two people
+    /// sharing it are told apart by recency and gender, never merged.
+    fn find_short(&self, word: &str, gender: Option<Gender>, lexicon: &Lexicon) -> Option<usize> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == SpeakerKind::Person && e.words.iter().any(|w| w == word))
+            .filter(|(_, e)| gender.is_none() || e.gender.is_none() || e.gender == gender)
+            .max_by_key(|(_, e)| {
+                (
+                    family_name(&e.words, lexicon) == word,
+                    e.words.len() > 1,
+                    e.last_seen,
+                )
+            })
+            .map(|(id, _)| id)
+    }
+
+    fn organisation(&mut self, name: &str) -> usize {
+        let now = self.tick();
+        if let Some(id) = self
+            .entries
+            .iter()
+            .position(|e| e.kind == SpeakerKind::Organisation && e.name.eq_ignore_ascii_case(name))
+        {
+            self.entries[id].last_seen = now;
+            return id;
+        }
+        self.entries.push(Entry {
+            name: name.to_owned(),
+            words: name.split_whitespace().map(str::to_owned).collect(),
+            kind: SpeakerKind::Organisation,
+            gender: None,
+            title_role: None,
+            appositive_role: None,
+            short_used: None,
+            last_seen: now,
+            first_spoke: None,
+            quotes: 0,
+            statements: 0,
+        });
+        self.entries.len() - 1
+    }
+
+    /// The nearest earlier speaker a pronoun fits; otherwise the last person who spoke.
+    fn pronoun(&mut self, pronoun: &str) -> Option<usize> {
+        let gender = match pronoun {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let wanted_kind = if gender.is_some() {
+            SpeakerKind::Person
+        } else {
+            SpeakerKind::Organisation
+        };
+        let candidates = self
+            .history
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&id| self.entries[id].kind == wanted_kind);
+        let fits = candidates
+            .clone()
+            .find(|&id| gender.is_none() || self.entries[id].gender.is_none_or(|g| Some(g) == gender));
+        let id = fits.or_else(|| candidates.clone().next())?;
+        if let Some(g) = gender {
+            self.entries[id].gender.get_or_insert(g);
+        }
+        Some(id)
+    }
+
+    fn resolve(&mut self, cue: Cue, lexicon: &Lexicon) -> ResolvedCue {
+        let (who, attribution) = match &cue.source {
+            Source::Name(name) => {
+                let id = if name.words.len() >= 2 {
+                    self.person(name)
+                } else if let Some(id) = self.find_short(&name.words[0], name.gender, lexicon) {
+                    let now = self.tick();
+                    let entry = &mut self.entries[id];
+                    entry.last_seen = now;
+                    entry.gender = entry.gender.or(name.gender);
+                    if entry.words.len() > 1 {
+                        entry.short_used.get_or_insert_with(|| name.words[0].clone());
+                    }
+                    id
+                } else {
+                    self.person(name)
+                };
+                if self.entries[id].appositive_role.is_none() {
+                    self.entries[id].appositive_role = cue.role.clone();
+                }
+                (Who::Speaker(id), Attribution::Named)
+            }
+            Source::Organisation(name) => (Who::Speaker(self.organisation(name)), Attribution::Named),
+            Source::Anonymous(source) => (
+                Who::Anonymous(source.clone()),
+                Attribution::Anonymous { source: source.clone() },
+            ),
+            Source::Pronoun(pronoun) => match self.pronoun(pronoun) {
+                Some(id) => (
+                    Who::Speaker(id),
+                    Attribution::Pronoun {
+                        pronoun: pronoun.clone(),
+                    },
+                ),
+                None => (Who::Nobody, Attribution::Unattributed),
+            },
+        };
+        if let Who::Speaker(id) = who {
+            self.history.retain(|&h| h != id);
+            self.history.push(id);
+        }
+        ResolvedCue { cue, who, attribution }
+    }
+
+    fn finish(self, lexicon: &Lexicon) -> Attributed {
+        let mut order: Vec<usize> = (0..self.entries.len())
+            .filter(|&id| self.entries[id].first_spoke.is_some())
+            .collect();
+        order.sort_by_key(|&id| self.entries[id].first_spoke);
+        let mut slugs: HashMap<usize, String> = HashMap::new();
+        let mut speakers = Vec::with_capacity(order.len());
+        for id in order {
+            let entry = &self.entries[id];
+            let base = slugify(&entry.name);
+            let base = if base.is_empty() { format!("speaker-{}", speakers.len() + 1) } else { base };
+            let mut slug = base.clone();
+            let mut n = 2;
+            while slugs.values().any(|s| *s == slug) {
+                slug = format!("{base}-{n}");
+                n += 1;
+            }
+            slugs.insert(id, slug.clone());
+            let (role, role_source) = match (&entry.appositive_role, &entry.title_role) {
+                (Some(role), _) => (Some(role.clone()), Some(RoleSource::Appositive)),
+                (None, Some(title)) => (Some(title.clone()), Some(RoleSource::Title)),
+                (None, None) => (None, None),
+            };
+            let short_name = match (&entry.short_used, entry.kind) {
+                (Some(short), _) => short.clone(),
+                (None, SpeakerKind::Person) if family_name_first(&entry.words, lexicon) || entry.words.len() > 1 => {
+                    family_name(&entry.words, lexicon)
+                }
+                _ => entry.name.clone(),
+            };
+            speakers.push(Speaker {
+                slug,
+                name: entry.name.clone(),
+                short_name,
+                role,
+                role_source,
+                kind: entry.kind,
+                commentator: entry.kind == SpeakerKind::Person
+                    && (entry.appositive_role.is_some() || entry.statements >= 2),
+                quote_count: entry.quotes,
+                statement_count: entry.statements,
+            });
+        }
+        let slug_of = |id: Option<usize>| id.and_then(|id| slugs.get(&id).cloned());
+        let mut quotes = self.quotes;
+        for (quote, speaker) in quotes.iter_mut().zip(self.quote_speakers) {
+            quote.speaker = slug_of(speaker);
+        }
+        let mut statements = self.statements;
+        let mut paragraph_speakers = HashMap::new();
+        for (statement, speaker) in statements.iter_mut().zip(self.statement_speakers) {
+            statement.speaker = slug_of(speaker);
+            if let Some(slug) = &statement.speaker {
+                paragraph_speakers.insert(statement.paragraph, slug.clone());
+            }
+        }
+        Attributed {
+            quotes,
+            statements,
+            speakers,
+            paragraph_speakers,
+        }
+    }
+}
+
+/// The cue nearest a sentence in the same paragraph: the last one before it, else the first after.
+fn nearest_cue(cues: &[ResolvedCue], sentence: usize) -> Option<&ResolvedCue> {
+    cues.iter()
+        .rev()
+        .find(|c| c.cue.sentence < sentence)
+        .or_else(|| cues.iter().find(|c| c.cue.sentence > sentence))
+}
+
+/// A quoted sentence or clause set off by a cue or standing alone, or a
+/// fragment inside the writer's own sentence.
+fn quote_kind(
+    text: &str,
+    toks: &[Tok],
+    qtok: usize,
+    sentence_start: usize,
+    span: &QuoteSpan,
+    cues: &[ResolvedCue],
+) -> QuoteKind {
+    if qtok == sentence_start {
+        return QuoteKind::Direct;
+    }
+    let starts_upper = text[span.inner.clone()]
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let cue_ends_at = |end: usize| cues.iter().any(|c| c.cue.tokens.end == end);
+    let direct = match toks[qtok - 1].kind {
+        TokKind::Punct(':') => true,
+        TokKind::Punct(',') => starts_upper || cue_ends_at(qtok - 1),
+        TokKind::Word => starts_upper && cue_ends_at(qtok),
+        _ => false,
+    };
+    if direct {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Fragment
+    }
+}
+
+/// A title or label in quotation marks ("a film titled “…”", "the so-called “…”"),
+/// or a fragment in title case with no cue beside it.
+fn is_title(
+    text: &str,
+    toks: &[Tok],
+    qtok: usize,
+    span: &QuoteSpan,
+    kind: QuoteKind,
+    has_adjacent_cue: bool,
+    lexicon: &Lexicon,
+) -> bool {
+    let after_title_word = (1..=2).any(|back| {
+        qtok >= back
+            && toks[qtok - back].is_word()
+            && Lexicon::is(&lexicon.title_cues, toks[qtok - back].text(text))
+            && (back == 1 || matches!(toks[qtok - 1].text(text), "the" | "a" | "as" | "of"))
+    });
+    if after_title_word {
+        return true;
+    }
+    let inner = &text[span.inner.clone()];
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    kind == QuoteKind::Fragment
+        && !has_adjacent_cue
+        && words.len() >= 2
+        && words
+            .iter()
+            .filter(|w| w.chars().count() > 3)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().any(|w| w.chars().count() > 3)
+}

@@ -1,0 +1,344 @@
+//! Stage 2: tell body copy from page furniture (dateline, captions, related links, pull quotes, footer).
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::Lexicon;
+use super::lines::Line;
+use super::tokens::{find_quotes, is_quote_mark};
+use crate::model::ParagraphRole;
+
+/// Longest line, in words, that can be a headline-like piece of furniture.
+const MAX_FURNITURE_WORDS: usize = 30;
+/// Longest credit after a caption marker ("Photo: EPA-EFE"), in words.
+const MAX_CREDIT_WORDS: usize = 6;
+/// Longest credit line under a pull quote, in words.
+const MAX_PULL_CREDIT_WORDS: usize = 14;
+
+/// The role of each line, and the article's date when its first line is a dateline.
+pub(crate) struct Layout {
+    /// One role per line.
+    pub roles: Vec<ParagraphRole>,
+    /// `YYYY-MM-DD` and the text it came from.
+    pub date: Option<(String, String)>,
+    /// For each pull-quote line, the index of the body line that holds the same words.
+    pub pulled_from: HashMap<usize, usize>,
+}
+
+/// Assigns a role to every line.
+pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
+    let mut roles = vec![ParagraphRole::Body; lines.len()];
+    let mut date = None;
+    if let Some(first) = lines.first()
+        && let Some(iso) = parse_date(first.text)
+    {
+        roles[0] = ParagraphRole::Dateline;
+        date = Some((iso, first.text.to_owned()));
+    }
+    if let Some(footer) = lines
+        .iter()
+        .position(|l| starts_with_any(l.text, &lexicon.footer_markers))
+    {
+        for role in &mut roles[footer..] {
+            *role = ParagraphRole::Footer;
+        }
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if roles[i] != ParagraphRole::Body {
+            continue;
+        }
+        if is_caption(line.text, lexicon) {
+            roles[i] = ParagraphRole::Caption;
+        } else if starts_with_any(line.text, &lexicon.related_markers) {
+            roles[i] = ParagraphRole::Related;
+        }
+    }
+
+    // Words quoted in the body, to recognise a pull quote that repeats them.
+    let mut quoted: HashMap<String, usize> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        if roles[i] == ParagraphRole::Body {
+            for q in find_quotes(line.text) {
+                quoted
+                    .entry(normalise(&line.text[q.inner]))
+                    .or_insert(i);
+            }
+        }
+    }
+    let mut pulled_from = HashMap::new();
+    let mut credits: HashSet<usize> = HashSet::new();
+    for (i, line) in lines.iter().enumerate() {
+        if roles[i] != ParagraphRole::Body || credits.contains(&i) {
+            continue;
+        }
+        let whole_quote = is_whole_quote(line.text);
+        if !is_headline_like(line.text) && !whole_quote {
+            continue;
+        }
+        let key = normalise(line.text);
+        let source = quoted.get(&key).copied().filter(|&at| at != i);
+        let credit = lines
+            .get(i + 1)
+            .filter(|next| roles[i + 1] == ParagraphRole::Body && is_credit_line(next.text))
+            .map(|_| i + 1);
+        match source {
+            Some(at) if !whole_quote || credit.is_some() => {
+                roles[i] = ParagraphRole::Pullquote;
+                pulled_from.insert(i, at);
+                if let Some(c) = credit {
+                    roles[c] = ParagraphRole::Pullquote;
+                    pulled_from.insert(c, at);
+                    credits.insert(c);
+                }
+            }
+            // A quotation standing alone is body copy; an unpunctuated
+            // headline that repeats no quote links to another story.
+            _ if whole_quote => {}
+            _ => roles[i] = ParagraphRole::Related,
+        }
+    }
+    Layout {
+        roles,
+        date,
+        pulled_from,
+    }
+}
+
+fn starts_with_any(text: &str, markers: &[String]) -> bool {
+    markers.iter().any(|m| text.starts_with(m.as_str()))
+}
+
+/// A line ending in a caption marker and a short credit, or starting with a marker.
+fn is_caption(text: &str, lexicon: &Lexicon) -> bool {
+    lexicon.caption_markers.iter().any(|marker| {
+        if text.starts_with(marker.as_str()) {
+            return true;
+        }
+        let Some(at) = text.rfind(marker.as_str()) else {
+            return false;
+        };
+        let credit = text[at + marker.len()..].trim().trim_end_matches(')');
+        let before = text[..at].trim_end();
+        let words = credit.split_whitespace().count();
+        words > 0
+            && words <= MAX_CREDIT_WORDS
+            && !credit.ends_with(['.', '!', '?'])
+            && (before.is_empty() || before.ends_with(['.', '!', '?', '(', '|', '-', '–', '—']))
+    })
+}
+
+/// Whether a line reads as a headline or label: short, no closing punctuation.
+fn is_headline_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let last = text.chars().last().unwrap_or('.');
+    words <= MAX_FURNITURE_WORDS
+        && !(matches!(last, '.' | '!' | '?' | '…' | ':' | ';' | ')') || is_quote_mark(last))
+}
+
+/// A line that is one quotation from its first character to its last.
+fn is_whole_quote(text: &str) -> bool {
+    let quotes = find_quotes(text);
+    quotes.len() == 1 && quotes[0].open == 0 && quotes[0].close == Some(text.len())
+}
+
+/// "Ana Ruiz, defence analyst": a capitalised name, a comma, a short description.
+fn is_credit_line(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    is_headline_like(text)
+        && words <= MAX_PULL_CREDIT_WORDS
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && text.contains(", ")
+        && !text.contains(is_quote_mark)
+}
+
+/// Lower-cased words only, for comparing a pull quote with body text.
+fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Reads a dateline ("July 24, 2024", "24 July 2024", "Wed, Jul 24, 2024",
+/// "2024-07-24", "Published: 24 July 2024 10:30 HKT") into `YYYY-MM-DD`.
+/// Any other word on the line means it is not a dateline.
+pub(crate) fn parse_date(text: &str) -> Option<String> {
+    if text.split_whitespace().count() > 10 {
+        return None;
+    }
+    let (mut year, mut month, mut day) = (None, None, None);
+    for word in text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+    {
+        let lower = word.trim_end_matches('.').to_lowercase();
+        if let Some((y, m, d)) = iso_date(&lower) {
+            (year, month, day) = (Some(y), Some(m), Some(d));
+        } else if let Some(m) = month_number(&lower) {
+            month = Some(m);
+        } else if let Ok(n) = lower.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']).parse::<u32>() {
+            if (1900..=2200).contains(&n) {
+                year = Some(n);
+            } else if (1..=31).contains(&n) && day.is_none() {
+                day = Some(n);
+            } else {
+                return None;
+            }
+        } else if !is_date_filler(&lower) {
+            return None;
+        }
+    }
+    match (year, month, day) {
+        (Some(y), Some(m), Some(d)) if d <= days_in_month(y, m) => {
+            Some(format!("{y:04}-{m:02}-{d:02}"))
+        }
+        _ => None,
+    }
+}
+
+fn iso_date(word: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = word.splitn(3, '-');
+    let y = parts.next()?.parse::<u32>().ok()?;
+    let m = parts.next()?.parse::<u32>().ok()?;
+    let d = parts.next()?.get(..2)?.parse::<u32>().ok()?;
+    ((1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then_some((y, m, d))
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    if word.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == word || (word.len() >= 3 && m.starts_with(word) && word.len() <= 4))
+        .map(|i| i as u32 + 1)
+}
+
+fn is_date_filler(word: &str) -> bool {
+    let word = word.trim_end_matches(':');
+    WEEKDAYS
+        .iter()
+        .any(|d| *d == word || (word.len() == 3 && d.starts_with(word)))
+        || matches!(
+            word,
+            "published" | "updated" | "posted" | "on" | "at" | "am" | "pm" | "|" | "-" | "–"
+        )
+        || is_time(word)
+        || is_timezone(word)
+}
+
+fn is_time(word: &str) -> bool {
+    let word = word.trim_end_matches("am").trim_end_matches("pm");
+    let mut parts = word.split([':', '.']);
+    matches!(
+        (parts.next().map(str::parse::<u32>), parts.next().map(str::parse::<u32>), parts.next()),
+        (Some(Ok(h)), Some(Ok(m)), None) if h < 24 && m < 60
+    )
+}
+
+fn is_timezone(word: &str) -> bool {
+    matches!(
+        word,
+        "gmt" | "utc" | "bst" | "cet" | "cest" | "est" | "edt" | "pst" | "pdt" | "hkt" | "kst" | "jst" | "sgt" | "ist" | "aest"
+    )
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lines::split_lines;
+
+    #[test]
+    fn datelines() {
+        for (text, iso) in [
+            ("July 24, 2024", Some("2024-07-24")),
+            ("24 July 2024", Some("2024-07-24")),
+            ("Wed, Jul 3, 2024", Some("2024-07-03")),
+            ("2023-02-28", Some("2023-02-28")),
+            ("Published: 5 March 2021 10:30 HKT", Some("2021-03-05")),
+            ("February 30, 2024", None),
+            ("July 24, 2024, was a hot day", None),
+            ("Seoul said on Sunday", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_date(text).as_deref(), iso, "{text}");
+        }
+    }
+
+    fn roles(text: &str) -> Vec<&'static str> {
+        let lines = split_lines(text);
+        layout(&lines, &Lexicon::builtin())
+            .roles
+            .into_iter()
+            .map(ParagraphRole::as_str)
+            .collect()
+    }
+
+    #[test]
+    fn furniture() {
+        let text = "\
+March 3, 2022
+Ana Ruiz said the plan was dead.
+A crane lifts a turbine blade at the port in Bilbao. Photo: Reuters
+Wind farm orders fall for third year
+Wind farm orders fall for third year
+Nobody will build here again
+Ana Ruiz, energy analyst
+“Nobody will build here again,” Ruiz said.
+Leave a Reply
+Your email address will not be published.";
+        assert_eq!(
+            roles(text),
+            [
+                "dateline", "body", "caption", "related", "related", "pullquote", "pullquote",
+                "body", "footer", "footer"
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_only_paragraph_is_body() {
+        assert_eq!(roles("“We will not stop.”"), ["body"]);
+    }
+}

@@ -1,0 +1,63 @@
+//! Stage 1: split raw text into non-empty lines with their source ranges, tolerating a BOM and CRLF.
+
+/// A non-empty line of the source, trimmed of surrounding white space.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line<'a> {
+    /// The trimmed text.
+    pub text: &'a str,
+    /// Character offset of the first character in the whole source.
+    pub char_start: usize,
+    /// Character offset just past the last character.
+    pub char_end: usize,
+}
+
+/// The non-empty lines of `source`, in order. Each line is a paragraph in
+/// this style of article, whether a blank line follows it or not.
+pub(crate) fn split_lines(source: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut chars_before = 0;
+    for raw in source.split('\n') {
+        let raw_chars = raw.chars().count();
+        let leading = raw.len() - raw.trim_start_matches(is_blank).len();
+        let text = raw.trim_matches(is_blank);
+        if !text.is_empty() {
+            let char_start = chars_before + raw[..leading].chars().count();
+            lines.push(Line {
+                text,
+                char_start,
+                char_end: char_start + text.chars().count(),
+            });
+        }
+        chars_before += raw_chars + 1;
+    }
+    lines
+}
+
+/// White space at a line's ends, including a carriage return and a byte-order mark.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_lines;
+
+    #[test]
+    fn splits_on_single_and_blank_lines_with_char_ranges() {
+        let source = "\u{feff}July 1, 2024\r\n\r\n“Hé,” she said.\nNext  \n";
+        let lines = split_lines(source);
+        let texts: Vec<_> = lines.iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["July 1, 2024", "“Hé,” she said.", "Next"]);
+        let chars: Vec<char> = source.chars().collect();
+        for line in &lines {
+            let slice: String = chars[line.char_start..line.char_end].iter().collect();
+            assert_eq!(slice, line.text);
+        }
+    }
+
+    #[test]
+    fn empty_and_blank_sources_have_no_lines() {
+        assert!(split_lines("").is_empty());
+        assert!(split_lines("\n \r\n\t\n").is_empty());
+    }
+}

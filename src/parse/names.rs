@@ -1,0 +1,296 @@
+//! Names in running text: runs of capitalised words, honorifics, titles before a name, name order.
+
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use super::tokens::{Tok, TokKind};
+use crate::model::Gender;
+
+/// Longest run of tokens read as one name (honorifics and titles included).
+const MAX_NAME_TOKENS: usize = 7;
+/// Longest title read before a name, in words.
+const MAX_TITLE_WORDS: usize = 6;
+
+/// A name as read from the text, with what surrounds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ReadName {
+    /// The name as written, honorifics and title removed ("Chang Ho-jin").
+    pub name: String,
+    /// Its words, in order.
+    pub words: Vec<String>,
+    /// Gender an honorific gives ("Ms").
+    pub gender: Option<Gender>,
+    /// A capitalised title inside the run ("Foreign Minister").
+    pub title: Option<String>,
+    /// The run names a body or place, not a person.
+    pub organisation: bool,
+    /// Token range of the name itself.
+    pub tokens: Range<usize>,
+}
+
+/// Whether token `i` can be part of a name: a capitalised word that is not a
+/// sentence opener, pronoun, month or day.
+pub(crate) fn is_name_word(toks: &[Tok], text: &str, lexicon: &Lexicon, i: usize) -> bool {
+    let tok = &toks[i];
+    if !tok.is_word() {
+        return false;
+    }
+    let word = tok.text(text);
+    word.chars().next().is_some_and(char::is_uppercase) && !lexicon.not_names.contains(word)
+}
+
+fn is_particle(toks: &[Tok], text: &str, lexicon: &Lexicon, i: usize) -> bool {
+    toks[i].is_word() && lexicon.particles.contains(toks[i].text(text))
+}
+
+/// A single capital letter or honorific directly followed by a full stop ("F.", "Dr.").
+fn is_dotted(toks: &[Tok], text: &str, lexicon: &Lexicon, word: usize) -> bool {
+    let dot = word + 1;
+    toks.get(dot).is_some_and(|d| d.is_punct('.') && d.start == toks[word].end) && {
+        let w = toks[word].text(text);
+        (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+            || lexicon.honorific(w).is_some()
+    }
+}
+
+/// Whether a word ends in a possessive ("Kim’s").
+pub(crate) fn is_possessive(word: &str) -> bool {
+    possessive_suffix_len(word) > 0
+}
+
+/// Byte length of a possessive ending ("’s" or "'s").
+fn possessive_suffix_len(word: &str) -> usize {
+    ["’s", "'s"]
+        .iter()
+        .find(|suffix| word.ends_with(*suffix) && word.len() > suffix.len())
+        .map_or(0, |suffix| suffix.len())
+}
+
+/// The name run that ends at token `last` (inclusive), not reaching below `floor`.
+pub(crate) fn run_ending_at(
+    toks: &[Tok],
+    text: &str,
+    lexicon: &Lexicon,
+    last: usize,
+    floor: usize,
+) -> Option<Range<usize>> {
+    if !is_name_word(toks, text, lexicon, last) {
+        return None;
+    }
+    let mut start = last;
+    while start > floor && last - start + 1 < MAX_NAME_TOKENS {
+        let prev = start - 1;
+        if is_name_word(toks, text, lexicon, prev) {
+            start = prev;
+        } else if toks[prev].is_punct('.') && prev > floor && is_dotted(toks, text, lexicon, prev - 1)
+        {
+            start = prev - 1;
+        } else if is_particle(toks, text, lexicon, prev)
+            && prev > floor
+            && is_name_word(toks, text, lexicon, prev - 1)
+        {
+            start = prev - 1;
+        } else {
+            break;
+        }
+    }
+    Some(start..last + 1)
+}
+
+/// The name run that starts at token `first`, not reaching `ceiling`.
+pub(crate) fn run_starting_at(
+    toks: &[Tok],
+    text: &str,
+    lexicon: &Lexicon,
+    first: usize,
+    ceiling: usize,
+) -> Option<Range<usize>> {
+    if first >= ceiling || !is_name_word(toks, text, lexicon, first) {
+        return None;
+    }
+    let mut end = first + 1;
+    while end < ceiling && end - first < MAX_NAME_TOKENS {
+        if is_possessive(toks[end - 1].text(text)) {
+            break;
+        }
+        if is_name_word(toks, text, lexicon, end) {
+            end += 1;
+        } else if toks[end].is_punct('.') && is_dotted(toks, text, lexicon, end - 1) {
+            end += 1;
+        } else if is_particle(toks, text, lexicon, end)
+            && end + 1 < ceiling
+            && is_name_word(toks, text, lexicon, end + 1)
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    Some(first..end)
+}
+
+/// Reads a run of name tokens: drops honorifics, splits off a capitalised
+/// title, strips a possessive, and tells a person from a body or place.
+pub(crate) fn read_name(
+    toks: &[Tok],
+    text: &str,
+    lexicon: &Lexicon,
+    run: Range<usize>,
+) -> Option<ReadName> {
+    let word_toks: Vec<usize> = run.clone().filter(|&i| toks[i].is_word()).collect();
+    let mut first = 0;
+    let mut gender = None;
+    while first + 1 < word_toks.len() {
+        match lexicon.honorific(toks[word_toks[first]].text(text)) {
+            Some(g) => {
+                gender = gender.or(g);
+                first += 1;
+            }
+            None => break,
+        }
+    }
+    let mut title = None;
+    if let Some(last_role) = (first..word_toks.len().saturating_sub(1))
+        .rev()
+        .find(|&k| Lexicon::is(&lexicon.role_nouns, toks[word_toks[k]].text(text)))
+    {
+        let from = toks[word_toks[first]].start;
+        title = Some(text[from..toks[word_toks[last_role]].end].to_owned());
+        first = last_role + 1;
+    }
+    let name_toks = &word_toks[first..];
+    let (&head, &tail) = (name_toks.first()?, name_toks.last()?);
+    let end = toks[tail].end - possessive_suffix_len(toks[tail].text(text));
+    let name = text[toks[head].start..end].to_owned();
+    let words: Vec<String> = name.split_whitespace().map(str::to_owned).collect();
+    let organisation = words.iter().any(|w| lexicon.organisation_words.contains(w.as_str()))
+        || (words.len() == 1 && is_acronym(&words[0]));
+    Some(ReadName {
+        name,
+        words,
+        gender,
+        title,
+        organisation,
+        tokens: head..tail + 1,
+    })
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A lower-case title directly before token `first` ("North Korean leader"),
+/// ending in a role noun, not reaching below `floor`.
+pub(crate) fn title_before(
+    toks: &[Tok],
+    text: &str,
+    lexicon: &Lexicon,
+    first: usize,
+    floor: usize,
+) -> Option<String> {
+    if first == 0 || first <= floor {
+        return None;
+    }
+    let noun = first - 1;
+    if toks[noun].kind != TokKind::Word || !Lexicon::is(&lexicon.role_nouns, toks[noun].text(text))
+    {
+        return None;
+    }
+    let mut start = noun;
+    while start > floor && noun - start + 1 < MAX_TITLE_WORDS {
+        let prev = start - 1;
+        if !toks[prev].is_word() {
+            break;
+        }
+        let word = toks[prev].text(text);
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if Lexicon::is(&lexicon.role_modifiers, word)
+            || Lexicon::is(&lexicon.role_nouns, word)
+            || (capitalised && !lexicon.not_names.contains(word) && !is_possessive(word))
+        {
+            start = prev;
+        } else {
+            break;
+        }
+    }
+    Some(text[toks[start].start..toks[noun].end].to_owned())
+}
+
+/// Whether a full name puts the family name first: a hyphenated given name
+/// ("Ho-jin") or a listed family name ("Xi Jinping").
+pub(crate) fn family_name_first(words: &[String], lexicon: &Lexicon) -> bool {
+    if words.len() < 2 {
+        return false;
+    }
+    let hyphenated_given = words[1..].iter().any(|w| {
+        w.split_once('-')
+            .is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_lowercase))
+    });
+    hyphenated_given || lexicon.family_first.contains(words[0].as_str())
+}
+
+/// The family name: the word a later short reference uses.
+pub(crate) fn family_name(words: &[String], lexicon: &Lexicon) -> String {
+    let family = if family_name_first(words, lexicon) {
+        words.first()
+    } else {
+        words.last()
+    };
+    family.cloned().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::tokens::{find_quotes, tokenize};
+
+    fn read(text: &str) -> ReadName {
+        let toks = tokenize(text, &find_quotes(text));
+        let lexicon = Lexicon::builtin();
+        let run = run_starting_at(&toks, text, &lexicon, 0, toks.len()).unwrap();
+        read_name(&toks, text, &lexicon, run).unwrap()
+    }
+
+    #[test]
+    fn names_titles_and_honorifics() {
+        let cases = [
+            ("Dr Anna Weber", "Anna Weber", None, false),
+            ("Ms. Lee Su-min", "Lee Su-min", None, false),
+            ("Foreign Minister Wang Yi", "Wang Yi", Some("Foreign Minister"), false),
+            ("John F. Kennedy", "John F. Kennedy", None, false),
+            ("Ursula von der Leyen", "Ursula von der Leyen", None, false),
+            ("Marta Ruiz’s", "Marta Ruiz", None, false),
+            ("NATO", "NATO", None, true),
+            ("Defence Ministry", "Defence Ministry", None, true),
+        ];
+        for (text, name, title, organisation) in cases {
+            let read = read(text);
+            assert_eq!(read.name, name, "{text}");
+            assert_eq!(read.title.as_deref(), title, "{text}");
+            assert_eq!(read.organisation, organisation, "{text}");
+        }
+        assert_eq!(read("Ms. Lee Su-min").gender, Some(Gender::Female));
+    }
+
+    #[test]
+    fn name_order() {
+        let lexicon = Lexicon::builtin();
+        let words = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(family_name(&words("Lee Su-min"), &lexicon), "Lee");
+        assert_eq!(family_name(&words("Xi Jinping"), &lexicon), "Xi");
+        assert_eq!(family_name(&words("Anna Weber"), &lexicon), "Weber");
+        assert_eq!(family_name(&words("Oduya"), &lexicon), "Oduya");
+    }
+
+    #[test]
+    fn title_before_a_name() {
+        let text = "talks with former defence minister Ana Ruiz";
+        let toks = tokenize(text, &[]);
+        let lexicon = Lexicon::builtin();
+        assert_eq!(
+            title_before(&toks, text, &lexicon, 6, 0).as_deref(),
+            Some("former defence minister")
+        );
+    }
+}

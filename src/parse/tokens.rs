@@ -1,0 +1,298 @@
+//! Stage 3: find the quotation marks in a paragraph and cut the rest into words, punctuation and sentences.
+
+use std::ops::Range;
+
+/// One pair of quotation marks (or an opening mark left open at the paragraph's end).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct QuoteSpan {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Bytes of the quoted text, between the marks.
+    pub inner: Range<usize>,
+    /// Byte offset just past the closing mark; `None` when the quote runs on.
+    pub close: Option<usize>,
+}
+
+impl QuoteSpan {
+    /// Byte offset just past the whole quote, marks included.
+    pub fn outer_end(&self) -> usize {
+        self.close.unwrap_or(self.inner.end)
+    }
+}
+
+fn is_opening_mark(c: char) -> bool {
+    matches!(c, '“' | '„' | '«' | '‟')
+}
+
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+/// Whether `c` is any double quotation mark this parser knows.
+pub(crate) fn is_quote_mark(c: char) -> bool {
+    is_opening_mark(c) || is_closing_mark(c) || c == '"'
+}
+
+/// The quotes in `text`: curly, straight and mixed double marks. A lone
+/// closing mark is ignored; an opening mark never closed runs to the end.
+pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
+    let mut quotes = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((at, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        match open {
+            None if is_opening_mark(c) || (c == '"' && opens_straight(prev, next)) => {
+                open = Some(at);
+            }
+            Some(start) if is_closing_mark(c) || c == '"' => {
+                let inner = start + text[start..].chars().next().map_or(1, char::len_utf8)..at;
+                push_quote(&mut quotes, text, start, inner, Some(at + c.len_utf8()));
+                open = None;
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    if let Some(start) = open {
+        let inner_start = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        push_quote(&mut quotes, text, start, inner_start..text.len(), None);
+    }
+    quotes
+}
+
+/// A straight mark opens a quote after white space or an opening bracket, before a non-space.
+fn opens_straight(prev: Option<char>, next: Option<char>) -> bool {
+    let after_gap = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p));
+    let before_text = next.is_some_and(|n| !n.is_whitespace());
+    after_gap && before_text
+}
+
+fn push_quote(
+    quotes: &mut Vec<QuoteSpan>,
+    text: &str,
+    open: usize,
+    inner: Range<usize>,
+    close: Option<usize>,
+) {
+    let body = &text[inner.clone()];
+    let trimmed_start = inner.start + (body.len() - body.trim_start().len());
+    let trimmed_end = inner.start + body.trim_end().len();
+    if trimmed_start < trimmed_end {
+        quotes.push(QuoteSpan {
+            open,
+            inner: trimmed_start..trimmed_end,
+            close,
+        });
+    }
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// Letters and digits, with inner hyphens and apostrophes ("Ho-jin", "Town’s").
+    Word,
+    /// One punctuation character.
+    Punct(char),
+    /// A whole quote, marks included: the index into the paragraph's quotes.
+    Quote(usize),
+}
+
+/// A token with its byte range in the paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok {
+    /// What it is.
+    pub kind: TokKind,
+    /// First byte.
+    pub start: usize,
+    /// Byte just past it.
+    pub end: usize,
+}
+
+impl Tok {
+    /// Its text in `para`.
+    pub fn text<'a>(&self, para: &'a str) -> &'a str {
+        &para[self.start..self.end]
+    }
+
+    /// Whether it is the punctuation character `c`.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct(c)
+    }
+
+    /// Whether it is a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+
+    /// Whether it is a quote.
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, TokKind::Quote(_))
+    }
+}
+
+/// Cuts `text` into tokens; each quote in `quotes` becomes one opaque token.
+pub(crate) fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut next_quote = 0;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < text.len() {
+        if let Some(q) = quotes.get(next_quote)
+            && q.open == at
+        {
+            toks.push(Tok {
+                kind: TokKind::Quote(next_quote),
+                start: q.open,
+                end: q.outer_end(),
+            });
+            at = q.outer_end().max(at + 1);
+            next_quote += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        let width = c.len_utf8();
+        if c.is_alphanumeric() {
+            let start = at;
+            let mut end = at + width;
+            loop {
+                let rest = &text[end..];
+                let mut chars = rest.chars();
+                match chars.next() {
+                    Some(n) if n.is_alphanumeric() => end += n.len_utf8(),
+                    Some(n @ ('-' | '\'' | '’'))
+                        if chars.next().is_some_and(char::is_alphanumeric)
+                            && quotes.get(next_quote).is_none_or(|q| q.open != end) =>
+                    {
+                        end += n.len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+            toks.push(Tok {
+                kind: TokKind::Word,
+                start,
+                end,
+            });
+            at = end;
+        } else if c.is_whitespace() || bytes[at] == 0 {
+            at += width;
+        } else {
+            toks.push(Tok {
+                kind: TokKind::Punct(c),
+                start: at,
+                end: at + width,
+            });
+            at += width;
+        }
+    }
+    toks
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "No", "Gen", "Lt", "Col", "Sgt", "Capt",
+    "Rep", "Sen", "Gov", "Inc", "Ltd", "Co", "vs", "etc", "Rev", "Fr", "Mt", "Ft", "approx", "Jan",
+    "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Adm", "Maj", "Brig",
+];
+
+/// Token ranges of the sentences in a paragraph.
+pub(crate) fn sentences(text: &str, toks: &[Tok], quotes: &[QuoteSpan]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..toks.len() {
+        let ends_here = match toks[i].kind {
+            TokKind::Punct('.' | '!' | '?' | '…') => {
+                let abbreviation = toks[i].is_punct('.')
+                    && i > 0
+                    && toks[i - 1].is_word()
+                    && toks[i - 1].end == toks[i].start
+                    && is_abbreviation(toks[i - 1].text(text));
+                !abbreviation
+            }
+            TokKind::Quote(q) => quotes[q].close.is_some() && {
+                let inner = &text[quotes[q].inner.clone()];
+                inner.ends_with(['.', '!', '?'])
+            },
+            _ => false,
+        };
+        let next_starts = toks.get(i + 1).is_none_or(|n| starts_sentence(n, text));
+        if ends_here && next_starts {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < toks.len() {
+        out.push(start..toks.len());
+    }
+    out
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+fn starts_sentence(tok: &Tok, text: &str) -> bool {
+    match tok.kind {
+        TokKind::Word => tok
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        TokKind::Quote(_) => true,
+        TokKind::Punct(c) => matches!(c, '(' | '[' | '‘' | '\''),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        find_quotes(text)
+            .into_iter()
+            .map(|q| &text[q.inner])
+            .collect()
+    }
+
+    #[test]
+    fn quote_marks() {
+        let cases: &[(&str, &[&str])] = &[
+            ("“Yes,” she said.", &["Yes,"]),
+            ("\"Yes,\" she said, \"and no.\"", &["Yes,", "and no."]),
+            ("Mixed “marks\" here", &["marks"]),
+            ("a 12\" screen", &[]),
+            ("lone ” closer", &[]),
+            ("“Runs on to the end", &["Runs on to the end"]),
+            ("empty “” marks", &[]),
+            ("„German“ style", &["German"]),
+            ("«Guillemets» too", &["Guillemets"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(quoted(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn quotes_become_single_tokens() {
+        let text = "“We won,” Ana Ruiz’s aide said.";
+        let quotes = find_quotes(text);
+        let toks = tokenize(text, &quotes);
+        let words: Vec<_> = toks.iter().map(|t| t.text(text)).collect();
+        assert_eq!(words, ["“We won,”", "Ana", "Ruiz’s", "aide", "said", "."]);
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations_and_split_after_quotes() {
+        let text = "Mr. Lee said so. “It ended.” Then Dr. Kim left";
+        let quotes = find_quotes(text);
+        let toks = tokenize(text, &quotes);
+        let s = sentences(text, &toks, &quotes);
+        let firsts: Vec<_> = s.iter().map(|r| toks[r.start].text(text)).collect();
+        assert_eq!(firsts, ["Mr", "“It ended.”", "Then"]);
+    }
+}
