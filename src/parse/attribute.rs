@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::cues::{Cue, Source, find_cues};
+use super::cues::{Cue, Source, appositive_after_name, find_cues};
 use super::lexicon::Lexicon;
 use super::names::{ReadName, family_name, family_name_first, is_name_word, read_name, run_starting_at, title_before};
 use super::tokens::{QuoteSpan, Tok, TokKind, find_quotes, sentences, tokenize};
@@ -38,6 +38,8 @@ struct Entry {
     gender: Option<Gender>,
     title_role: Option<String>,
     appositive_role: Option<String>,
+    /// An appositive seen where the person was named but did not speak.
+    mentioned_role: Option<String>,
     /// The single word the text used for them, if it did.
     short_used: Option<String>,
     /// When they were last mentioned or quoted (a running count).
@@ -276,16 +278,27 @@ impl State {
                     .title
                     .clone()
                     .or_else(|| title_before(toks, text, lexicon, run.start, sentence.start));
-                if name.words.len() >= 2 {
-                    let id = self.person(&name);
+                let appositive = appositive_after_name(text, toks, lexicon, run.end, sentence.end);
+                let gender = name
+                    .gender
+                    .or_else(|| (run.start > sentence.start).then(|| toks[run.start - 1].text(text)).and_then(|w| lexicon.noun_gender(w)))
+                    .or_else(|| appositive.as_deref().and_then(|a| a.split_whitespace().last()).and_then(|w| lexicon.noun_gender(w)));
+                let id = if name.words.len() >= 2 {
+                    Some(self.person(&name))
+                } else if gender.is_some() {
+                    self.find_short(&name.words[0], gender, lexicon)
+                } else {
+                    None
+                };
+                if let Some(id) = id {
                     let entry = &mut self.entries[id];
+                    entry.gender = entry.gender.or(gender);
                     if entry.title_role.is_none() {
                         entry.title_role = title;
                     }
-                } else if name.gender.is_some()
-                    && let Some(id) = self.find_short(&name.words[0], name.gender, lexicon)
-                {
-                    self.entries[id].gender = self.entries[id].gender.or(name.gender);
+                    if entry.mentioned_role.is_none() {
+                        entry.mentioned_role = appositive;
+                    }
                 }
             }
         }
@@ -308,6 +321,7 @@ impl State {
                     gender: None,
                     title_role: None,
                     appositive_role: None,
+                    mentioned_role: None,
                     short_used: None,
                     last_seen: now,
                     first_spoke: None,
@@ -362,6 +376,7 @@ impl State {
             gender: None,
             title_role: None,
             appositive_role: None,
+            mentioned_role: None,
             short_used: None,
             last_seen: now,
             first_spoke: None,
@@ -392,7 +407,17 @@ impl State {
         let fits = candidates
             .clone()
             .find(|&id| gender.is_none() || self.entries[id].gender.is_none_or(|g| Some(g) == gender));
-        let id = fits.or_else(|| candidates.clone().next())?;
+        // With no earlier speaker, the most recently named person the pronoun fits.
+        let mentioned = || {
+            self.entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == wanted_kind && gender.is_some())
+                .filter(|(_, e)| e.gender.is_none_or(|g| Some(g) == gender))
+                .max_by_key(|(_, e)| e.last_seen)
+                .map(|(id, _)| id)
+        };
+        let id = fits.or_else(|| candidates.clone().next()).or_else(mentioned)?;
         if let Some(g) = gender {
             self.entries[id].gender.get_or_insert(g);
         }
@@ -461,7 +486,8 @@ impl State {
                 n += 1;
             }
             slugs.insert(id, slug.clone());
-            let (role, role_source) = match (&entry.appositive_role, &entry.title_role) {
+            let appositive = entry.appositive_role.as_ref().or(entry.mentioned_role.as_ref());
+            let (role, role_source) = match (appositive, &entry.title_role) {
                 (Some(role), _) => (Some(role.clone()), Some(RoleSource::Appositive)),
                 (None, Some(title)) => (Some(title.clone()), Some(RoleSource::Title)),
                 (None, None) => (None, None),
@@ -481,7 +507,7 @@ impl State {
                 role_source,
                 kind: entry.kind,
                 commentator: entry.kind == SpeakerKind::Person
-                    && (entry.appositive_role.is_some() || entry.statements >= 2),
+                    && (appositive.is_some() || entry.statements >= 2),
                 quote_count: entry.quotes,
                 statement_count: entry.statements,
             });

@@ -41,6 +41,29 @@ pub(crate) struct Cue {
     pub trailing: bool,
 }
 
+/// The appositive after a name that ends at token `name_end` ("Ana Ruiz, a
+/// lecturer at …,"), read to the next comma; `None` unless it reads as a role.
+pub(crate) fn appositive_after_name(
+    text: &str,
+    toks: &[Tok],
+    lexicon: &Lexicon,
+    name_end: usize,
+    end: usize,
+) -> Option<String> {
+    if name_end >= end || !toks[name_end].is_punct(',') {
+        return None;
+    }
+    let first = name_end + 1;
+    let mut last = first;
+    while last < end && last - first < MAX_ROLE_TOKENS && toks[last].is_word() {
+        last += 1;
+    }
+    if last == first || (last < end && !toks[last].is_punct(',')) {
+        return None;
+    }
+    Finder { text, toks, lexicon }.role_text(first..last)
+}
+
 /// Every cue in a paragraph, in order.
 pub(crate) fn find_cues(
     text: &str,
@@ -263,7 +286,9 @@ impl Finder<'_> {
         if is_possessive(word) {
             return None;
         }
-        if let Some(run) = run_ending_at(self.toks, self.text, self.lexicon, last, floor) {
+        if let Some(run) = run_ending_at(self.toks, self.text, self.lexicon, last, floor)
+            && !(run.len() == 1 && self.is_phrase_head(word))
+        {
             let start = run.start;
             if let Some(name) = read_name(self.toks, self.text, self.lexicon, run) {
                 return Some((name_source(name), start));
@@ -272,13 +297,15 @@ impl Finder<'_> {
         self.phrase_ending_at(last, floor)
     }
 
+    fn is_phrase_head(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.lexicon.anonymous_heads.contains(&lower) || self.lexicon.organisation_heads.contains(&lower)
+    }
+
     /// "officials", "the foreign ministry", "a spokesman for the ministry", read backwards.
     fn phrase_ending_at(&self, last: usize, floor: usize) -> Option<(Source, usize)> {
         let head = self.word(last)?;
-        let lower = head.to_lowercase();
-        if !self.lexicon.anonymous_heads.contains(&lower)
-            && !self.lexicon.organisation_heads.contains(&lower)
-        {
+        if !self.is_phrase_head(head) {
             return None;
         }
         let mut start = last;

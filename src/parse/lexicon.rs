@@ -63,6 +63,8 @@ struct RawNames {
     male: Entries,
     female: Entries,
     neutral: Entries,
+    male_nouns: Entries,
+    female_nouns: Entries,
     particles: Entries,
     family_first: Entries,
     not_names: Entries,
@@ -117,6 +119,10 @@ pub struct Lexicon {
     pub female_honorifics: HashSet<String>,
     /// Honorifics that say nothing of gender ("Dr").
     pub neutral_honorifics: HashSet<String>,
+    /// Nouns that mark a man ("brother").
+    pub male_nouns: HashSet<String>,
+    /// Nouns that mark a woman ("sister").
+    pub female_nouns: HashSet<String>,
     /// Lower-case particles inside names ("von").
     pub particles: HashSet<String>,
     /// Family names written first (case as written).
@@ -180,6 +186,8 @@ impl Lexicon {
             male_honorifics: checker.lower_words(&raw.names.male, "names.male")?,
             female_honorifics: checker.lower_words(&raw.names.female, "names.female")?,
             neutral_honorifics: checker.lower_words(&raw.names.neutral, "names.neutral")?,
+            male_nouns: checker.lower_words(&raw.names.male_nouns, "names.male_nouns")?,
+            female_nouns: checker.lower_words(&raw.names.female_nouns, "names.female_nouns")?,
             particles: checker.lower_words(&raw.names.particles, "names.particles")?,
             family_first: checker.cased_words(&raw.names.family_first, "names.family_first")?,
             not_names: checker.cased_words(&raw.names.not_names, "names.not_names")?,
@@ -215,6 +223,19 @@ impl Lexicon {
             Some(Some(crate::model::Gender::Female))
         } else if Self::is(&self.neutral_honorifics, word) {
             Some(None)
+        } else {
+            None
+        }
+    }
+}
+
+impl Lexicon {
+    /// The gender a noun like "sister" or "spokesman" marks, if any.
+    pub fn noun_gender(&self, word: &str) -> Option<crate::model::Gender> {
+        if Self::is(&self.male_nouns, word) {
+            Some(crate::model::Gender::Male)
+        } else if Self::is(&self.female_nouns, word) {
+            Some(crate::model::Gender::Female)
         } else {
             None
         }

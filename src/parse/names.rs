@@ -85,11 +85,16 @@ pub(crate) fn run_ending_at(
         } else if toks[prev].is_punct('.') && prev > floor && is_dotted(toks, text, lexicon, prev - 1)
         {
             start = prev - 1;
-        } else if is_particle(toks, text, lexicon, prev)
-            && prev > floor
-            && is_name_word(toks, text, lexicon, prev - 1)
-        {
-            start = prev - 1;
+        } else if is_particle(toks, text, lexicon, prev) {
+            let mut before = prev;
+            while before > floor && is_particle(toks, text, lexicon, before) {
+                before -= 1;
+            }
+            if is_name_word(toks, text, lexicon, before) {
+                start = before;
+            } else {
+                break;
+            }
         } else {
             break;
         }
@@ -117,11 +122,16 @@ pub(crate) fn run_starting_at(
             end += 1;
         } else if toks[end].is_punct('.') && is_dotted(toks, text, lexicon, end - 1) {
             end += 1;
-        } else if is_particle(toks, text, lexicon, end)
-            && end + 1 < ceiling
-            && is_name_word(toks, text, lexicon, end + 1)
-        {
-            end += 2;
+        } else if is_particle(toks, text, lexicon, end) {
+            let mut after = end;
+            while after < ceiling && is_particle(toks, text, lexicon, after) {
+                after += 1;
+            }
+            if after < ceiling && is_name_word(toks, text, lexicon, after) {
+                end = after + 1;
+            } else {
+                break;
+            }
         } else {
             break;
         }
@@ -289,7 +299,7 @@ mod tests {
         let toks = tokenize(text, &[]);
         let lexicon = Lexicon::builtin();
         assert_eq!(
-            title_before(&toks, text, &lexicon, 6, 0).as_deref(),
+            title_before(&toks, text, &lexicon, 5, 0).as_deref(),
             Some("former defence minister")
         );
     }

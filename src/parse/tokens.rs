@@ -15,7 +15,7 @@ pub(crate) struct QuoteSpan {
 
 impl QuoteSpan {
     /// Byte offset just past the whole quote, marks included.
-    pub fn outer_end(&self) -> usize {
+    pub(crate) fn outer_end(&self) -> usize {
         self.close.unwrap_or(self.inner.end)
     }
 }
@@ -46,7 +46,9 @@ pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
             None if is_opening_mark(c) || (c == '"' && opens_straight(prev, next)) => {
                 open = Some(at);
             }
-            Some(start) if is_closing_mark(c) || c == '"' => {
+            Some(start)
+                if is_closing_mark(c) || c == '"' || (c == '“' && text[start..].starts_with('„')) =>
+            {
                 let inner = start + text[start..].chars().next().map_or(1, char::len_utf8)..at;
                 push_quote(&mut quotes, text, start, inner, Some(at + c.len_utf8()));
                 open = None;
@@ -112,22 +114,22 @@ pub(crate) struct Tok {
 
 impl Tok {
     /// Its text in `para`.
-    pub fn text<'a>(&self, para: &'a str) -> &'a str {
+    pub(crate) fn text<'a>(&self, para: &'a str) -> &'a str {
         &para[self.start..self.end]
     }
 
     /// Whether it is the punctuation character `c`.
-    pub fn is_punct(&self, c: char) -> bool {
+    pub(crate) fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct(c)
     }
 
     /// Whether it is a word.
-    pub fn is_word(&self) -> bool {
+    pub(crate) fn is_word(&self) -> bool {
         self.kind == TokKind::Word
     }
 
     /// Whether it is a quote.
-    pub fn is_quote(&self) -> bool {
+    pub(crate) fn is_quote(&self) -> bool {
         matches!(self.kind, TokKind::Quote(_))
     }
 }
