@@ -451,6 +451,15 @@ impl State {
                 Who::Anonymous(source.clone()),
                 Attribution::Anonymous { source: source.clone() },
             ),
+            Source::Document(document) => match self.pronoun("it") {
+                Some(id) => (
+                    Who::Speaker(id),
+                    Attribution::Pronoun {
+                        pronoun: document.clone(),
+                    },
+                ),
+                None => (Who::Nobody, Attribution::Unattributed),
+            },
             Source::Pronoun(pronoun) => match self.pronoun(pronoun) {
                 Some(id) => (
                     Who::Speaker(id),

@@ -22,6 +22,8 @@ pub(crate) enum Source {
     Anonymous(String),
     /// A pronoun, lower-cased ("she").
     Pronoun(String),
+    /// A document that speaks for its issuer ("the statement").
+    Document(String),
 }
 
 /// A cue in a paragraph.
@@ -291,6 +293,16 @@ impl Finder<'_> {
         {
             let start = run.start;
             if let Some(name) = read_name(self.toks, self.text, self.lexicon, run) {
+                // "Kenji Watanabe of Kyoto University said": the person speaks.
+                if name.organisation
+                    && start >= floor + 2
+                    && self.lower_is(start - 1, &["of", "at", "from"])
+                    && let Some(person) = run_ending_at(self.toks, self.text, self.lexicon, start - 2, floor)
+                    && let Some(person_name) = read_name(self.toks, self.text, self.lexicon, person.clone())
+                    && !person_name.organisation
+                {
+                    return Some((Source::Name(person_name), person.start));
+                }
                 return Some((name_source(name), start));
             }
         }
@@ -299,7 +311,9 @@ impl Finder<'_> {
 
     fn is_phrase_head(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        self.lexicon.anonymous_heads.contains(&lower) || self.lexicon.organisation_heads.contains(&lower)
+        self.lexicon.anonymous_heads.contains(&lower)
+            || self.lexicon.organisation_heads.contains(&lower)
+            || self.lexicon.document_heads.contains(&lower)
     }
 
     /// "officials", "the foreign ministry", "a spokesman for the ministry", read backwards.
@@ -341,6 +355,9 @@ impl Finder<'_> {
         let first = self.word(core.start).unwrap_or_default();
         if self.lexicon.anonymous_heads.contains(&lower) {
             return Some(Source::Anonymous(self.slice(whole)));
+        }
+        if self.lexicon.document_heads.contains(&lower) {
+            return is_determiner(first).then(|| Source::Document(self.slice(core)));
         }
         if self.lexicon.organisation_heads.contains(&lower) {
             let body = if is_determiner(first) && core.len() > 1 {
@@ -476,6 +493,7 @@ mod tests {
                     Source::Organisation(o) => format!("org:{o}"),
                     Source::Anonymous(a) => format!("anon:{a}"),
                     Source::Pronoun(p) => format!("pron:{p}"),
+                    Source::Document(d) => format!("doc:{d}"),
                 };
                 (who, c.words, c.role)
             })

@@ -75,7 +75,11 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
             continue;
         }
         let key = normalise(line.text);
-        let source = quoted.get(&key).copied().filter(|&at| at != i);
+        let source = quoted
+            .get(&key)
+            .copied()
+            .filter(|&at| at != i)
+            .or_else(|| nearby_body_holding(lines, &roles, i, &key));
         let credit = lines
             .get(i + 1)
             .filter(|next| roles[i + 1] == ParagraphRole::Body && is_credit_line(next.text))
@@ -101,6 +105,24 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
         date,
         pulled_from,
     }
+}
+
+/// How many lines either side of a pull quote its body copy may stand.
+const PULL_QUOTE_REACH: usize = 12;
+
+/// A body line near line `at` whose words contain `key`: the copy a pull quote repeats.
+fn nearby_body_holding(lines: &[Line<'_>], roles: &[ParagraphRole], at: usize, key: &str) -> Option<usize> {
+    if key.split(' ').count() < 4 {
+        return None;
+    }
+    let from = at.saturating_sub(PULL_QUOTE_REACH);
+    let to = (at + PULL_QUOTE_REACH + 1).min(lines.len());
+    (from..to).find(|&k| {
+        k != at
+            && roles[k] == ParagraphRole::Body
+            && !is_headline_like(lines[k].text)
+            && normalise(lines[k].text).contains(key)
+    })
 }
 
 fn starts_with_any(text: &str, markers: &[String]) -> bool {
@@ -142,11 +164,16 @@ fn is_whole_quote(text: &str) -> bool {
 
 /// "Ana Ruiz, defence analyst": a capitalised name, a comma, a short description.
 fn is_credit_line(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let Some((name, _)) = text.split_once(", ") else {
+        return false;
+    };
+    let name_words = name.split_whitespace().count();
     is_headline_like(text)
-        && words <= MAX_PULL_CREDIT_WORDS
-        && text.chars().next().is_some_and(char::is_uppercase)
-        && text.contains(", ")
+        && text.split_whitespace().count() <= MAX_PULL_CREDIT_WORDS
+        && (1..=4).contains(&name_words)
+        && name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !text.contains(is_quote_mark)
 }
 

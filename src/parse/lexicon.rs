@@ -83,6 +83,7 @@ struct RawRoles {
 struct RawSources {
     anonymous: Entries,
     organisations: Entries,
+    documents: Entries,
 }
 
 #[derive(Deserialize)]
@@ -139,6 +140,8 @@ pub struct Lexicon {
     pub anonymous_heads: HashSet<String>,
     /// Heads of organisation phrases.
     pub organisation_heads: HashSet<String>,
+    /// Documents that speak for the last organisation quoted.
+    pub document_heads: HashSet<String>,
     /// Caption credit markers ("Photo:"), case as written.
     pub caption_markers: Vec<String>,
     /// Related-story markers, case as written.
@@ -198,6 +201,7 @@ impl Lexicon {
             anonymous_heads: checker.lower_words(&raw.sources.anonymous, "sources.anonymous")?,
             organisation_heads: checker
                 .lower_words(&raw.sources.organisations, "sources.organisations")?,
+            document_heads: checker.lower_words(&raw.sources.documents, "sources.documents")?,
             caption_markers: checker.phrases(&raw.layout.caption_markers, "layout.caption_markers")?,
             related_markers: checker.phrases(&raw.layout.related_markers, "layout.related_markers")?,
             footer_markers: checker.phrases(&raw.layout.footer_markers, "layout.footer_markers")?,
