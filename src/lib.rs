@@ -5,4 +5,5 @@
 //! handlers, templates). [`cli`] wires them to the command line.
 
 pub mod model;
+pub mod corpus;
 pub mod parse;

@@ -1,0 +1,217 @@
+//! Reading articles, sidecars, themes and the lexicon from disk, with errors that name the file and line.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::Article;
+use crate::parse::{Lexicon, LexiconError, parse};
+
+/// A file that could not be used. Each names the file, and the line where there is one.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file or folder could not be read.
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is not UTF-8 text.
+    #[error("{path}:{line}: not UTF-8 text: invalid byte at offset {offset}")]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The file holds a NUL byte: it is binary, not an article.
+    #[error("{path}:{line}: not text: NUL byte at offset {offset}")]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the NUL byte.
+        line: usize,
+        /// Its byte offset.
+        offset: usize,
+    },
+    /// The article has no text at all.
+    #[error("{path}: the article is empty")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A TOML file (sidecar or themes) has a mistake.
+    #[error("{path}:{line}: {message}")]
+    Toml {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the mistake.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The lexicon file has a mistake.
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+    /// A folder holds no articles.
+    #[error("{path}: no articles (*.txt files) found")]
+    NoArticles {
+        /// The folder.
+        path: PathBuf,
+    },
+}
+
+/// Optional facts about an article, from `NAME.toml` beside `NAME.txt`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Sidecar {
+    /// The headline.
+    pub title: Option<String>,
+    /// The publication or kind of piece.
+    pub source: Option<String>,
+}
+
+/// Decodes a file's bytes as an article's text.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(LoadError::Binary {
+            path: path.to_owned(),
+            line: line_at(&bytes, offset),
+            offset,
+        });
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let offset = err.utf8_error().valid_up_to();
+        LoadError::NotUtf8 {
+            path: path.to_owned(),
+            line: line_at(err.as_bytes(), offset),
+            offset,
+        }
+    })
+}
+
+fn line_at(bytes: &[u8], offset: usize) -> usize {
+    bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Reads and parses one article file (and its sidecar, if there is one).
+pub fn read_article(path: &Path, lexicon: &Lexicon) -> Result<Article, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let text = decode(path, bytes)?;
+    let sidecar_path = path.with_extension("toml");
+    let sidecar = match std::fs::read_to_string(&sidecar_path) {
+        Ok(toml_text) => parse_toml::<Sidecar>(&sidecar_path, &toml_text)?,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Sidecar::default(),
+        Err(source) => {
+            return Err(LoadError::Read {
+                path: sidecar_path,
+                source,
+            });
+        }
+    };
+    let slug = path
+        .file_stem()
+        .map(|s| crate::model::slugify(&s.to_string_lossy()))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "article".to_owned());
+    article_from_text(path, &text, slug, sidecar.title, sidecar.source, lexicon)
+}
+
+/// Parses article text that was read from `path`, and names it.
+pub fn article_from_text(
+    path: &Path,
+    text: &str,
+    slug: String,
+    title: Option<String>,
+    source: Option<String>,
+    lexicon: &Lexicon,
+) -> Result<Article, LoadError> {
+    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+        return Err(LoadError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    let mut article = parse(text, lexicon);
+    article.slug = slug;
+    article.title = title;
+    article.source = source;
+    Ok(article)
+}
+
+/// Deserialises a TOML file, turning errors into file-and-line messages.
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, LoadError> {
+    toml::from_str(text).map_err(|err| LoadError::Toml {
+        path: path.to_owned(),
+        line: err.span().map_or(1, |span| line_at(text.as_bytes(), span.start)),
+        message: err.message().trim().to_owned(),
+    })
+}
+
+/// The article files of a data folder: `DIR/articles/*.txt` if that folder
+/// exists, else `DIR/*.txt`; or the file itself when given a file. Sorted by name.
+pub fn article_paths(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    if dir.is_file() {
+        return Ok(vec![dir.to_owned()]);
+    }
+    let articles = dir.join("articles");
+    let folder = if articles.is_dir() { articles } else { dir.to_owned() };
+    let entries = std::fs::read_dir(&folder).map_err(|source| LoadError::Read {
+        path: folder.clone(),
+        source,
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(LoadError::NoArticles { path: folder });
+    }
+    Ok(paths)
+}
+
+/// Reads `DIR/lexicon.toml` if present, else the built-in lexicon.
+pub fn read_lexicon(dir: &Path) -> Result<Lexicon, LoadError> {
+    let path = dir.join("lexicon.toml");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Lexicon::from_toml(&text, &path.display().to_string())?),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Lexicon::builtin()),
+        Err(source) => Err(LoadError::Read { path, source }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_offset_and_line() {
+        let err = decode(Path::new("a.txt"), b"ok\nfine\nbad \xff here".to_vec()).unwrap_err();
+        assert_eq!(err.to_string(), "a.txt:3: not UTF-8 text: invalid byte at offset 12");
+    }
+
+    #[test]
+    fn nul_byte_is_binary() {
+        let err = decode(Path::new("a.txt"), b"x\0".to_vec()).unwrap_err();
+        assert_eq!(err.to_string(), "a.txt:1: not text: NUL byte at offset 1");
+    }
+
+    #[test]
+    fn sidecar_error_names_line() {
+        let err = parse_toml::<Sidecar>(Path::new("a.toml"), "title = \"x\"\nauthor = \"y\"\n").unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("a.toml:2: unknown field `author`"), "{text}");
+    }
+}
