@@ -4,6 +4,8 @@
 //! (articles and themes loaded from disk, indexed) → [`web`] (routes,
 //! handlers, templates). [`cli`] wires them to the command line.
 
-pub mod model;
+pub mod cli;
 pub mod corpus;
+pub mod model;
 pub mod parse;
+pub mod web;

@@ -1,0 +1,296 @@
+//! The command line: `whosaid [serve]`, `whosaid parse FILE… [--json]`, `whosaid check [DIR]`.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::corpus::{Corpus, LoadError, decode};
+use crate::model::{Article, ParagraphRole};
+use crate::parse::{Lexicon, parse};
+use crate::web::{AppState, ServerConfig, app, serve, shutdown_signal};
+
+/// whosaid: who is quoted in a news article, what they said, and what they think.
+#[derive(Debug, Parser)]
+#[command(version, about, long_about = None)]
+pub struct Cli {
+    /// What to do; with none, serve the web app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options for serving (used when no command is given).
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web app (the default).
+    Serve(ServeArgs),
+    /// Parse article files and print who said what.
+    Parse(ParseArgs),
+    /// Load a data folder and report problems, without serving.
+    Check(CheckArgs),
+}
+
+/// Options for `serve`.
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    /// Address to listen on. The default is loopback only.
+    #[arg(long, default_value = "127.0.0.1:3000", global = true)]
+    pub addr: SocketAddr,
+    /// Data folder: articles in DIR/articles/*.txt (or DIR/*.txt), with
+    /// optional DIR/themes.toml and DIR/lexicon.toml. Default: ./data, else
+    /// the data folder of the source tree, else the article built in.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data: Option<PathBuf>,
+    /// Log filter, e.g. "info", "warn", "whosaid=debug".
+    #[arg(long, default_value = "info", value_name = "FILTER", global = true)]
+    pub log: String,
+}
+
+/// Options for `parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Article files (UTF-8 text).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print JSON: {"articles": [...]}.
+    #[arg(long)]
+    pub json: bool,
+    /// A lexicon file to use instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+}
+
+/// Options for `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Data folder to check (default: as for serve).
+    pub dir: Option<PathBuf>,
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Some(Command::Parse(args)) => parse_files(&args),
+        Some(Command::Check(args)) => check(args.dir.or(cli.serve.data)),
+        Some(Command::Serve(args)) => serve_app(&args),
+        None => serve_app(&cli.serve),
+    }
+}
+
+/// Where the data lives when no folder is named.
+fn default_data_dir() -> Option<PathBuf> {
+    [PathBuf::from("data"), Path::new(env!("CARGO_MANIFEST_DIR")).join("data")]
+        .into_iter()
+        .find(|dir| dir.join("articles").is_dir() || dir.is_dir() && has_txt(dir))
+}
+
+fn has_txt(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(Result::ok).any(|e| e.path().extension().is_some_and(|x| x == "txt")))
+        .unwrap_or(false)
+}
+
+/// Loads the corpus, reporting each failed file; `None` when nothing loads.
+fn load(data: Option<PathBuf>) -> Option<Corpus> {
+    let Some(dir) = data.or_else(default_data_dir) else {
+        tracing::info!("no data folder found; serving the built-in article");
+        return match Corpus::shipped() {
+            Ok(corpus) => Some(corpus),
+            Err(err) => {
+                tracing::error!("{err}");
+                None
+            }
+        };
+    };
+    match Corpus::load_dir(&dir) {
+        Ok(loaded) => {
+            for err in &loaded.errors {
+                tracing::error!("skipped: {err}");
+            }
+            if loaded.corpus.articles.is_empty() {
+                tracing::error!("{}: no article could be loaded", dir.display());
+                return None;
+            }
+            tracing::info!(
+                articles = loaded.corpus.articles.len(),
+                speakers = loaded.corpus.speakers.len(),
+                quotes = loaded.corpus.quotes.len(),
+                failed = loaded.errors.len(),
+                "loaded {}",
+                dir.display()
+            );
+            Some(loaded.corpus)
+        }
+        Err(err) => {
+            tracing::error!("{err}");
+            None
+        }
+    }
+}
+
+fn init_logging(filter: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_new(filter).unwrap_or_else(|err| {
+        eprintln!("whosaid: bad --log filter {filter:?} ({err}); using \"info\"");
+        tracing_subscriber::EnvFilter::new("info")
+    });
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).try_init();
+}
+
+fn serve_app(args: &ServeArgs) -> ExitCode {
+    init_logging(&args.log);
+    let Some(corpus) = load(args.data.clone()) else {
+        return ExitCode::FAILURE;
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            tracing::error!("cannot start the runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(async {
+        let listener = match tokio::net::TcpListener::bind(args.addr).await {
+            Ok(listener) => listener,
+            Err(err) => {
+                tracing::error!("cannot listen on {}: {err}", args.addr);
+                return ExitCode::FAILURE;
+            }
+        };
+        let local = listener.local_addr().unwrap_or(args.addr);
+        let base = format!("http://{local}");
+        tracing::info!("serving on {base}");
+        let router = app(AppState::new(corpus, &base));
+        serve(listener, router, ServerConfig::default(), shutdown_signal()).await;
+        ExitCode::SUCCESS
+    })
+}
+
+fn check(data: Option<PathBuf>) -> ExitCode {
+    init_logging("warn");
+    let Some(dir) = data.or_else(default_data_dir) else {
+        eprintln!("whosaid check: no data folder found (looked for ./data)");
+        return ExitCode::FAILURE;
+    };
+    match Corpus::load_dir(&dir) {
+        Ok(loaded) => {
+            for err in &loaded.errors {
+                eprintln!("error: {err}");
+            }
+            let corpus = &loaded.corpus;
+            println!(
+                "{}: {} articles, {} speakers, {} quotes, {} statements, {} themes; {} files failed",
+                dir.display(),
+                corpus.articles.len(),
+                corpus.speakers.len(),
+                corpus.quotes.len(),
+                corpus.statements.len(),
+                corpus.themes.list.len(),
+                loaded.errors.len()
+            );
+            if loaded.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_files(args: &ParseArgs) -> ExitCode {
+    let lexicon = match &args.lexicon {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|source| LoadError::Read { path: path.clone(), source })
+            .and_then(|text| Ok(Lexicon::from_toml(&text, &path.display().to_string())?))
+        {
+            Ok(lexicon) => lexicon,
+            Err(err) => {
+                eprintln!("whosaid: {err}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => Lexicon::builtin(),
+    };
+    let mut failed = false;
+    let mut articles = Vec::new();
+    for path in &args.files {
+        let result = std::fs::read(path)
+            .map_err(|source| LoadError::Read { path: path.clone(), source })
+            .and_then(|bytes| decode(path, bytes));
+        match result {
+            Ok(text) => {
+                let mut article = parse(&text, &lexicon);
+                article.slug = path
+                    .file_stem()
+                    .map(|s| crate::model::slugify(&s.to_string_lossy()))
+                    .unwrap_or_default();
+                articles.push(article);
+            }
+            Err(err) => {
+                eprintln!("whosaid: {err}");
+                failed = true;
+            }
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "articles": articles }))
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(out))
+    } else {
+        articles.iter().try_for_each(|a| write_readable(&mut out, a))
+    };
+    if let Err(err) = written
+        && err.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("whosaid: cannot write output: {err}");
+        failed = true;
+    }
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// The readable form: each speaker with role and quotes, then what was set aside.
+fn write_readable(out: &mut impl Write, article: &Article) -> std::io::Result<()> {
+    writeln!(out, "# {}", article.slug)?;
+    if let Some(date) = &article.date {
+        writeln!(out, "date: {date}")?;
+    }
+    let body = article.paragraphs.iter().filter(|p| p.role == ParagraphRole::Body).count();
+    writeln!(
+        out,
+        "{} paragraphs ({body} body), {} quotes, {} statements, {} speakers\n",
+        article.paragraphs.len(),
+        article.quotes.len(),
+        article.statements.len(),
+        article.speakers.len()
+    )?;
+    for speaker in &article.speakers {
+        let role = speaker.role.as_deref().unwrap_or("(no role given)");
+        let tag = if speaker.commentator { "commentator" } else { "quoted" };
+        writeln!(out, "{} [{}] — {role} ({tag}, {:?})", speaker.name, speaker.slug, speaker.kind)?;
+        writeln!(out, "  statements: {}", speaker.statement_count)?;
+        for quote in article.quotes.iter().filter(|q| q.speaker.as_deref() == Some(speaker.slug.as_str())) {
+            let cue = quote.cue.as_deref().unwrap_or("-");
+            writeln!(out, "  {:<8} “{}”  ({cue}; {})", quote.kind.as_str(), quote.text, quote.attribution.note(Some(&speaker.short_name)))?;
+        }
+        writeln!(out)?;
+    }
+    let unattributed: Vec<_> = article.quotes.iter().filter(|q| q.speaker.is_none()).collect();
+    if !unattributed.is_empty() {
+        writeln!(out, "No speaker:")?;
+        for quote in unattributed {
+            writeln!(out, "  {:<8} “{}”  ({})", quote.kind.as_str(), quote.text, quote.attribution.note(None))?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "Set aside:")?;
+    for p in article.paragraphs.iter().filter(|p| p.role != ParagraphRole::Body) {
+        let text: String = p.text.chars().take(70).collect();
+        writeln!(out, "  {:<9} {text}", p.role.as_str())?;
+    }
+    writeln!(out)
+}

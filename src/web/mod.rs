@@ -1,0 +1,16 @@
+//! The web layer: routes, handlers (one file per page family), errors, and the HTTP server.
+
+pub mod assets;
+pub mod error;
+pub mod filters;
+pub mod handlers;
+pub mod page;
+pub mod routes;
+pub mod server;
+pub mod state;
+pub mod view;
+
+pub use error::AppError;
+pub use routes::app;
+pub use server::{ServerConfig, serve, shutdown_signal};
+pub use state::AppState;

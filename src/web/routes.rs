@@ -1,0 +1,146 @@
+//! Every URL of the site in one place, and the layers every response passes through.
+
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::{HeaderName, HeaderValue, Method, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use super::error::{AppError, render_error_pages};
+use super::handlers::{api, articles, home, quotes, speakers, themes};
+use super::state::AppState;
+
+/// Longest URI answered, in bytes; longer ones get 414.
+pub const MAX_URI_BYTES: usize = 4096;
+/// How long a request may take before it is answered 408.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The policy on every response: scripts and styles from this server only, no framing.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+     connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/// The site: routes, static files, error pages, and the layers around them.
+pub fn app(state: AppState) -> Router {
+    let static_files = ServeDir::new(&state.assets.dir)
+        .call_fallback_on_method_not_allowed(true)
+        .fallback(get(not_found).head(not_found).fallback(method_not_allowed));
+    let pages = Router::new()
+        .route("/", get(home::home))
+        .route("/speakers", get(speakers_index))
+        .route("/speakers/{slug}", get(speakers::speaker))
+        .route("/quotes", get(quotes::quotes))
+        .route("/quotes.csv", get(quotes::quotes_csv))
+        .route("/themes", get(themes::themes))
+        .route("/themes/{slug}", get(themes::theme))
+        .route("/article", get(articles::article_default))
+        .route("/articles", get(articles::articles))
+        .route("/articles/{slug}", get(articles::article))
+        .nest_service("/static", static_files)
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn(cache_static));
+    let api = Router::new()
+        .route("/speakers", get(api::speakers))
+        .route("/speakers/{slug}", get(api::speaker))
+        .route("/quotes", get(api::quotes))
+        .route("/articles", get(api::articles))
+        .route("/articles/{slug}", get(api::article))
+        .route("/themes", get(api::themes))
+        .route("/themes/{slug}", get(api::theme))
+        .fallback(api::not_found)
+        .method_not_allowed_fallback(api_method_not_allowed);
+    Router::new()
+        .nest("/api", api)
+        .merge(pages)
+        .layer(middleware::from_fn_with_state(state.clone(), render_error_pages))
+        .layer(
+            ServiceBuilder::new()
+                .layer(middleware::from_fn(log_request))
+                .layer(CatchPanicLayer::custom(|_| AppError::Internal("a handler panicked".to_owned()).into_response()))
+                .layer(middleware::from_fn(limit_uri))
+                .layer(security_header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+                .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
+                .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
+                .layer(security_header(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
+                .layer(security_header(HeaderName::from_static("permissions-policy"), "interest-cohort=()"))
+                .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+                .layer(CompressionLayer::new()),
+        )
+        .with_state(state)
+}
+
+fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
+}
+
+async fn not_found(request: Request) -> AppError {
+    AppError::not_found(format!("There is no page at {}", request.uri().path()), Vec::new())
+}
+
+async fn method_not_allowed(method: Method) -> AppError {
+    AppError::MethodNotAllowed {
+        method: method.to_string(),
+    }
+}
+
+async fn api_method_not_allowed(method: Method) -> super::error::ApiError {
+    super::error::ApiError(AppError::MethodNotAllowed {
+        method: method.to_string(),
+    })
+}
+
+async fn speakers_index() -> Response {
+    speakers::permanent_redirect("/#commentators")
+}
+
+/// Fingerprinted assets are cached for a year; other responses are revalidated.
+async fn cache_static(request: Request, next: Next) -> Response {
+    let fingerprinted = request.uri().path().starts_with("/static/") && request.uri().query().is_some_and(|q| q.starts_with("v="));
+    let mut response = next.run(request).await;
+    let value = if fingerprinted && response.status().is_success() {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}
+
+/// Answers 414 to over-long URIs before any handler reads them.
+async fn limit_uri(request: Request, next: Next) -> Response {
+    let length = request.uri().to_string().len();
+    if length > MAX_URI_BYTES {
+        return (
+            axum::http::StatusCode::URI_TOO_LONG,
+            format!("URI too long: {length} bytes, at most {MAX_URI_BYTES}\n"),
+        )
+            .into_response();
+    }
+    next.run(request).await
+}
+
+/// One log line per request: method, path, status, time.
+async fn log_request(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    tracing::info!(
+        target: "whosaid::request",
+        %method,
+        path = %path.chars().take(200).collect::<String>(),
+        status = response.status().as_u16(),
+        micros = started.elapsed().as_micros() as u64,
+    );
+    response
+}

@@ -1,0 +1,214 @@
+//! View helpers shared by the page families: highlighted text, speaker labels, citations, dates.
+
+use std::ops::Range;
+
+use crate::corpus::{Corpus, CorpusSpeaker};
+use crate::model::{Article, Attribution, Quote};
+
+/// A run of text, marked or not. Templates escape `text`; nothing here is trusted HTML.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    /// The words.
+    pub text: String,
+    /// How the run is marked, if it is.
+    pub mark: Option<Mark>,
+}
+
+/// A highlight: a quote (with its speaker's colour and label) or a search match.
+#[derive(Debug, Clone)]
+pub struct Mark {
+    /// CSS classes.
+    pub class: String,
+    /// Speaker label shown after the quote, if any.
+    pub label: Option<String>,
+    /// Anchor id to give the highlight, if any.
+    pub id: Option<String>,
+}
+
+impl Segment {
+    fn plain(text: &str) -> Self {
+        Segment {
+            text: text.to_owned(),
+            mark: None,
+        }
+    }
+}
+
+/// Cuts `text` around highlighted byte ranges (sorted, not overlapping).
+pub fn highlight(text: &str, marks: Vec<(Range<usize>, Mark)>) -> Vec<Segment> {
+    let mut out = Vec::with_capacity(marks.len() * 2 + 1);
+    let mut at = 0;
+    for (range, mark) in marks {
+        if range.start < at || range.end > text.len() || !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
+            continue;
+        }
+        if range.start > at {
+            out.push(Segment::plain(&text[at..range.start]));
+        }
+        out.push(Segment {
+            text: text[range.clone()].to_owned(),
+            mark: Some(mark),
+        });
+        at = range.end;
+    }
+    if at < text.len() || out.is_empty() {
+        out.push(Segment::plain(&text[at..]));
+    }
+    out
+}
+
+/// Marks every word of `text` that starts with one of `words` (lower-cased), as the search matched it.
+pub fn search_marks(text: &str, words: &[String]) -> Vec<Segment> {
+    if words.is_empty() {
+        return vec![Segment::plain(text)];
+    }
+    let mut marks = Vec::new();
+    let mut word_start = None;
+    let check = |start: usize, end: usize, marks: &mut Vec<(Range<usize>, Mark)>| {
+        let word = &text[start..end];
+        let lower = word.to_lowercase();
+        if let Some(q) = words.iter().filter(|q| lower.starts_with(q.as_str())).max_by_key(|q| q.len()) {
+            let chars = q.chars().count();
+            let len = word.char_indices().nth(chars).map_or(word.len(), |(i, _)| i);
+            marks.push((start..start + len, Mark { class: "hit".to_owned(), label: None, id: None }));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(start)) => {
+                check(start, i, &mut marks);
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = word_start {
+        check(start, text.len(), &mut marks);
+    }
+    highlight(text, marks)
+}
+
+/// A paragraph with its quotes highlighted in their speakers' colours and labelled.
+/// `anchors` decides whether quotes carry their anchor ids on this page.
+pub fn paragraph_with_quotes(corpus: &Corpus, article: usize, paragraph: usize, anchors: bool) -> Vec<Segment> {
+    quotes_marked(corpus, article, paragraph, anchors, None)
+}
+
+/// Like [`paragraph_with_quotes`], for a page about speaker `own`: their
+/// quotes are marked without a label, since the page already says whose they are.
+pub fn paragraph_for_speaker(corpus: &Corpus, article: usize, paragraph: usize, own: usize) -> Vec<Segment> {
+    quotes_marked(corpus, article, paragraph, false, Some(own))
+}
+
+fn quotes_marked(corpus: &Corpus, article: usize, paragraph: usize, anchors: bool, own: Option<usize>) -> Vec<Segment> {
+    let a = &corpus.articles[article];
+    let text = &a.paragraphs[paragraph].text;
+    let marks = a
+        .quotes_in(paragraph)
+        .map(|quote| {
+            let row = quote_row(corpus, article, quote);
+            let speaker = row.and_then(|r| corpus.quotes[r].speaker).map(|s| &corpus.speakers[s]);
+            let class = match speaker {
+                Some(s) => format!("q sp-{}", s.colour),
+                None => "q nobody".to_owned(),
+            };
+            let is_own = own.is_some() && row.and_then(|r| corpus.quotes[r].speaker) == own;
+            let label = (!is_own).then(|| speaker.map_or_else(|| "no speaker".to_owned(), |s| s.short_name.clone()));
+            let id = if anchors { row.map(|r| corpus.quotes[r].anchor.clone()) } else { None };
+            (quote.bytes.clone(), Mark { class, label, id })
+        })
+        .collect();
+    highlight(text, marks)
+}
+
+/// The corpus row of an article's quote.
+pub fn quote_row(corpus: &Corpus, article: usize, quote: &Quote) -> Option<usize> {
+    // Rows are laid out article by article, in quote order.
+    let first = corpus.quotes.partition_point(|r| r.article < article);
+    let row = first + quote.index;
+    (corpus.quotes.get(row).is_some_and(|r| r.article == article && r.quote == quote.index)).then_some(row)
+}
+
+/// "24 July 2024" from "2024-07-24".
+pub fn long_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ];
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_owned();
+    };
+    match (m.parse::<usize>(), d.parse::<u32>()) {
+        (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => iso.to_owned(),
+    }
+}
+
+/// An article's title, or a stand-in built from its lead.
+pub fn article_title(article: &Article) -> String {
+    article.title.clone().unwrap_or_else(|| {
+        let lead = article.lead().map_or("Untitled article", |p| p.text.as_str());
+        let short: String = lead.chars().take(80).collect();
+        if short.len() < lead.len() { format!("{short}…") } else { short }
+    })
+}
+
+/// How to cite an article: "“Title”, Source, 24 July 2024".
+pub fn article_citation(article: &Article) -> String {
+    let mut parts = vec![format!("“{}”", article_title(article))];
+    if let Some(source) = &article.source {
+        parts.push(source.clone());
+    }
+    if let Some(date) = &article.date {
+        parts.push(long_date(date));
+    }
+    parts.join(", ")
+}
+
+/// The permalink path of a quote.
+pub fn permalink(corpus: &Corpus, row: usize) -> String {
+    let r = &corpus.quotes[row];
+    match r.speaker {
+        Some(s) => format!("/speakers/{}#{}", corpus.speakers[s].slug, r.anchor),
+        None => format!("/articles/{}#{}", corpus.articles[r.article].slug, r.anchor),
+    }
+}
+
+/// The note on how a quote or statement was attributed.
+pub fn attribution_note(attribution: &Attribution, speaker: Option<&CorpusSpeaker>) -> String {
+    attribution.note(speaker.map(|s| s.name.as_str()))
+}
+
+/// "1 quote", "3 quotes".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(segments: &[Segment]) -> String {
+        segments
+            .iter()
+            .map(|s| match &s.mark {
+                Some(_) => format!("[{}]", s.text),
+                None => s.text.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn search_marks_word_prefixes() {
+        let words = vec!["chin".to_owned(), "never".to_owned()];
+        assert_eq!(render(&search_marks("China will never, ever — machine", &words)), "[Chin]a will [never], ever — machine");
+        assert_eq!(render(&search_marks("Ünïcode ünder", &["ün".to_owned()])), "[Ün]ïcode [ün]der");
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(long_date("2024-07-24"), "24 July 2024");
+        assert_eq!(long_date("nonsense"), "nonsense");
+    }
+}
