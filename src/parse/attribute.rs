@@ -65,9 +65,18 @@ struct ResolvedCue {
     attribution: Attribution,
 }
 
+/// How many recent speakers and people a pronoun looks back over.
+const RECENT: usize = 32;
+
 #[derive(Default)]
 struct State {
     entries: Vec<Entry>,
+    /// Entry by full name and kind (organisations lower-cased).
+    by_name: HashMap<(String, SpeakerKind), usize>,
+    /// People by each word of their name.
+    by_word: HashMap<String, Vec<usize>>,
+    /// People most recently named, most recent last.
+    recent_people: Vec<usize>,
     /// Speakers in the order they last spoke, most recent last.
     history: Vec<usize>,
     /// Who spoke in the last reported paragraph.
@@ -102,9 +111,16 @@ impl State {
             .enumerate()
             .filter_map(|(i, t)| matches!(t.kind, TokKind::Quote(_)).then_some(i))
             .collect();
-        let sentence_of = |tok: usize| sents.iter().position(|s| s.contains(&tok)).unwrap_or(0);
+        let mut tok_sentence = vec![0; toks.len()];
+        for (n, sentence) in sents.iter().enumerate() {
+            for slot in &mut tok_sentence[sentence.clone()] {
+                *slot = n;
+            }
+        }
+        let cue_index = CueIndex::new(&cues, sents.len());
         let starts_with_quote = spans.first().is_some_and(|q| q.open == 0);
         let main = cues.iter().find(|c| c.who != Who::Nobody);
+        let mut chars = CharCursor::default();
 
         let mut paragraph_quotes = Vec::new();
         let mut uses_current = false;
@@ -113,26 +129,23 @@ impl State {
             let Some(&qtok) = quote_toks.get(k) else {
                 continue;
             };
-            let sentence = sentence_of(qtok);
-            let sentence_range = sents.get(sentence).cloned().unwrap_or(0..toks.len());
-            let kind = quote_kind(text, &toks, qtok, sentence_range.start, span, &cues);
-            let after = cues.iter().position(|c| {
-                c.cue.sentence == sentence
-                    && (c.cue.tokens.start == qtok + 1
-                        || (c.cue.tokens.start == qtok + 2 && toks[qtok + 1].is_punct(',')))
-            });
-            let before = cues.iter().position(|c| {
-                c.cue.sentence == sentence
-                    && (c.cue.tokens.end == qtok
-                        || (c.cue.tokens.end + 1 == qtok
-                            && matches!(toks[qtok - 1].kind, TokKind::Punct(',' | ':'))))
-            });
+            let sentence = tok_sentence[qtok];
+            let sentence_start = sents.get(sentence).map_or(0, |s| s.start);
+            let kind = quote_kind(text, &toks, qtok, sentence_start, span, &cue_index);
+            let after = cue_index
+                .starting_at(qtok + 1)
+                .or_else(|| toks.get(qtok + 1).filter(|t| t.is_punct(',')).and(cue_index.starting_at(qtok + 2)))
+                .filter(|&c| cues[c].cue.sentence == sentence);
+            let before = cue_index
+                .ending_at(qtok)
+                .or_else(|| {
+                    (qtok > 0 && matches!(toks[qtok - 1].kind, TokKind::Punct(',' | ':')))
+                        .then(|| cue_index.ending_at(qtok - 1))
+                        .flatten()
+                })
+                .filter(|&c| cues[c].cue.sentence == sentence);
             let adjacent = after.or(before);
-            let in_sentence = || {
-                cues.iter()
-                    .position(|c| c.cue.sentence == sentence && c.cue.trailing && c.cue.tokens.start > qtok)
-                    .or_else(|| cues.iter().position(|c| c.cue.sentence == sentence))
-            };
+            let in_sentence = || cue_index.in_sentence(&cues, sentence, qtok);
             let continues = match (previous_adjacent, before) {
                 (Some((prev_quote, cue)), Some(b)) if b == cue => Some(prev_quote),
                 _ if k == 0 && starts_with_quote => self.open_quote,
@@ -144,7 +157,7 @@ impl State {
             } else if let Some(c) = adjacent.or_else(in_sentence) {
                 let c = &cues[c];
                 (c.who.clone(), c.attribution.clone(), Some(c.cue.words.clone()))
-            } else if let Some(c) = nearest_cue(&cues, sentence) {
+            } else if let Some(c) = cue_index.nearest(sentence).map(|c| &cues[c]) {
                 let attribution = match &c.attribution {
                     Attribution::Named => Attribution::SameParagraph,
                     other => other.clone(),
@@ -187,8 +200,8 @@ impl State {
             self.quotes.push(Quote {
                 index: self.quotes.len(),
                 paragraph: index,
-                start: text[..span.inner.start].chars().count(),
-                end: text[..span.inner.end].chars().count(),
+                start: chars.at(text, span.inner.start),
+                end: chars.at(text, span.inner.end),
                 text: text[span.inner.clone()].to_owned(),
                 kind,
                 cue: cue_words,
@@ -250,8 +263,7 @@ impl State {
         let entry = &mut self.entries[id];
         entry.first_spoke.get_or_insert(now);
         entry.last_seen = now;
-        self.history.retain(|&h| h != id);
-        self.history.push(id);
+        remember(&mut self.history, id);
     }
 
     /// Notes every person named in a paragraph, with any title before the name.
@@ -307,13 +319,15 @@ impl State {
     /// The entry for a full name, created on first mention.
     fn person(&mut self, name: &ReadName) -> usize {
         let now = self.tick();
-        let id = match self
-            .entries
-            .iter()
-            .position(|e| e.kind == SpeakerKind::Person && e.name == name.name)
-        {
-            Some(id) => id,
+        let key = (name.name.clone(), SpeakerKind::Person);
+        let id = match self.by_name.get(&key) {
+            Some(&id) => id,
             None => {
+                let id = self.entries.len();
+                self.by_name.insert(key, id);
+                for word in &name.words {
+                    self.by_word.entry(word.clone()).or_default().push(id);
+                }
                 self.entries.push(Entry {
                     name: name.name.clone(),
                     words: name.words.clone(),
@@ -328,9 +342,10 @@ impl State {
                     quotes: 0,
                     statements: 0,
                 });
-                self.entries.len() - 1
+                id
             }
         };
+        remember(&mut self.recent_people, id);
         let entry = &mut self.entries[id];
         entry.last_seen = now;
         entry.gender = entry.gender.or(name.gender);
@@ -344,10 +359,10 @@ impl State {
     /// full name containing that word, the family name first; two people
     /// sharing it are told apart by recency and gender, never merged.
     fn find_short(&self, word: &str, gender: Option<Gender>, lexicon: &Lexicon) -> Option<usize> {
-        self.entries
+        self.by_word
+            .get(word)?
             .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == SpeakerKind::Person && e.words.iter().any(|w| w == word))
+            .map(|&id| (id, &self.entries[id]))
             .filter(|(_, e)| gender.is_none() || e.gender.is_none() || e.gender == gender)
             .max_by_key(|(_, e)| {
                 (
@@ -361,14 +376,12 @@ impl State {
 
     fn organisation(&mut self, name: &str) -> usize {
         let now = self.tick();
-        if let Some(id) = self
-            .entries
-            .iter()
-            .position(|e| e.kind == SpeakerKind::Organisation && e.name.eq_ignore_ascii_case(name))
-        {
+        let key = (name.to_lowercase(), SpeakerKind::Organisation);
+        if let Some(&id) = self.by_name.get(&key) {
             self.entries[id].last_seen = now;
             return id;
         }
+        self.by_name.insert(key, self.entries.len());
         self.entries.push(Entry {
             name: name.to_owned(),
             words: name.split_whitespace().map(str::to_owned).collect(),
@@ -409,13 +422,12 @@ impl State {
             .find(|&id| gender.is_none() || self.entries[id].gender.is_none_or(|g| Some(g) == gender));
         // With no earlier speaker, the most recently named person the pronoun fits.
         let mentioned = || {
-            self.entries
+            self.recent_people
                 .iter()
-                .enumerate()
-                .filter(|(_, e)| e.kind == wanted_kind && gender.is_some())
-                .filter(|(_, e)| e.gender.is_none_or(|g| Some(g) == gender))
-                .max_by_key(|(_, e)| e.last_seen)
-                .map(|(id, _)| id)
+                .rev()
+                .copied()
+                .filter(|_| gender.is_some())
+                .find(|&id| self.entries[id].gender.is_none_or(|g| Some(g) == gender))
         };
         let id = fits.or_else(|| candidates.clone().next()).or_else(mentioned)?;
         if let Some(g) = gender {
@@ -471,8 +483,7 @@ impl State {
             },
         };
         if let Who::Speaker(id) = who {
-            self.history.retain(|&h| h != id);
-            self.history.push(id);
+            remember(&mut self.history, id);
         }
         ResolvedCue { cue, who, attribution }
     }
@@ -483,6 +494,7 @@ impl State {
             .collect();
         order.sort_by_key(|&id| self.entries[id].first_spoke);
         let mut slugs: HashMap<usize, String> = HashMap::new();
+        let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut speakers = Vec::with_capacity(order.len());
         for id in order {
             let entry = &self.entries[id];
@@ -490,7 +502,7 @@ impl State {
             let base = if base.is_empty() { format!("speaker-{}", speakers.len() + 1) } else { base };
             let mut slug = base.clone();
             let mut n = 2;
-            while slugs.values().any(|s| *s == slug) {
+            while !taken.insert(slug.clone()) {
                 slug = format!("{base}-{n}");
                 n += 1;
             }
@@ -543,12 +555,101 @@ impl State {
     }
 }
 
-/// The cue nearest a sentence in the same paragraph: the last one before it, else the first after.
-fn nearest_cue(cues: &[ResolvedCue], sentence: usize) -> Option<&ResolvedCue> {
-    cues.iter()
-        .rev()
-        .find(|c| c.cue.sentence < sentence)
-        .or_else(|| cues.iter().find(|c| c.cue.sentence > sentence))
+/// Moves `id` to the end of a most-recent-last list, keeping it short.
+fn remember(list: &mut Vec<usize>, id: usize) {
+    list.retain(|&h| h != id);
+    list.push(id);
+    if list.len() > RECENT {
+        list.remove(0);
+    }
+}
+
+/// The cues of a paragraph, looked up by position so that every quote costs O(1).
+struct CueIndex {
+    starting_at: HashMap<usize, usize>,
+    ending_at: HashMap<usize, usize>,
+    /// Cue indexes per sentence, in order.
+    by_sentence: Vec<Vec<usize>>,
+    /// Per sentence and position in `by_sentence`, the first trailing cue from there on.
+    next_trailing: Vec<Vec<Option<usize>>>,
+    /// The sentence of each cue, in cue order (non-decreasing).
+    sentences: Vec<usize>,
+}
+
+impl CueIndex {
+    fn new(cues: &[ResolvedCue], sentence_count: usize) -> Self {
+        let mut index = CueIndex {
+            starting_at: HashMap::new(),
+            ending_at: HashMap::new(),
+            by_sentence: vec![Vec::new(); sentence_count],
+            next_trailing: Vec::new(),
+            sentences: cues.iter().map(|c| c.cue.sentence).collect(),
+        };
+        for (i, c) in cues.iter().enumerate() {
+            index.starting_at.entry(c.cue.tokens.start).or_insert(i);
+            index.ending_at.entry(c.cue.tokens.end).or_insert(i);
+            if let Some(list) = index.by_sentence.get_mut(c.cue.sentence) {
+                list.push(i);
+            }
+        }
+        index.next_trailing = index
+            .by_sentence
+            .iter()
+            .map(|list| {
+                let mut next = vec![None; list.len() + 1];
+                for k in (0..list.len()).rev() {
+                    next[k] = if cues[list[k]].cue.trailing { Some(list[k]) } else { next[k + 1] };
+                }
+                next
+            })
+            .collect();
+        index
+    }
+
+    fn starting_at(&self, tok: usize) -> Option<usize> {
+        self.starting_at.get(&tok).copied()
+    }
+
+    fn ending_at(&self, tok: usize) -> Option<usize> {
+        self.ending_at.get(&tok).copied()
+    }
+
+    /// The cue that governs a quote at `qtok` in `sentence`: a trailing cue
+    /// after it ("…, Ruiz said"), else the sentence's first cue.
+    fn in_sentence(&self, cues: &[ResolvedCue], sentence: usize, qtok: usize) -> Option<usize> {
+        let list = self.by_sentence.get(sentence)?;
+        let from = list.partition_point(|&c| cues[c].cue.tokens.start <= qtok);
+        self.next_trailing[sentence][from].or_else(|| list.first().copied())
+    }
+
+    /// The cue nearest a sentence in the same paragraph: the last one before it, else the first after.
+    fn nearest(&self, sentence: usize) -> Option<usize> {
+        let before = self.sentences.partition_point(|&s| s < sentence);
+        if before > 0 {
+            return Some(before - 1);
+        }
+        let after = self.sentences.partition_point(|&s| s <= sentence);
+        (after < self.sentences.len()).then_some(after)
+    }
+}
+
+/// Counts characters up to a byte offset, moving forwards only, so a
+/// paragraph's offsets cost one pass in all.
+#[derive(Default)]
+struct CharCursor {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCursor {
+    fn at(&mut self, text: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            *self = CharCursor::default();
+        }
+        self.chars += text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
 }
 
 /// A quoted sentence or clause set off by a cue or standing alone, or a
@@ -559,7 +660,7 @@ fn quote_kind(
     qtok: usize,
     sentence_start: usize,
     span: &QuoteSpan,
-    cues: &[ResolvedCue],
+    cues: &CueIndex,
 ) -> QuoteKind {
     if qtok == sentence_start {
         return QuoteKind::Direct;
@@ -568,7 +669,7 @@ fn quote_kind(
         .chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    let cue_ends_at = |end: usize| cues.iter().any(|c| c.cue.tokens.end == end);
+    let cue_ends_at = |end: usize| cues.ending_at(end).is_some();
     let direct = match toks[qtok - 1].kind {
         TokKind::Punct(':') => true,
         TokKind::Punct(',') => starts_upper || cue_ends_at(qtok - 1),
