@@ -8,4 +8,5 @@ pub mod cli;
 pub mod corpus;
 pub mod model;
 pub mod parse;
+pub mod synthetic;
 pub mod web;

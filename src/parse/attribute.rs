@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::cues::{Cue, Source, appositive_after_name, find_cues};
 use super::lexicon::Lexicon;
 use super::names::{ReadName, family_name, family_name_first, is_name_word, read_name, run_starting_at, title_before};
@@ -59,8 +61,8 @@ enum Who {
 }
 
 #[derive(Debug, Clone)]
-struct ResolvedCue {
-    cue: Cue,
+struct ResolvedCue<'a> {
+    cue: Cue<'a>,
     who: Who,
     attribution: Attribution,
 }
@@ -71,10 +73,12 @@ const RECENT: usize = 32;
 #[derive(Default)]
 struct State {
     entries: Vec<Entry>,
-    /// Entry by full name and kind (organisations lower-cased).
-    by_name: HashMap<(String, SpeakerKind), usize>,
+    /// People by full name.
+    people: FxHashMap<String, usize>,
+    /// Organisations by lower-cased name.
+    organisations: FxHashMap<String, usize>,
     /// People by each word of their name.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: FxHashMap<String, Vec<usize>>,
     /// People most recently named, most recent last.
     recent_people: Vec<usize>,
     /// Speakers in the order they last spoke, most recent last.
@@ -117,7 +121,7 @@ impl State {
                 *slot = n;
             }
         }
-        let cue_index = CueIndex::new(&cues, sents.len());
+        let cue_index = CueIndex::new(&cues);
         let starts_with_quote = spans.first().is_some_and(|q| q.open == 0);
         let main = cues.iter().find(|c| c.who != Who::Nobody);
         let mut chars = CharCursor::default();
@@ -145,7 +149,7 @@ impl State {
                 })
                 .filter(|&c| cues[c].cue.sentence == sentence);
             let adjacent = after.or(before);
-            let in_sentence = || cue_index.in_sentence(&cues, sentence, qtok);
+            let in_sentence = || cue_index.in_sentence(sentence, qtok);
             let continues = match (previous_adjacent, before) {
                 (Some((prev_quote, cue)), Some(b)) if b == cue => Some(prev_quote),
                 _ if k == 0 && starts_with_quote => self.open_quote,
@@ -156,13 +160,13 @@ impl State {
                 (Who::Nobody, Attribution::Title, None)
             } else if let Some(c) = adjacent.or_else(in_sentence) {
                 let c = &cues[c];
-                (c.who.clone(), c.attribution.clone(), Some(c.cue.words.clone()))
+                (c.who.clone(), c.attribution.clone(), Some(c.cue.words.to_owned()))
             } else if let Some(c) = cue_index.nearest(sentence).map(|c| &cues[c]) {
                 let attribution = match &c.attribution {
                     Attribution::Named => Attribution::SameParagraph,
                     other => other.clone(),
                 };
-                (c.who.clone(), attribution, Some(c.cue.words.clone()))
+                (c.who.clone(), attribution, Some(c.cue.words.to_owned()))
             } else if (starts_with_quote || kind == QuoteKind::Direct)
                 && let Some((who, attribution)) = self.current.clone()
             {
@@ -218,7 +222,7 @@ impl State {
         };
 
         let reported = if let Some(c) = main {
-            Some((c.who.clone(), c.attribution.clone(), Some(c.cue.words.clone())))
+            Some((c.who.clone(), c.attribution.clone(), Some(c.cue.words.to_owned())))
         } else if uses_current {
             self.current
                 .clone()
@@ -280,6 +284,11 @@ impl State {
                     continue;
                 };
                 i = run.end;
+                // One capitalised word tells nothing unless something marks a gender.
+                let marked = |k: usize| lexicon.honorific(toks[k].text(text)).is_some() || lexicon.noun_gender(toks[k].text(text)).is_some();
+                if run.len() == 1 && !(marked(run.start) || (run.start > sentence.start && marked(run.start - 1))) {
+                    continue;
+                }
                 let Some(name) = read_name(toks, text, lexicon, run.clone()) else {
                     continue;
                 };
@@ -295,10 +304,10 @@ impl State {
                     .gender
                     .or_else(|| (run.start > sentence.start).then(|| toks[run.start - 1].text(text)).and_then(|w| lexicon.noun_gender(w)))
                     .or_else(|| appositive.as_deref().and_then(|a| a.split_whitespace().last()).and_then(|w| lexicon.noun_gender(w)));
-                let id = if name.words.len() >= 2 {
+                let id = if name.is_full() {
                     Some(self.person(&name))
                 } else if gender.is_some() {
-                    self.find_short(&name.words[0], gender, lexicon)
+                    self.find_short(name.first_word(), gender, lexicon)
                 } else {
                     None
                 };
@@ -306,10 +315,10 @@ impl State {
                     let entry = &mut self.entries[id];
                     entry.gender = entry.gender.or(gender);
                     if entry.title_role.is_none() {
-                        entry.title_role = title;
+                        entry.title_role = title.map(str::to_owned);
                     }
                     if entry.mentioned_role.is_none() {
-                        entry.mentioned_role = appositive;
+                        entry.mentioned_role = appositive.map(str::to_owned);
                     }
                 }
             }
@@ -317,20 +326,19 @@ impl State {
     }
 
     /// The entry for a full name, created on first mention.
-    fn person(&mut self, name: &ReadName) -> usize {
+    fn person(&mut self, name: &ReadName<'_>) -> usize {
         let now = self.tick();
-        let key = (name.name.clone(), SpeakerKind::Person);
-        let id = match self.by_name.get(&key) {
+        let id = match self.people.get(name.name) {
             Some(&id) => id,
             None => {
                 let id = self.entries.len();
-                self.by_name.insert(key, id);
-                for word in &name.words {
-                    self.by_word.entry(word.clone()).or_default().push(id);
+                self.people.insert(name.name.to_owned(), id);
+                for word in name.words() {
+                    self.by_word.entry(word.to_owned()).or_default().push(id);
                 }
                 self.entries.push(Entry {
-                    name: name.name.clone(),
-                    words: name.words.clone(),
+                    name: name.name.to_owned(),
+                    words: name.words().map(str::to_owned).collect(),
                     kind: SpeakerKind::Person,
                     gender: None,
                     title_role: None,
@@ -350,7 +358,7 @@ impl State {
         entry.last_seen = now;
         entry.gender = entry.gender.or(name.gender);
         if entry.title_role.is_none() {
-            entry.title_role = name.title.clone();
+            entry.title_role = name.title.map(str::to_owned);
         }
         id
     }
@@ -376,12 +384,12 @@ impl State {
 
     fn organisation(&mut self, name: &str) -> usize {
         let now = self.tick();
-        let key = (name.to_lowercase(), SpeakerKind::Organisation);
-        if let Some(&id) = self.by_name.get(&key) {
+        let key = name.to_lowercase();
+        if let Some(&id) = self.organisations.get(&key) {
             self.entries[id].last_seen = now;
             return id;
         }
-        self.by_name.insert(key, self.entries.len());
+        self.organisations.insert(key, self.entries.len());
         self.entries.push(Entry {
             name: name.to_owned(),
             words: name.split_whitespace().map(str::to_owned).collect(),
@@ -436,25 +444,25 @@ impl State {
         Some(id)
     }
 
-    fn resolve(&mut self, cue: Cue, lexicon: &Lexicon) -> ResolvedCue {
+    fn resolve<'a>(&mut self, cue: Cue<'a>, lexicon: &Lexicon) -> ResolvedCue<'a> {
         let (who, attribution) = match &cue.source {
             Source::Name(name) => {
-                let id = if name.words.len() >= 2 {
+                let id = if name.is_full() {
                     self.person(name)
-                } else if let Some(id) = self.find_short(&name.words[0], name.gender, lexicon) {
+                } else if let Some(id) = self.find_short(name.first_word(), name.gender, lexicon) {
                     let now = self.tick();
                     let entry = &mut self.entries[id];
                     entry.last_seen = now;
                     entry.gender = entry.gender.or(name.gender);
                     if entry.words.len() > 1 {
-                        entry.short_used.get_or_insert_with(|| name.words[0].clone());
+                        entry.short_used.get_or_insert_with(|| name.first_word().to_owned());
                     }
                     id
                 } else {
                     self.person(name)
                 };
                 if self.entries[id].appositive_role.is_none() {
-                    self.entries[id].appositive_role = cue.role.clone();
+                    self.entries[id].appositive_role = cue.role.map(str::to_owned);
                 }
                 (Who::Speaker(id), Attribution::Named)
             }
@@ -467,7 +475,7 @@ impl State {
                 Some(id) => (
                     Who::Speaker(id),
                     Attribution::Pronoun {
-                        pronoun: document.clone(),
+                        pronoun: (*document).to_owned(),
                     },
                 ),
                 None => (Who::Nobody, Attribution::Unattributed),
@@ -476,7 +484,7 @@ impl State {
                 Some(id) => (
                     Who::Speaker(id),
                     Attribution::Pronoun {
-                        pronoun: pronoun.clone(),
+                        pronoun: (*pronoun).to_owned(),
                     },
                 ),
                 None => (Who::Nobody, Attribution::Unattributed),
@@ -564,62 +572,64 @@ fn remember(list: &mut Vec<usize>, id: usize) {
     }
 }
 
-/// The cues of a paragraph, looked up by position so that every quote costs O(1).
+/// The cues of a paragraph, looked up by position so that every quote costs
+/// O(log cues). Cues come in sentence order, and in text order within one.
 struct CueIndex {
-    starting_at: HashMap<usize, usize>,
-    ending_at: HashMap<usize, usize>,
-    /// Cue indexes per sentence, in order.
-    by_sentence: Vec<Vec<usize>>,
-    /// Per sentence and position in `by_sentence`, the first trailing cue from there on.
-    next_trailing: Vec<Vec<Option<usize>>>,
-    /// The sentence of each cue, in cue order (non-decreasing).
+    /// (first token, cue), sorted.
+    starting_at: Vec<(usize, usize)>,
+    /// (token after the cue, cue), sorted.
+    ending_at: Vec<(usize, usize)>,
+    /// The sentence of each cue (non-decreasing).
     sentences: Vec<usize>,
+    /// The first token of each cue.
+    starts: Vec<usize>,
+    /// For each cue, the first trailing cue from it to the end of its sentence.
+    next_trailing: Vec<Option<usize>>,
 }
 
 impl CueIndex {
-    fn new(cues: &[ResolvedCue], sentence_count: usize) -> Self {
-        let mut index = CueIndex {
-            starting_at: HashMap::new(),
-            ending_at: HashMap::new(),
-            by_sentence: vec![Vec::new(); sentence_count],
-            next_trailing: Vec::new(),
-            sentences: cues.iter().map(|c| c.cue.sentence).collect(),
-        };
-        for (i, c) in cues.iter().enumerate() {
-            index.starting_at.entry(c.cue.tokens.start).or_insert(i);
-            index.ending_at.entry(c.cue.tokens.end).or_insert(i);
-            if let Some(list) = index.by_sentence.get_mut(c.cue.sentence) {
-                list.push(i);
-            }
+    fn new(cues: &[ResolvedCue<'_>]) -> Self {
+        let mut starting_at: Vec<(usize, usize)> = cues.iter().enumerate().map(|(i, c)| (c.cue.tokens.start, i)).collect();
+        let mut ending_at: Vec<(usize, usize)> = cues.iter().enumerate().map(|(i, c)| (c.cue.tokens.end, i)).collect();
+        starting_at.sort_unstable();
+        ending_at.sort_unstable();
+        let mut next_trailing = vec![None; cues.len()];
+        for i in (0..cues.len()).rev() {
+            let later = next_trailing
+                .get(i + 1)
+                .copied()
+                .flatten()
+                .filter(|_| cues.get(i + 1).is_some_and(|n| n.cue.sentence == cues[i].cue.sentence));
+            next_trailing[i] = if cues[i].cue.trailing { Some(i) } else { later };
         }
-        index.next_trailing = index
-            .by_sentence
-            .iter()
-            .map(|list| {
-                let mut next = vec![None; list.len() + 1];
-                for k in (0..list.len()).rev() {
-                    next[k] = if cues[list[k]].cue.trailing { Some(list[k]) } else { next[k + 1] };
-                }
-                next
-            })
-            .collect();
-        index
+        CueIndex {
+            starting_at,
+            ending_at,
+            sentences: cues.iter().map(|c| c.cue.sentence).collect(),
+            starts: cues.iter().map(|c| c.cue.tokens.start).collect(),
+            next_trailing,
+        }
     }
 
     fn starting_at(&self, tok: usize) -> Option<usize> {
-        self.starting_at.get(&tok).copied()
+        first_with_key(&self.starting_at, tok)
     }
 
     fn ending_at(&self, tok: usize) -> Option<usize> {
-        self.ending_at.get(&tok).copied()
+        first_with_key(&self.ending_at, tok)
     }
 
     /// The cue that governs a quote at `qtok` in `sentence`: a trailing cue
     /// after it ("…, Ruiz said"), else the sentence's first cue.
-    fn in_sentence(&self, cues: &[ResolvedCue], sentence: usize, qtok: usize) -> Option<usize> {
-        let list = self.by_sentence.get(sentence)?;
-        let from = list.partition_point(|&c| cues[c].cue.tokens.start <= qtok);
-        self.next_trailing[sentence][from].or_else(|| list.first().copied())
+    fn in_sentence(&self, sentence: usize, qtok: usize) -> Option<usize> {
+        let lo = self.sentences.partition_point(|&s| s < sentence);
+        let hi = self.sentences.partition_point(|&s| s <= sentence);
+        if lo == hi {
+            return None;
+        }
+        let from = lo + self.starts[lo..hi].partition_point(|&start| start <= qtok);
+        let trailing = (from < hi).then(|| self.next_trailing[from]).flatten();
+        trailing.or(Some(lo))
     }
 
     /// The cue nearest a sentence in the same paragraph: the last one before it, else the first after.
@@ -631,6 +641,12 @@ impl CueIndex {
         let after = self.sentences.partition_point(|&s| s <= sentence);
         (after < self.sentences.len()).then_some(after)
     }
+}
+
+/// The value of the first pair with this key in a sorted list.
+fn first_with_key(pairs: &[(usize, usize)], key: usize) -> Option<usize> {
+    let at = pairs.partition_point(|&(k, _)| k < key);
+    pairs.get(at).filter(|&&(k, _)| k == key).map(|&(_, v)| v)
 }
 
 /// Counts characters up to a byte offset, moving forwards only, so a
@@ -703,15 +719,16 @@ fn is_title(
     if after_title_word {
         return true;
     }
+    if kind != QuoteKind::Fragment || has_adjacent_cue {
+        return false;
+    }
     let inner = &text[span.inner.clone()];
     let words: Vec<&str> = inner
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect();
-    kind == QuoteKind::Fragment
-        && !has_adjacent_cue
-        && words.len() >= 2
+    words.len() >= 2
         && words
             .iter()
             .filter(|w| w.chars().count() > 3)

@@ -13,45 +13,45 @@ const MAX_PHRASE_WORDS: usize = 8;
 
 /// Who a cue names, before it is resolved against the article's speakers.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Source {
+pub(crate) enum Source<'a> {
     /// A name ("Town", "Dr Ana Ruiz").
-    Name(ReadName),
+    Name(ReadName<'a>),
     /// A body named by a common noun ("the defence ministry").
     Organisation(String),
     /// Nobody in particular ("a senior official").
     Anonymous(String),
     /// A pronoun, lower-cased ("she").
-    Pronoun(String),
+    Pronoun(&'static str),
     /// A document that speaks for its issuer ("the statement").
-    Document(String),
+    Document(&'a str),
 }
 
 /// A cue in a paragraph.
 #[derive(Debug, Clone)]
-pub(crate) struct Cue {
+pub(crate) struct Cue<'a> {
     /// Index of the sentence holding it.
     pub sentence: usize,
     /// Tokens covering the source and the verb.
     pub tokens: Range<usize>,
     /// Who it names.
-    pub source: Source,
+    pub source: Source<'a>,
     /// The attributing words ("said", "told reporters", "according to").
-    pub words: String,
+    pub words: &'a str,
     /// An appositive role given with the name ("a professor at …").
-    pub role: Option<String>,
+    pub role: Option<&'a str>,
     /// It follows what it attributes ("…, Ruiz said"), rather than leading it.
     pub trailing: bool,
 }
 
 /// The appositive after a name that ends at token `name_end` ("Ana Ruiz, a
 /// lecturer at …,"), read to the next comma; `None` unless it reads as a role.
-pub(crate) fn appositive_after_name(
-    text: &str,
+pub(crate) fn appositive_after_name<'a>(
+    text: &'a str,
     toks: &[Tok],
     lexicon: &Lexicon,
     name_end: usize,
     end: usize,
-) -> Option<String> {
+) -> Option<&'a str> {
     if name_end >= end || !toks[name_end].is_punct(',') {
         return None;
     }
@@ -67,12 +67,12 @@ pub(crate) fn appositive_after_name(
 }
 
 /// Every cue in a paragraph, in order.
-pub(crate) fn find_cues(
-    text: &str,
+pub(crate) fn find_cues<'a>(
+    text: &'a str,
     toks: &[Tok],
     sentences: &[Range<usize>],
     lexicon: &Lexicon,
-) -> Vec<Cue> {
+) -> Vec<Cue<'a>> {
     let finder = Finder {
         text,
         toks,
@@ -85,10 +85,14 @@ pub(crate) fn find_cues(
                 continue;
             }
             let word = toks[i].text(text);
-            let cue = if lexicon.cue_verbs.contains(word) {
+            // Cue words are lower-case (or, for a phrase, start a sentence).
+            let first = word.as_bytes()[0];
+            let cue = if first.is_ascii_lowercase() && lexicon.cue_verbs.contains(word) {
                 finder.verb_cue(i, sentence)
-            } else {
+            } else if lexicon.according_to_initial == 0 || first.eq_ignore_ascii_case(&lexicon.according_to_initial) || !first.is_ascii() {
                 finder.according_to_cue(i, sentence)
+            } else {
+                None
             };
             if let Some(mut cue) = cue {
                 cue.sentence = index;
@@ -99,14 +103,16 @@ pub(crate) fn find_cues(
     cues
 }
 
-struct Finder<'a> {
+/// What the cue readers share: the paragraph's text (lifetime `'a`, which
+/// the cues borrow), its tokens and the lexicon.
+struct Finder<'a, 'p> {
     text: &'a str,
-    toks: &'a [Tok],
-    lexicon: &'a Lexicon,
+    toks: &'p [Tok],
+    lexicon: &'p Lexicon,
 }
 
-impl Finder<'_> {
-    fn word(&self, i: usize) -> Option<&str> {
+impl<'a> Finder<'a, '_> {
+    fn word(&self, i: usize) -> Option<&'a str> {
         self.toks
             .get(i)
             .filter(|t| t.is_word())
@@ -118,12 +124,12 @@ impl Finder<'_> {
             .is_some_and(|w| candidates.iter().any(|c| w.eq_ignore_ascii_case(c)))
     }
 
-    fn slice(&self, range: Range<usize>) -> String {
-        self.text[self.toks[range.start].start..self.toks[range.end - 1].end].to_owned()
+    fn slice(&self, range: Range<usize>) -> &'a str {
+        &self.text[self.toks[range.start].start..self.toks[range.end - 1].end]
     }
 
     /// A speech verb at `verb`: inverted ("…, said Ruiz") or with its subject before it.
-    fn verb_cue(&self, verb: usize, sentence: &Range<usize>) -> Option<Cue> {
+    fn verb_cue(&self, verb: usize, sentence: &Range<usize>) -> Option<Cue<'a>> {
         let opens_clause = verb == sentence.start
             || self.toks[verb - 1].is_punct(',')
             || self.toks[verb - 1].is_quote();
@@ -162,7 +168,7 @@ impl Finder<'_> {
     }
 
     /// "…, said Park Min-ji, a lecturer at …": the verb, then its source.
-    fn inverted(&self, verb: usize, sentence: &Range<usize>) -> Option<Cue> {
+    fn inverted(&self, verb: usize, sentence: &Range<usize>) -> Option<Cue<'a>> {
         let (source, after) = self.source_starting_at(verb + 1, sentence.end)?;
         if !self.ends_phrase(after, sentence.end) {
             return None;
@@ -177,14 +183,14 @@ impl Finder<'_> {
             sentence: 0,
             tokens: verb..after,
             source,
-            words: self.word(verb).unwrap_or_default().to_owned(),
+            words: self.word(verb).unwrap_or_default(),
             role,
             trailing: verb > sentence.start,
         })
     }
 
     /// "…, according to the ministry".
-    fn according_to_cue(&self, at: usize, sentence: &Range<usize>) -> Option<Cue> {
+    fn according_to_cue(&self, at: usize, sentence: &Range<usize>) -> Option<Cue<'a>> {
         let phrase = self.lexicon.according_to.iter().find(|phrase| {
             phrase
                 .iter()
@@ -207,10 +213,10 @@ impl Finder<'_> {
     }
 
     /// The verb, and for "told" and the like, whom it addresses; and the token after them.
-    fn verb_words(&self, verb: usize, end: usize) -> (String, usize) {
+    fn verb_words(&self, verb: usize, end: usize) -> (&'a str, usize) {
         let word = self.word(verb).unwrap_or_default();
         if !self.lexicon.addressed_verbs.contains(word) {
-            return (word.to_owned(), verb + 1);
+            return (word, verb + 1);
         }
         let mut last = verb;
         while last + 1 < end
@@ -235,13 +241,13 @@ impl Finder<'_> {
     }
 
     /// A source read forwards from `first`; returns it and the token after it.
-    fn source_starting_at(&self, first: usize, end: usize) -> Option<(Source, usize)> {
+    fn source_starting_at(&self, first: usize, end: usize) -> Option<(Source<'a>, usize)> {
         let word = self.word(first)?;
         if first >= end {
             return None;
         }
-        if matches!(word, "he" | "she") {
-            return Some((Source::Pronoun(word.to_owned()), first + 1));
+        if let Some(pronoun) = ["he", "she"].into_iter().find(|p| *p == word) {
+            return Some((Source::Pronoun(pronoun), first + 1));
         }
         if is_name_word(self.toks, self.text, self.lexicon, first) {
             let run = run_starting_at(self.toks, self.text, self.lexicon, first, end)?;
@@ -253,7 +259,7 @@ impl Finder<'_> {
     }
 
     /// "the defence ministry", "a senior official for the ministry", read forwards.
-    fn phrase_starting_at(&self, first: usize, end: usize) -> Option<(Source, usize)> {
+    fn phrase_starting_at(&self, first: usize, end: usize) -> Option<(Source<'a>, usize)> {
         let mut after = first;
         while after < end && after - first < MAX_PHRASE_WORDS && self.toks[after].is_word() {
             let word = self.word(after).unwrap_or_default();
@@ -279,11 +285,10 @@ impl Finder<'_> {
     }
 
     /// The subject ending at token `last`: a pronoun, a name, or a phrase.
-    fn subject_ending_at(&self, last: usize, floor: usize) -> Option<(Source, usize)> {
+    fn subject_ending_at(&self, last: usize, floor: usize) -> Option<(Source<'a>, usize)> {
         let word = self.word(last)?;
-        let lower = word.to_lowercase();
-        if matches!(lower.as_str(), "he" | "she" | "they" | "it") {
-            return Some((Source::Pronoun(lower), last));
+        if let Some(pronoun) = ["he", "she", "they", "it"].into_iter().find(|p| word.eq_ignore_ascii_case(p)) {
+            return Some((Source::Pronoun(pronoun), last));
         }
         if is_possessive(word) {
             return None;
@@ -310,14 +315,13 @@ impl Finder<'_> {
     }
 
     fn is_phrase_head(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.lexicon.anonymous_heads.contains(&lower)
-            || self.lexicon.organisation_heads.contains(&lower)
-            || self.lexicon.document_heads.contains(&lower)
+        Lexicon::is(&self.lexicon.anonymous_heads, word)
+            || Lexicon::is(&self.lexicon.organisation_heads, word)
+            || Lexicon::is(&self.lexicon.document_heads, word)
     }
 
     /// "officials", "the foreign ministry", "a spokesman for the ministry", read backwards.
-    fn phrase_ending_at(&self, last: usize, floor: usize) -> Option<(Source, usize)> {
+    fn phrase_ending_at(&self, last: usize, floor: usize) -> Option<(Source<'a>, usize)> {
         let head = self.word(last)?;
         if !self.is_phrase_head(head) {
             return None;
@@ -343,29 +347,28 @@ impl Finder<'_> {
             && matches!(outer, Source::Anonymous(_))
         {
             let whole = self.slice(outer_start..last + 1);
-            return Some((Source::Anonymous(whole), outer_start));
+            return Some((Source::Anonymous(whole.to_owned()), outer_start));
         }
         let source = self.classify_phrase(start..last + 1, head, start..last + 1)?;
         Some((source, start))
     }
 
     /// An unnamed source or an organisation, by the head of the phrase.
-    fn classify_phrase(&self, core: Range<usize>, head: &str, whole: Range<usize>) -> Option<Source> {
-        let lower = head.to_lowercase();
+    fn classify_phrase(&self, core: Range<usize>, head: &str, whole: Range<usize>) -> Option<Source<'a>> {
         let first = self.word(core.start).unwrap_or_default();
-        if self.lexicon.anonymous_heads.contains(&lower) {
-            return Some(Source::Anonymous(self.slice(whole)));
+        if Lexicon::is(&self.lexicon.anonymous_heads, head) {
+            return Some(Source::Anonymous(self.slice(whole).to_owned()));
         }
-        if self.lexicon.document_heads.contains(&lower) {
+        if Lexicon::is(&self.lexicon.document_heads, head) {
             return is_determiner(first).then(|| Source::Document(self.slice(core)));
         }
-        if self.lexicon.organisation_heads.contains(&lower) {
+        if Lexicon::is(&self.lexicon.organisation_heads, head) {
             let body = if is_determiner(first) && core.len() > 1 {
                 core.start + 1..core.end
             } else {
                 core
             };
-            return Some(Source::Organisation(capitalise(&self.slice(body))));
+            return Some(Source::Organisation(capitalise(self.slice(body))));
         }
         None
     }
@@ -375,7 +378,7 @@ impl Finder<'_> {
         &self,
         comma: usize,
         sentence: &Range<usize>,
-    ) -> Option<(Source, usize, Option<String>)> {
+    ) -> Option<(Source<'a>, usize, Option<&'a str>)> {
         let floor = comma.saturating_sub(MAX_ROLE_TOKENS).max(sentence.start);
         let starts = std::iter::once(floor)
             .chain((floor..comma).filter(|&k| self.toks[k].is_punct(',')).map(|k| k + 1));
@@ -405,7 +408,7 @@ impl Finder<'_> {
     }
 
     /// A role after a name and a comma, to the end of the clause.
-    fn role_after(&self, first: usize, end: usize) -> Option<String> {
+    fn role_after(&self, first: usize, end: usize) -> Option<&'a str> {
         let mut last = first;
         while last < end && last - first < MAX_ROLE_TOKENS {
             let tok = &self.toks[last];
@@ -430,9 +433,9 @@ impl Finder<'_> {
 
     /// Role words, kept only if they read as a role: a role noun, or a
     /// phrase opening with an article ("the Korea chair at …").
-    fn role_text(&self, range: Range<usize>) -> Option<String> {
+    fn role_text(&self, range: Range<usize>) -> Option<&'a str> {
         let words: Vec<&str> = range.clone().filter_map(|i| self.word(i)).collect();
-        let reads_as_role = words.first().is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
+        let reads_as_role = words.first().is_some_and(|w| ["a", "an", "the"].iter().any(|d| w.eq_ignore_ascii_case(d)))
             || words.iter().any(|w| {
                 w.split('-')
                     .any(|part| Lexicon::is(&self.lexicon.role_nouns, part))
@@ -441,19 +444,19 @@ impl Finder<'_> {
     }
 }
 
-fn name_source(name: ReadName) -> Source {
+fn name_source(name: ReadName<'_>) -> Source<'_> {
     if name.organisation {
-        Source::Organisation(name.name)
+        Source::Organisation(name.name.to_owned())
     } else {
         Source::Name(name)
     }
 }
 
 fn is_determiner(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "the" | "a" | "an" | "one" | "two" | "three" | "several" | "some" | "many" | "other" | "its" | "their" | "his" | "her" | "our"
-    ) || is_possessive(word)
+    ["the", "a", "an", "one", "two", "three", "several", "some", "many", "other", "its", "their", "his", "her", "our"]
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d))
+        || is_possessive(word)
 }
 
 fn is_preposition(word: &str) -> bool {
@@ -461,10 +464,9 @@ fn is_preposition(word: &str) -> bool {
 }
 
 fn is_clause_word(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "who" | "which" | "that" | "and" | "but" | "as" | "while" | "where" | "when" | "because" | "although" | "if" | "said"
-    )
+    ["who", "which", "that", "and", "but", "as", "while", "where", "when", "because", "although", "if", "said"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 fn capitalise(phrase: &str) -> String {
@@ -489,13 +491,13 @@ mod tests {
             .into_iter()
             .map(|c| {
                 let who = match c.source {
-                    Source::Name(n) => n.name,
+                    Source::Name(n) => n.name.to_owned(),
                     Source::Organisation(o) => format!("org:{o}"),
                     Source::Anonymous(a) => format!("anon:{a}"),
                     Source::Pronoun(p) => format!("pron:{p}"),
                     Source::Document(d) => format!("doc:{d}"),
                 };
-                (who, c.words, c.role)
+                (who, c.words.to_owned(), c.role.map(str::to_owned))
             })
             .collect()
     }

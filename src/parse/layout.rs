@@ -11,6 +11,8 @@ use crate::model::ParagraphRole;
 const MAX_FURNITURE_WORDS: usize = 30;
 /// Longest credit after a caption marker ("Photo: EPA-EFE"), in words.
 const MAX_CREDIT_WORDS: usize = 6;
+/// Bytes at the end of a line searched for a caption credit.
+const CAPTION_TAIL_BYTES: usize = 120;
 /// Longest credit line under a pull quote, in words.
 const MAX_PULL_CREDIT_WORDS: usize = 14;
 
@@ -53,33 +55,19 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
         }
     }
 
-    // Words quoted in the body, to recognise a pull quote that repeats them.
-    let mut quoted: HashMap<String, usize> = HashMap::new();
-    for (i, line) in lines.iter().enumerate() {
-        if roles[i] == ParagraphRole::Body {
-            for q in find_quotes(line.text) {
-                quoted
-                    .entry(normalise(&line.text[q.inner]))
-                    .or_insert(i);
-            }
-        }
-    }
     let mut pulled_from = HashMap::new();
     let mut credits: HashSet<usize> = HashSet::new();
     for (i, line) in lines.iter().enumerate() {
         if roles[i] != ParagraphRole::Body || credits.contains(&i) {
             continue;
         }
-        let whole_quote = is_whole_quote(line.text);
-        if !is_headline_like(line.text) && !whole_quote {
+        let headline_like = is_headline_like(line.text);
+        let whole_quote = !headline_like && is_whole_quote(line.text);
+        if !headline_like && !whole_quote {
             continue;
         }
         let key = normalise(line.text);
-        let source = quoted
-            .get(&key)
-            .copied()
-            .filter(|&at| at != i)
-            .or_else(|| nearby_body_holding(lines, &roles, i, &key));
+        let source = nearby_body_holding(lines, &roles, i, &key);
         let credit = lines
             .get(i + 1)
             .filter(|next| roles[i + 1] == ParagraphRole::Body && is_credit_line(next.text))
@@ -107,21 +95,34 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
     }
 }
 
+/// Fewest words a pull quote has; shorter lines are labels, not quotes.
+const MIN_PULL_QUOTE_WORDS: usize = 3;
 /// How many lines either side of a pull quote its body copy may stand.
 const PULL_QUOTE_REACH: usize = 12;
 
 /// A body line near line `at` whose words contain `key`: the copy a pull quote repeats.
 fn nearby_body_holding(lines: &[Line<'_>], roles: &[ParagraphRole], at: usize, key: &str) -> Option<usize> {
-    if key.split(' ').count() < 4 {
+    if key.split(' ').count() < MIN_PULL_QUOTE_WORDS {
         return None;
     }
+    // The key's last word, as written, must appear before the line is normalised.
+    let last_word = lines[at]
+        .text
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
     let from = at.saturating_sub(PULL_QUOTE_REACH);
     let to = (at + PULL_QUOTE_REACH + 1).min(lines.len());
+    // Pull quotes repeat quoted words: compare with the quotes of nearby body lines.
     (from..to).find(|&k| {
         k != at
             && roles[k] == ParagraphRole::Body
+            && lines[k].text.contains(last_word)
             && !is_headline_like(lines[k].text)
-            && normalise(lines[k].text).contains(key)
+            && find_quotes(lines[k].text).iter().any(|q| {
+                let quoted = &lines[k].text[q.inner.clone()];
+                quoted.contains(last_word) && normalise(quoted).contains(key)
+            })
     })
 }
 
@@ -131,11 +132,21 @@ fn starts_with_any(text: &str, markers: &[String]) -> bool {
 
 /// A line ending in a caption marker and a short credit, or starting with a marker.
 fn is_caption(text: &str, lexicon: &Lexicon) -> bool {
+    // A credit is short and ends the line: only the line's tail can hold it.
+    let mut tail_start = text.len().saturating_sub(CAPTION_TAIL_BYTES);
+    while !text.is_char_boundary(tail_start) {
+        tail_start -= 1;
+    }
+    let tail = &text[tail_start..];
+    let tail_has_colon = tail.contains(':');
     lexicon.caption_markers.iter().any(|marker| {
+        if marker.ends_with(':') && !tail_has_colon && !text.starts_with(marker.as_str()) {
+            return false;
+        }
         if text.starts_with(marker.as_str()) {
             return true;
         }
-        let Some(at) = text.rfind(marker.as_str()) else {
+        let Some(at) = tail.rfind(marker.as_str()).map(|at| tail_start + at) else {
             return false;
         };
         let credit = text[at + marker.len()..].trim().trim_end_matches(')');
@@ -150,14 +161,17 @@ fn is_caption(text: &str, lexicon: &Lexicon) -> bool {
 
 /// Whether a line reads as a headline or label: short, no closing punctuation.
 fn is_headline_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
     let last = text.chars().last().unwrap_or('.');
-    words <= MAX_FURNITURE_WORDS
-        && !(matches!(last, '.' | '!' | '?' | '…' | ':' | ';' | ')') || is_quote_mark(last))
+    !(matches!(last, '.' | '!' | '?' | '…' | ':' | ';' | ')') || is_quote_mark(last))
+        && text.split_whitespace().nth(MAX_FURNITURE_WORDS).is_none()
 }
 
 /// A line that is one quotation from its first character to its last.
 fn is_whole_quote(text: &str) -> bool {
+    let ends_quoted = text.chars().next().is_some_and(is_quote_mark) && text.chars().next_back().is_some_and(is_quote_mark);
+    if !ends_quoted {
+        return false;
+    }
     let quotes = find_quotes(text);
     quotes.len() == 1 && quotes[0].open == 0 && quotes[0].close == Some(text.len())
 }

@@ -2,8 +2,12 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use serde::Deserialize;
 use toml::Spanned;
+
+use crate::model::Gender;
 
 /// The lexicon shipped with whosaid, compiled into the binary.
 pub const BUILTIN_LEXICON: &str = include_str!("../../data/lexicon.toml");
@@ -107,41 +111,38 @@ struct RawQuotes {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     /// Speech verbs ("said", "told").
-    pub cue_verbs: HashSet<String>,
+    pub cue_verbs: FxHashSet<String>,
     /// Verbs followed by whom they address ("told reporters").
-    pub addressed_verbs: HashSet<String>,
+    pub addressed_verbs: FxHashSet<String>,
     /// Words allowed between a speaker and the verb ("also").
-    pub between_words: HashSet<String>,
+    pub between_words: FxHashSet<String>,
     /// Multi-word source phrases, split into lower-case words (["according", "to"]).
     pub according_to: Vec<Vec<String>>,
-    /// Honorifics that mark a man.
-    pub male_honorifics: HashSet<String>,
-    /// Honorifics that mark a woman.
-    pub female_honorifics: HashSet<String>,
-    /// Honorifics that say nothing of gender ("Dr").
-    pub neutral_honorifics: HashSet<String>,
-    /// Nouns that mark a man ("brother").
-    pub male_nouns: HashSet<String>,
-    /// Nouns that mark a woman ("sister").
-    pub female_nouns: HashSet<String>,
+    /// The first byte of every source phrase, lower-cased, when they share one
+    /// (a quick test before matching); 0 when they do not.
+    pub according_to_initial: u8,
+    /// Honorifics, lower-cased, with the gender each marks ("ms" → female, "dr" → none).
+    pub honorifics: FxHashMap<String, Option<Gender>>,
+    /// Nouns that mark a gender ("brother", "sister"), lower-cased.
+    pub gendered_nouns: FxHashMap<String, Gender>,
     /// Lower-case particles inside names ("von").
-    pub particles: HashSet<String>,
+    pub particles: FxHashSet<String>,
     /// Family names written first (case as written).
-    pub family_first: HashSet<String>,
+    pub family_first: FxHashSet<String>,
     /// Capitalised words that are never part of a name (case as written).
-    pub not_names: HashSet<String>,
+    pub not_names: FxHashSet<String>,
     /// Capitalised words that mark a body or place, not a person (case as written).
-    pub organisation_words: HashSet<String>,
+    pub organisation_words: FxHashSet<String>,
     /// Nouns that head a role or end a title.
-    pub role_nouns: HashSet<String>,
+    pub role_nouns: FxHashSet<String>,
     /// Words that may precede a role noun in a title.
-    pub role_modifiers: HashSet<String>,
+    pub role_modifiers: FxHashSet<String>,
     /// Heads of anonymous-source phrases.
-    pub anonymous_heads: HashSet<String>,
+    pub anonymous_heads: FxHashSet<String>,
     /// Heads of organisation phrases.
-    pub organisation_heads: HashSet<String>,
+    pub organisation_heads: FxHashSet<String>,
     /// Documents that speak for the last organisation quoted.
-    pub document_heads: HashSet<String>,
+    pub document_heads: FxHashSet<String>,
     /// Caption credit markers ("Photo:"), case as written.
     pub caption_markers: Vec<String>,
     /// Related-story markers, case as written.
@@ -149,7 +150,7 @@ pub struct Lexicon {
     /// Footer markers, case as written.
     pub footer_markers: Vec<String>,
     /// Words that make the following quote a title or label.
-    pub title_cues: HashSet<String>,
+    pub title_cues: FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -172,25 +173,40 @@ impl Lexicon {
             message: err.message().trim().to_owned(),
         })?;
         let checker = Checker { text, origin };
+        let according_to: Vec<Vec<String>> = checker
+            .phrases(&raw.cues.according_to, "cues.according_to")?
+            .into_iter()
+            .map(|phrase| phrase.split_whitespace().map(str::to_lowercase).collect())
+            .collect();
+        let initials: HashSet<u8> = according_to
+            .iter()
+            .filter_map(|words| words.first().and_then(|w| w.bytes().next()))
+            .collect();
+        let according_to_initial = match initials.into_iter().collect::<Vec<_>>().as_slice() {
+            [one] if one.is_ascii() => *one,
+            _ => 0,
+        };
         Ok(Lexicon {
             cue_verbs: checker.lower_words(&raw.cues.verbs, "cues.verbs")?,
             addressed_verbs: checker.lower_words(&raw.cues.addressed, "cues.addressed")?,
             between_words: checker.lower_words(&raw.cues.between, "cues.between")?,
-            according_to: checker
-                .phrases(&raw.cues.according_to, "cues.according_to")?
-                .into_iter()
-                .map(|phrase| {
-                    phrase
-                        .split_whitespace()
-                        .map(str::to_lowercase)
-                        .collect()
-                })
-                .collect(),
-            male_honorifics: checker.lower_words(&raw.names.male, "names.male")?,
-            female_honorifics: checker.lower_words(&raw.names.female, "names.female")?,
-            neutral_honorifics: checker.lower_words(&raw.names.neutral, "names.neutral")?,
-            male_nouns: checker.lower_words(&raw.names.male_nouns, "names.male_nouns")?,
-            female_nouns: checker.lower_words(&raw.names.female_nouns, "names.female_nouns")?,
+            according_to,
+            according_to_initial,
+            honorifics: [
+                (checker.lower_words(&raw.names.male, "names.male")?, Some(Gender::Male)),
+                (checker.lower_words(&raw.names.female, "names.female")?, Some(Gender::Female)),
+                (checker.lower_words(&raw.names.neutral, "names.neutral")?, None),
+            ]
+            .into_iter()
+            .flat_map(|(words, gender)| words.into_iter().map(move |w| (w, gender)))
+            .collect(),
+            gendered_nouns: [
+                (checker.lower_words(&raw.names.male_nouns, "names.male_nouns")?, Gender::Male),
+                (checker.lower_words(&raw.names.female_nouns, "names.female_nouns")?, Gender::Female),
+            ]
+            .into_iter()
+            .flat_map(|(words, gender)| words.into_iter().map(move |w| (w, gender)))
+            .collect(),
             particles: checker.lower_words(&raw.names.particles, "names.particles")?,
             family_first: checker.cased_words(&raw.names.family_first, "names.family_first")?,
             not_names: checker.cased_words(&raw.names.not_names, "names.not_names")?,
@@ -210,40 +226,40 @@ impl Lexicon {
     }
 
     /// Whether `word`, lower-cased, is in `set`.
-    pub fn is(set: &HashSet<String>, word: &str) -> bool {
-        if word.chars().all(|c| !c.is_uppercase()) {
-            set.contains(word)
-        } else {
-            set.contains(&word.to_lowercase())
-        }
+    pub fn is(set: &FxHashSet<String>, word: &str) -> bool {
+        with_lowercase(word, |lower| set.contains(lower))
     }
 
     /// Whether `word` is an honorific, and if so the gender it marks.
-    pub fn honorific(&self, word: &str) -> Option<Option<crate::model::Gender>> {
+    pub fn honorific(&self, word: &str) -> Option<Option<Gender>> {
         let word = word.trim_end_matches('.');
-        if Self::is(&self.male_honorifics, word) {
-            Some(Some(crate::model::Gender::Male))
-        } else if Self::is(&self.female_honorifics, word) {
-            Some(Some(crate::model::Gender::Female))
-        } else if Self::is(&self.neutral_honorifics, word) {
-            Some(None)
-        } else {
-            None
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
         }
+        with_lowercase(word, |lower| self.honorifics.get(lower).copied())
+    }
+
+    /// The gender a noun like "sister" or "spokesman" marks, if any.
+    pub fn noun_gender(&self, word: &str) -> Option<Gender> {
+        with_lowercase(word, |lower| self.gendered_nouns.get(lower).copied())
     }
 }
 
-impl Lexicon {
-    /// The gender a noun like "sister" or "spokesman" marks, if any.
-    pub fn noun_gender(&self, word: &str) -> Option<crate::model::Gender> {
-        if Self::is(&self.male_nouns, word) {
-            Some(crate::model::Gender::Male)
-        } else if Self::is(&self.female_nouns, word) {
-            Some(crate::model::Gender::Female)
-        } else {
-            None
+/// Calls `f` with `word` lower-cased, without allocating for short ASCII words.
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    if !word.chars().any(char::is_uppercase) {
+        return f(word);
+    }
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
         }
     }
+    f(&word.to_lowercase())
 }
 
 impl Default for Lexicon {
@@ -298,7 +314,7 @@ impl Checker<'_> {
     }
 
     /// Single words, kept as written.
-    fn cased_words(&self, entries: &Entries, list: &str) -> Result<HashSet<String>, LexiconError> {
+    fn cased_words(&self, entries: &Entries, list: &str) -> Result<FxHashSet<String>, LexiconError> {
         let words = self.phrases(entries, list)?;
         for (entry, word) in entries.iter().zip(&words) {
             if word.contains(char::is_whitespace) {
@@ -309,7 +325,7 @@ impl Checker<'_> {
     }
 
     /// Single words, lower-cased.
-    fn lower_words(&self, entries: &Entries, list: &str) -> Result<HashSet<String>, LexiconError> {
+    fn lower_words(&self, entries: &Entries, list: &str) -> Result<FxHashSet<String>, LexiconError> {
         Ok(self
             .cased_words(entries, list)?
             .into_iter()

@@ -18,14 +18,16 @@ pub(crate) fn split_lines(source: &str) -> Vec<Line<'_>> {
     let mut chars_before = 0;
     for raw in source.split('\n') {
         let raw_chars = raw.chars().count();
-        let leading = raw.len() - raw.trim_start_matches(is_blank).len();
-        let text = raw.trim_matches(is_blank);
+        let after_leading = raw.trim_start_matches(is_blank);
+        let text = after_leading.trim_end_matches(is_blank);
         if !text.is_empty() {
-            let char_start = chars_before + raw[..leading].chars().count();
+            let leading_chars = raw[..raw.len() - after_leading.len()].chars().count();
+            let trailing_chars = after_leading[text.len()..].chars().count();
+            let char_start = chars_before + leading_chars;
             lines.push(Line {
                 text,
                 char_start,
-                char_end: char_start + text.chars().count(),
+                char_end: chars_before + raw_chars - trailing_chars,
             });
         }
         chars_before += raw_chars + 1;

@@ -13,19 +13,34 @@ const MAX_TITLE_WORDS: usize = 6;
 
 /// A name as read from the text, with what surrounds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ReadName {
+pub(crate) struct ReadName<'a> {
     /// The name as written, honorifics and title removed ("Chang Ho-jin").
-    pub name: String,
-    /// Its words, in order.
-    pub words: Vec<String>,
+    pub name: &'a str,
     /// Gender an honorific gives ("Ms").
     pub gender: Option<Gender>,
     /// A capitalised title inside the run ("Foreign Minister").
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     /// The run names a body or place, not a person.
     pub organisation: bool,
     /// Token range of the name itself.
     pub tokens: Range<usize>,
+}
+
+impl<'a> ReadName<'a> {
+    /// The words of the name.
+    pub(crate) fn words(&self) -> std::str::SplitWhitespace<'a> {
+        self.name.split_whitespace()
+    }
+
+    /// Whether the name has more than one word.
+    pub(crate) fn is_full(&self) -> bool {
+        self.words().nth(1).is_some()
+    }
+
+    /// The first word.
+    pub(crate) fn first_word(&self) -> &'a str {
+        self.words().next().unwrap_or_default()
+    }
 }
 
 /// Whether token `i` can be part of a name: a capitalised word that is not a
@@ -141,13 +156,22 @@ pub(crate) fn run_starting_at(
 
 /// Reads a run of name tokens: drops honorifics, splits off a capitalised
 /// title, strips a possessive, and tells a person from a body or place.
-pub(crate) fn read_name(
+pub(crate) fn read_name<'a>(
     toks: &[Tok],
-    text: &str,
+    text: &'a str,
     lexicon: &Lexicon,
     run: Range<usize>,
-) -> Option<ReadName> {
-    let word_toks: Vec<usize> = run.clone().filter(|&i| toks[i].is_word()).collect();
+) -> Option<ReadName<'a>> {
+    // A run is at most MAX_NAME_TOKENS long: its words fit on the stack.
+    let mut word_buffer = [0usize; 2 * MAX_NAME_TOKENS];
+    let mut count = 0;
+    for i in run.clone().filter(|&i| toks[i].is_word()) {
+        if count < word_buffer.len() {
+            word_buffer[count] = i;
+            count += 1;
+        }
+    }
+    let word_toks = &word_buffer[..count];
     let mut first = 0;
     let mut gender = None;
     while first + 1 < word_toks.len() {
@@ -165,19 +189,17 @@ pub(crate) fn read_name(
         .find(|&k| Lexicon::is(&lexicon.role_nouns, toks[word_toks[k]].text(text)))
     {
         let from = toks[word_toks[first]].start;
-        title = Some(text[from..toks[word_toks[last_role]].end].to_owned());
+        title = Some(&text[from..toks[word_toks[last_role]].end]);
         first = last_role + 1;
     }
     let name_toks = &word_toks[first..];
     let (&head, &tail) = (name_toks.first()?, name_toks.last()?);
     let end = toks[tail].end - possessive_suffix_len(toks[tail].text(text));
-    let name = text[toks[head].start..end].to_owned();
-    let words: Vec<String> = name.split_whitespace().map(str::to_owned).collect();
-    let organisation = words.iter().any(|w| lexicon.organisation_words.contains(w.as_str()))
-        || (words.len() == 1 && is_acronym(&words[0]));
+    let name = &text[toks[head].start..end];
+    let organisation = name.split_whitespace().any(|w| lexicon.organisation_words.contains(w))
+        || (!name.contains(char::is_whitespace) && is_acronym(name));
     Some(ReadName {
         name,
-        words,
         gender,
         title,
         organisation,
@@ -192,13 +214,13 @@ fn is_acronym(word: &str) -> bool {
 
 /// A lower-case title directly before token `first` ("North Korean leader"),
 /// ending in a role noun, not reaching below `floor`.
-pub(crate) fn title_before(
+pub(crate) fn title_before<'a>(
     toks: &[Tok],
-    text: &str,
+    text: &'a str,
     lexicon: &Lexicon,
     first: usize,
     floor: usize,
-) -> Option<String> {
+) -> Option<&'a str> {
     if first == 0 || first <= floor {
         return None;
     }
@@ -224,7 +246,7 @@ pub(crate) fn title_before(
             break;
         }
     }
-    Some(text[toks[start].start..toks[noun].end].to_owned())
+    Some(&text[toks[start].start..toks[noun].end])
 }
 
 /// Whether a full name puts the family name first: a hyphenated given name
@@ -255,7 +277,7 @@ mod tests {
     use super::*;
     use crate::parse::tokens::{find_quotes, tokenize};
 
-    fn read(text: &str) -> ReadName {
+    fn read(text: &str) -> ReadName<'_> {
         let toks = tokenize(text, &find_quotes(text));
         let lexicon = Lexicon::builtin();
         let run = run_starting_at(&toks, text, &lexicon, 0, toks.len()).unwrap();
@@ -277,7 +299,7 @@ mod tests {
         for (text, name, title, organisation) in cases {
             let read = read(text);
             assert_eq!(read.name, name, "{text}");
-            assert_eq!(read.title.as_deref(), title, "{text}");
+            assert_eq!(read.title, title, "{text}");
             assert_eq!(read.organisation, organisation, "{text}");
         }
         assert_eq!(read("Ms. Lee Su-min").gender, Some(Gender::Female));
@@ -299,7 +321,7 @@ mod tests {
         let toks = tokenize(text, &[]);
         let lexicon = Lexicon::builtin();
         assert_eq!(
-            title_before(&toks, text, &lexicon, 5, 0).as_deref(),
+            title_before(&toks, text, &lexicon, 5, 0),
             Some("former defence minister")
         );
     }

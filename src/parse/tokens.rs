@@ -36,26 +36,35 @@ pub(crate) fn is_quote_mark(c: char) -> bool {
 /// The quotes in `text`: curly, straight and mixed double marks. A lone
 /// closing mark is ignored; an opening mark never closed runs to the end.
 pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
+    let bytes = text.as_bytes();
     let mut quotes = Vec::new();
     let mut open: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((at, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let mut at = 0;
+    // Every mark is '"' or starts with byte 0xE2 (“ ” „ ‟) or 0xC2 (« »):
+    // skip everything else without decoding it.
+    while let Some(step) = bytes[at..].iter().position(|&b| matches!(b, b'"' | 0xE2 | 0xC2)) {
+        at += step;
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        let width = c.len_utf8();
         match open {
-            None if is_opening_mark(c) || (c == '"' && opens_straight(prev, next)) => {
-                open = Some(at);
+            None if is_opening_mark(c) => open = Some(at),
+            None if c == '"' => {
+                let prev = text[..at].chars().next_back();
+                let next = text[at + 1..].chars().next();
+                if opens_straight(prev, next) {
+                    open = Some(at);
+                }
             }
-            Some(start)
-                if is_closing_mark(c) || c == '"' || (c == '“' && text[start..].starts_with('„')) =>
-            {
+            Some(start) if is_closing_mark(c) || c == '"' || (c == '“' && text[start..].starts_with('„')) => {
                 let inner = start + text[start..].chars().next().map_or(1, char::len_utf8)..at;
-                push_quote(&mut quotes, text, start, inner, Some(at + c.len_utf8()));
+                push_quote(&mut quotes, text, start, inner, Some(at + width));
                 open = None;
             }
             _ => {}
         }
-        prev = Some(c);
+        at += width;
     }
     if let Some(start) = open {
         let inner_start = start + text[start..].chars().next().map_or(1, char::len_utf8);
@@ -140,7 +149,7 @@ pub(crate) fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Tok> {
     let mut next_quote = 0;
     let bytes = text.as_bytes();
     let mut at = 0;
-    while at < text.len() {
+    while at < bytes.len() {
         if let Some(q) = quotes.get(next_quote)
             && q.open == at
         {
@@ -153,25 +162,23 @@ pub(crate) fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Tok> {
             next_quote += 1;
             continue;
         }
-        let Some(c) = text[at..].chars().next() else {
-            break;
-        };
-        let width = c.len_utf8();
-        if c.is_alphanumeric() {
+        let (c, width) = char_at(text, at);
+        if is_word_char(c) {
             let start = at;
             let mut end = at + width;
-            loop {
-                let rest = &text[end..];
-                let mut chars = rest.chars();
-                match chars.next() {
-                    Some(n) if n.is_alphanumeric() => end += n.len_utf8(),
-                    Some(n @ ('-' | '\'' | '’'))
-                        if chars.next().is_some_and(char::is_alphanumeric)
-                            && quotes.get(next_quote).is_none_or(|q| q.open != end) =>
-                    {
-                        end += n.len_utf8();
-                    }
-                    _ => break,
+            let quote_at = quotes.get(next_quote).map_or(usize::MAX, |q| q.open);
+            while end < bytes.len() {
+                let (n, n_width) = char_at(text, end);
+                if is_word_char(n) {
+                    end += n_width;
+                } else if matches!(n, '-' | '\'' | '’')
+                    && end + n_width < bytes.len()
+                    && is_word_char(char_at(text, end + n_width).0)
+                    && quote_at != end
+                {
+                    end += n_width;
+                } else {
+                    break;
                 }
             }
             toks.push(Tok {
@@ -180,7 +187,7 @@ pub(crate) fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Tok> {
                 end,
             });
             at = end;
-        } else if c.is_whitespace() || bytes[at] == 0 {
+        } else if c.is_whitespace() || c == '\0' {
             at += width;
         } else {
             toks.push(Tok {
@@ -192,6 +199,20 @@ pub(crate) fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// The character at byte `at` (a char boundary) and its width; ASCII without decoding.
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        return (char::from(byte), 1);
+    }
+    let c = text[at..].chars().next().unwrap_or('\u{fffd}');
+    (c, c.len_utf8())
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
