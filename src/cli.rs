@@ -84,14 +84,21 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// Where the data lives when no folder is named.
 fn default_data_dir() -> Option<PathBuf> {
-    [PathBuf::from("data"), Path::new(env!("CARGO_MANIFEST_DIR")).join("data")]
-        .into_iter()
-        .find(|dir| dir.join("articles").is_dir() || dir.is_dir() && has_txt(dir))
+    [
+        PathBuf::from("data"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+    ]
+    .into_iter()
+    .find(|dir| dir.join("articles").is_dir() || dir.is_dir() && has_txt(dir))
 }
 
 fn has_txt(dir: &Path) -> bool {
     std::fs::read_dir(dir)
-        .map(|entries| entries.filter_map(Result::ok).any(|e| e.path().extension().is_some_and(|x| x == "txt")))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .any(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        })
         .unwrap_or(false)
 }
 
@@ -138,7 +145,10 @@ fn init_logging(filter: &str) {
         eprintln!("whosaid: bad --log filter {filter:?} ({err}); using \"info\"");
         tracing_subscriber::EnvFilter::new("info")
     });
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .try_init();
 }
 
 fn serve_app(args: &ServeArgs) -> ExitCode {
@@ -192,7 +202,11 @@ fn check(data: Option<PathBuf>) -> ExitCode {
                 corpus.themes.list.len(),
                 loaded.errors.len()
             );
-            if loaded.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+            if loaded.errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
         }
         Err(err) => {
             eprintln!("error: {err}");
@@ -204,7 +218,10 @@ fn check(data: Option<PathBuf>) -> ExitCode {
 fn parse_files(args: &ParseArgs) -> ExitCode {
     let lexicon = match &args.lexicon {
         Some(path) => match std::fs::read_to_string(path)
-            .map_err(|source| LoadError::Read { path: path.clone(), source })
+            .map_err(|source| LoadError::Read {
+                path: path.clone(),
+                source,
+            })
             .and_then(|text| Ok(Lexicon::from_toml(&text, &path.display().to_string())?))
         {
             Ok(lexicon) => lexicon,
@@ -219,7 +236,10 @@ fn parse_files(args: &ParseArgs) -> ExitCode {
     let mut articles = Vec::new();
     for path in &args.files {
         let result = std::fs::read(path)
-            .map_err(|source| LoadError::Read { path: path.clone(), source })
+            .map_err(|source| LoadError::Read {
+                path: path.clone(),
+                source,
+            })
             .and_then(|bytes| decode(path, bytes));
         match result {
             Ok(text) => {
@@ -259,7 +279,11 @@ fn write_readable(out: &mut impl Write, article: &Article) -> std::io::Result<()
     if let Some(date) = &article.date {
         writeln!(out, "date: {date}")?;
     }
-    let body = article.paragraphs.iter().filter(|p| p.role == ParagraphRole::Body).count();
+    let body = article
+        .paragraphs
+        .iter()
+        .filter(|p| p.role == ParagraphRole::Body)
+        .count();
     writeln!(
         out,
         "{} paragraphs ({body} body), {} quotes, {} statements, {} speakers\n",
@@ -271,11 +295,25 @@ fn write_readable(out: &mut impl Write, article: &Article) -> std::io::Result<()
     for speaker in &article.speakers {
         let role = speaker.role.as_deref().unwrap_or("(no role given)");
         let tag = if speaker.commentator { "commentator" } else { "quoted" };
-        writeln!(out, "{} [{}] — {role} ({tag}, {:?})", speaker.name, speaker.slug, speaker.kind)?;
+        writeln!(
+            out,
+            "{} [{}] — {role} ({tag}, {:?})",
+            speaker.name, speaker.slug, speaker.kind
+        )?;
         writeln!(out, "  statements: {}", speaker.statement_count)?;
-        for quote in article.quotes.iter().filter(|q| q.speaker.as_deref() == Some(speaker.slug.as_str())) {
+        for quote in article
+            .quotes
+            .iter()
+            .filter(|q| q.speaker.as_deref() == Some(speaker.slug.as_str()))
+        {
             let cue = quote.cue.as_deref().unwrap_or("-");
-            writeln!(out, "  {:<8} “{}”  ({cue}; {})", quote.kind.as_str(), quote.text, quote.attribution.note(Some(&speaker.short_name)))?;
+            writeln!(
+                out,
+                "  {:<8} “{}”  ({cue}; {})",
+                quote.kind.as_str(),
+                quote.text,
+                quote.attribution.note(Some(&speaker.short_name))
+            )?;
         }
         writeln!(out)?;
     }
@@ -283,7 +321,13 @@ fn write_readable(out: &mut impl Write, article: &Article) -> std::io::Result<()
     if !unattributed.is_empty() {
         writeln!(out, "No speaker:")?;
         for quote in unattributed {
-            writeln!(out, "  {:<8} “{}”  ({})", quote.kind.as_str(), quote.text, quote.attribution.note(None))?;
+            writeln!(
+                out,
+                "  {:<8} “{}”  ({})",
+                quote.kind.as_str(),
+                quote.text,
+                quote.attribution.note(None)
+            )?;
         }
         writeln!(out)?;
     }

@@ -4,7 +4,9 @@
 //! names in Western and family-name-first orders; each article mixes the
 //! quoting habits the parser handles (trailing and leading cues, inverted
 //! cues with roles, pronouns, split and multi-paragraph quotes, fragments,
-//! "according to", unnamed sources) with captions, related links and a footer.
+//! "according to", unnamed sources) with background paragraphs that quote
+//! no one (about three in ten, as in the shipped article), captions, related
+//! links and a footer.
 
 /// A small, fast, seeded random number generator (xorshift64*).
 #[derive(Debug, Clone)]
@@ -17,7 +19,7 @@ impl Rng {
     }
 
     /// The next number.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -28,7 +30,7 @@ impl Rng {
 
     /// A number below `n` (n > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 
     /// One of `items`.
@@ -38,8 +40,8 @@ impl Rng {
 }
 
 const SYLLABLES: &[&str] = &[
-    "ka", "lo", "mi", "ra", "ten", "vo", "sa", "ni", "bel", "dor", "fa", "gu", "han", "jo", "ki", "lu", "mar", "no", "pe", "ri",
-    "sol", "ta", "ur", "ve", "wen", "ya", "zo", "an", "el", "is",
+    "ka", "lo", "mi", "ra", "ten", "vo", "sa", "ni", "bel", "dor", "fa", "gu", "han", "jo", "ki", "lu", "mar", "no",
+    "pe", "ri", "sol", "ta", "ur", "ve", "wen", "ya", "zo", "an", "el", "is",
 ];
 const GIVEN_SUFFIX: &[&str] = &["a", "o", "en", "ia", "us", "el", "ine", "ar"];
 const KOREAN_STYLE: &[&str] = &["jin", "min", "woo", "hee", "sun", "yeon", "ho", "jae", "ok", "bin"];
@@ -51,7 +53,14 @@ const ROLES: &[&str] = &[
     "a former diplomat who served in {}",
     "a researcher at the {} Foundation",
 ];
-const TOPICS: &[&str] = &["the trade talks", "the summit", "the sanctions regime", "the new pipeline", "the port deal", "the election"];
+const TOPICS: &[&str] = &[
+    "the trade talks",
+    "the summit",
+    "the sanctions regime",
+    "the new pipeline",
+    "the port deal",
+    "the election",
+];
 const CUE_VERBS: &[&str] = &["said", "added", "noted", "warned", "argued", "stressed"];
 const CLAUSES: &[&str] = &[
     "the talks could stall before the end of the year",
@@ -69,7 +78,20 @@ const QUOTES: &[&str] = &[
     "This is about leverage more than trust",
     "There is no plan B, and everyone knows it",
 ];
-const FRAGMENTS: &[&str] = &["deeply worrying", "a calculated gamble", "largely symbolic", "a point of no return", "long overdue"];
+const BACKGROUND: &[&str] = &[
+    "The two governments signed a framework agreement last spring, but most of its provisions have yet to take effect, and the committee that was meant to oversee them has met only twice since it was formed.",
+    "Trade between the neighbours has grown steadily over the past decade, driven largely by energy exports, although shipping costs and new customs rules have slowed the pace of growth this year.",
+    "The visit is the first by a head of state in more than twenty years, and it comes at a time when both sides are looking for partners beyond their traditional allies in the region.",
+    "Officials from both countries spent much of the week negotiating over the wording of a joint statement, which was eventually released late on Friday evening after several delays.",
+    "A previous round of talks collapsed in the autumn after a dispute over fishing rights, which both sides have since described as a misunderstanding that should not be repeated.",
+];
+const FRAGMENTS: &[&str] = &[
+    "deeply worrying",
+    "a calculated gamble",
+    "largely symbolic",
+    "a point of no return",
+    "long overdue",
+];
 
 /// A speaker invented for a synthetic article.
 #[derive(Debug, Clone)]
@@ -132,7 +154,11 @@ pub fn article(rng: &mut Rng, paragraphs: usize) -> (String, Vec<FakeSpeaker>) {
             _ => format!("On {topic}, {clause}, {} {verb}.\n", speaker.full),
         });
         let fragment = rng.pick(FRAGMENTS);
-        out.push_str(&format!("The outcome was “{fragment}”, {} {}.\n\n", speaker.pronoun, rng.pick(CUE_VERBS)));
+        out.push_str(&format!(
+            "The outcome was “{fragment}”, {} {}.\n\n",
+            speaker.pronoun,
+            rng.pick(CUE_VERBS)
+        ));
         if n == 0 {
             out.push_str(&format!("Delegates arrive for {topic} in the capital. Photo: AFP\n"));
         }
@@ -142,6 +168,12 @@ pub fn article(rng: &mut Rng, paragraphs: usize) -> (String, Vec<FakeSpeaker>) {
         let speaker = &speakers[rng.below(speakers.len())];
         let quote = rng.pick(QUOTES);
         let clause = rng.pick(CLAUSES);
+        if rng.below(10) < 3 {
+            out.push_str(rng.pick(BACKGROUND));
+            out.push_str("\n\n");
+            written += 1;
+            continue;
+        }
         out.push_str(&match rng.below(7) {
             0 => format!("“{quote},” {} told reporters.\n\n", speaker.short),
             1 => format!("{clause}, according to {}.\n\n", speaker.short),
@@ -149,11 +181,16 @@ pub fn article(rng: &mut Rng, paragraphs: usize) -> (String, Vec<FakeSpeaker>) {
             3 => format!("“{quote}.\n“And {clause}.”\n\n"),
             4 => format!("An official said {clause}.\n\n"),
             5 => format!("But {} {} that {clause}.\n\n", speaker.short, rng.pick(CUE_VERBS)),
-            _ => format!("The so-called “{}” has not arrived, and {clause}.\n\n", rng.pick(FRAGMENTS)),
+            _ => format!(
+                "The so-called “{}” has not arrived, and {clause}.\n\n",
+                rng.pick(FRAGMENTS)
+            ),
         });
         written += 1;
     }
-    out.push_str(&format!("What {topic} means for the region\n\nLeave a Reply\n\nYour email address will not be published.\n"));
+    out.push_str(&format!(
+        "What {topic} means for the region\n\nLeave a Reply\n\nYour email address will not be published.\n"
+    ));
     (out, speakers)
 }
 

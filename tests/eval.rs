@@ -11,13 +11,17 @@
 //! paragraph takes the next parsed paragraph in order, which reads the
 //! annotation as its authors meant it.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+
 use std::path::Path;
 
 use whosaid::model::Article;
 use whosaid::parse::{Lexicon, parse};
 
 fn norm(s: &str) -> String {
-    let s = s.replace(['\u{2019}', '\u{2018}'], "'").replace(['\u{201c}', '\u{201d}', '"'], "");
+    let s = s
+        .replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{201c}', '\u{201d}', '"'], "");
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     s.trim_matches([' ', ',', '.', ';', ':']).to_lowercase()
 }
@@ -36,7 +40,12 @@ fn name_words(name: &str) -> std::collections::HashSet<String> {
     norm(name)
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
-        .map(|w| w.strip_suffix("'s").unwrap_or(w).trim_matches(['.', ',', '(', ')']).to_owned())
+        .map(|w| {
+            w.strip_suffix("'s")
+                .unwrap_or(w)
+                .trim_matches(['.', ',', '(', ')'])
+                .to_owned()
+        })
         .collect()
 }
 
@@ -74,7 +83,8 @@ fn score(article: &Article, gold: &Path) -> Score {
     let (mut hit, mut attributed, mut kinds) = (0, 0, 0);
     for row in &gold_quotes {
         let (speaker, kind, text) = (&row[0], &row[1], &row[2]);
-        let Some(j) = (0..article.quotes.len()).find(|&j| !used[j] && norm(&article.quotes[j].text) == norm(text)) else {
+        let Some(j) = (0..article.quotes.len()).find(|&j| !used[j] && norm(&article.quotes[j].text) == norm(text))
+        else {
             problems.push(format!("missed [{speaker}] {text}"));
             continue;
         };
@@ -97,9 +107,17 @@ fn score(article: &Article, gold: &Path) -> Score {
             problems.push(format!("spurious [{:?}] {}", quote.speaker, quote.text));
         }
     }
-    let precision = if article.quotes.is_empty() { 0.0 } else { hit as f64 / article.quotes.len() as f64 };
+    let precision = if article.quotes.is_empty() {
+        0.0
+    } else {
+        hit as f64 / article.quotes.len() as f64
+    };
     let recall = hit as f64 / gold_quotes.len() as f64;
-    let quote_f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+    let quote_f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
 
     let gold_paragraphs = read_tsv(&gold.join("paragraphs.gold.tsv"));
     let mut next = 0;
@@ -120,7 +138,10 @@ fn score(article: &Article, gold: &Path) -> Score {
         if role_ok && speaker_ok {
             paragraphs_ok += 1;
         } else {
-            problems.push(format!("paragraph {:?}/{:?}, gold {role}/{speaker}: {start}", p.role, p.speaker));
+            problems.push(format!(
+                "paragraph {:?}/{:?}, gold {role}/{speaker}: {start}",
+                p.role, p.speaker
+            ));
         }
     }
 
@@ -128,10 +149,18 @@ fn score(article: &Article, gold: &Path) -> Score {
     let mut speakers_ok = 0;
     for row in &gold_speakers {
         let (short, full, role) = (&row[0], &row[1], row.get(2).map_or("", String::as_str));
-        let found = article.speakers.iter().find(|s| name_words(short).is_subset(&name_words(&s.name)));
+        let found = article
+            .speakers
+            .iter()
+            .find(|s| name_words(short).is_subset(&name_words(&s.name)));
         match found {
-            Some(s) if s.name == *full && role_norm(s.role.as_deref().unwrap_or("")) == role_norm(role) => speakers_ok += 1,
-            other => problems.push(format!("speaker {short}: got {:?}, gold {full} / {role}", other.map(|s| (&s.name, &s.role)))),
+            Some(s) if s.name == *full && role_norm(s.role.as_deref().unwrap_or("")) == role_norm(role) => {
+                speakers_ok += 1
+            }
+            other => problems.push(format!(
+                "speaker {short}: got {:?}, gold {full} / {role}",
+                other.map(|s| (&s.name, &s.role))
+            )),
         }
     }
     Score {
@@ -156,7 +185,10 @@ fn score_file(text_path: &str, gold: &str) -> Score {
 fn seed_article_is_exact_on_every_line() {
     let s = score_file("data/articles/putin-north-korea-visit.txt", "tests/fixtures/seed");
     assert!(s.problems.is_empty(), "{:#?}", s.problems);
-    assert_eq!((s.quote_f1, s.attribution, s.kinds, s.paragraphs, s.speakers), (1.0, 1.0, 1.0, 1.0, 1.0));
+    assert_eq!(
+        (s.quote_f1, s.attribution, s.kinds, s.paragraphs, s.speakers),
+        (1.0, 1.0, 1.0, 1.0, 1.0)
+    );
 }
 
 #[test]
@@ -170,7 +202,10 @@ fn shipped_article_is_the_seed_byte_for_byte() {
 }
 
 fn assert_fixture(name: &str) {
-    let s = score_file(&format!("tests/fixtures/{name}/article.txt"), &format!("tests/fixtures/{name}"));
+    let s = score_file(
+        &format!("tests/fixtures/{name}/article.txt"),
+        &format!("tests/fixtures/{name}"),
+    );
     assert!(s.quote_f1 >= 0.95 && s.attribution >= 0.95, "{name}: {s:#?}");
     assert!(s.paragraphs == 1.0 && s.speakers == 1.0, "{name}: {s:#?}");
 }

@@ -1,5 +1,7 @@
 //! The parser is total: any text gives an article, never a panic, and what it reports points into the text.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+
 use proptest::prelude::*;
 use whosaid::model::{Article, ParagraphRole};
 use whosaid::parse::{Lexicon, parse};
@@ -7,10 +9,55 @@ use whosaid::parse::{Lexicon, parse};
 /// Pieces that stress the parser: every quote mark, cues, names, line breaks,
 /// a byte-order mark, control and right-to-left characters.
 const PIECES: &[&str] = &[
-    "“", "”", "\"", "„", "«", "»", "‘", "’", "'", " ", " ", "\n", "\r\n", "\n\n", "\u{feff}", "\u{0}", "\u{7}", "\u{1b}",
-    "\u{202e}", "\u{200f}", "שלום", "مرحبا", "said", "told", "according to", "he", "she", "Ana Ruiz", "Lee Jae-won", ",", ".",
-    ":", "Mr", "Dr.", "the ministry", "an official", "Photo: AP", "Leave a Reply", "July 4, 2024", "—", "…", "Kim’s", "von",
-    "titled", "So-called", "KCNA", "e\u{301}", "🙂", "\t",
+    "“",
+    "”",
+    "\"",
+    "„",
+    "«",
+    "»",
+    "‘",
+    "’",
+    "'",
+    " ",
+    " ",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "\u{feff}",
+    "\u{0}",
+    "\u{7}",
+    "\u{1b}",
+    "\u{202e}",
+    "\u{200f}",
+    "שלום",
+    "مرحبا",
+    "said",
+    "told",
+    "according to",
+    "he",
+    "she",
+    "Ana Ruiz",
+    "Lee Jae-won",
+    ",",
+    ".",
+    ":",
+    "Mr",
+    "Dr.",
+    "the ministry",
+    "an official",
+    "Photo: AP",
+    "Leave a Reply",
+    "July 4, 2024",
+    "—",
+    "…",
+    "Kim’s",
+    "von",
+    "titled",
+    "So-called",
+    "KCNA",
+    "e\u{301}",
+    "🙂",
+    "\t",
 ];
 
 fn check(text: &str, article: &Article) {

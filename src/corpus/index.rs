@@ -55,11 +55,7 @@ fn kind_slot(kind: QuoteKind) -> usize {
 
 impl QuoteIndex {
     /// Indexes quotes given in row order.
-    pub fn build<'a>(
-        quotes: impl Iterator<Item = IndexedQuote<'a>>,
-        speaker_count: usize,
-        theme_count: usize,
-    ) -> Self {
+    pub fn build<'a>(quotes: impl Iterator<Item = IndexedQuote<'a>>, speaker_count: usize, theme_count: usize) -> Self {
         let mut index = QuoteIndex {
             total: 0,
             by_speaker: vec![Vec::new(); speaker_count],

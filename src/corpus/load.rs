@@ -95,11 +95,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
 }
 
 fn line_at(bytes: &[u8], offset: usize) -> usize {
-    bytes[..offset.min(bytes.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    bytes[..offset.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// Reads and parses one article file (and its sidecar, if there is one).
@@ -137,10 +133,11 @@ pub fn article_from_text(
     source: Option<String>,
     lexicon: &Lexicon,
 ) -> Result<Article, LoadError> {
-    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
-        return Err(LoadError::Empty {
-            path: path.to_owned(),
-        });
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(LoadError::Empty { path: path.to_owned() });
     }
     let mut article = parse(text, lexicon);
     article.slug = slug;

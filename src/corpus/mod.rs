@@ -225,11 +225,7 @@ impl Corpus {
             speakers.len(),
             themes.list.len(),
         );
-        let article_by_slug = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.slug.clone(), i))
-            .collect();
+        let article_by_slug = articles.iter().enumerate().map(|(i, a)| (a.slug.clone(), i)).collect();
         Corpus {
             articles,
             speakers,
@@ -248,7 +244,11 @@ impl Corpus {
     /// Files that fail are returned with their reasons; the rest load.
     pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
         let lexicon = read_lexicon(dir)?;
-        let themes = read_themes(if dir.is_file() { dir.parent().unwrap_or(dir) } else { dir })?;
+        let themes = read_themes(if dir.is_file() {
+            dir.parent().unwrap_or(dir)
+        } else {
+            dir
+        })?;
         let paths = article_paths(dir)?;
         let results: Vec<(PathBuf, Result<Article, LoadError>)> = paths
             .into_par_iter()
@@ -356,8 +356,14 @@ mod tests {
     #[test]
     fn shipped_corpus_has_its_commentators() {
         let corpus = Corpus::shipped().unwrap();
-        let names: Vec<&str> = corpus.commentators().map(|s| corpus.speakers[s].name.as_str()).collect();
-        assert_eq!(names, ["Cho", "Chang Ho-jin", "Park Won-gon", "Sydney Seiler", "Jenny Town"]);
+        let names: Vec<&str> = corpus
+            .commentators()
+            .map(|s| corpus.speakers[s].name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["Cho", "Chang Ho-jin", "Park Won-gon", "Sydney Seiler", "Jenny Town"]
+        );
         let others: Vec<&str> = corpus.others().map(|s| corpus.speakers[s].name.as_str()).collect();
         assert_eq!(others, ["Kim Jong-un"]);
         assert_eq!(corpus.speakers_with_short_name("town").len(), 1);

@@ -183,13 +183,19 @@ mod tests {
         let text = "[[theme]]\nslug = \"a\"\nlabel = \"A\"\nkeywords = [\"x\"]\n\n[[theme]]\nslug = \"a\"\nlabel = \"B\"\nkeywords = [\"y\"]\n";
         let err = Themes::from_toml(Path::new("t.toml"), text).unwrap_err().to_string();
         assert_eq!(err, "t.toml:7: slug \"a\" is used twice");
-        let err = Themes::from_toml(Path::new("t.toml"), "[[theme]]\nslug = \"Bad Slug\"\nlabel = \"x\"\nkeywords = [\"x\"]\n")
-            .unwrap_err()
-            .to_string();
+        let err = Themes::from_toml(
+            Path::new("t.toml"),
+            "[[theme]]\nslug = \"Bad Slug\"\nlabel = \"x\"\nkeywords = [\"x\"]\n",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.starts_with("t.toml:2: slug"), "{err}");
-        let err = Themes::from_toml(Path::new("t.toml"), "[[theme]]\nslug = \"a\"\nlabel = \"x\"\nkeywords = []\n")
-            .unwrap_err()
-            .to_string();
+        let err = Themes::from_toml(
+            Path::new("t.toml"),
+            "[[theme]]\nslug = \"a\"\nlabel = \"x\"\nkeywords = []\n",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.starts_with("t.toml:4:"), "{err}");
     }
 }

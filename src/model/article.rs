@@ -36,9 +36,7 @@ impl Article {
 
     /// The first body paragraph: the lead.
     pub fn lead(&self) -> Option<&Paragraph> {
-        self.paragraphs
-            .iter()
-            .find(|p| p.role == ParagraphRole::Body)
+        self.paragraphs.iter().find(|p| p.role == ParagraphRole::Body)
     }
 
     /// Quotes in paragraph `index`, in order.

@@ -138,7 +138,11 @@ impl State {
             let kind = quote_kind(text, &toks, qtok, sentence_start, span, &cue_index);
             let after = cue_index
                 .starting_at(qtok + 1)
-                .or_else(|| toks.get(qtok + 1).filter(|t| t.is_punct(',')).and(cue_index.starting_at(qtok + 2)))
+                .or_else(|| {
+                    toks.get(qtok + 1)
+                        .filter(|t| t.is_punct(','))
+                        .and(cue_index.starting_at(qtok + 2))
+                })
                 .filter(|&c| cues[c].cue.sentence == sentence);
             let before = cue_index
                 .ending_at(qtok)
@@ -156,7 +160,8 @@ impl State {
                 _ => None,
             };
 
-            let (who, attribution, cue_words) = if is_title(text, &toks, qtok, span, kind, adjacent.is_some(), lexicon) {
+            let (who, attribution, cue_words) = if is_title(text, &toks, qtok, span, kind, adjacent.is_some(), lexicon)
+            {
                 (Who::Nobody, Attribution::Title, None)
             } else if let Some(c) = adjacent.or_else(in_sentence) {
                 let c = &cues[c];
@@ -224,15 +229,13 @@ impl State {
         let reported = if let Some(c) = main {
             Some((c.who.clone(), c.attribution.clone(), Some(c.cue.words.to_owned())))
         } else if uses_current {
-            self.current
-                .clone()
-                .map(|(who, attribution)| {
-                    let attribution = match attribution {
-                        Attribution::Anonymous { .. } => attribution,
-                        _ => Attribution::Continuation,
-                    };
-                    (who, attribution, None)
-                })
+            self.current.clone().map(|(who, attribution)| {
+                let attribution = match attribution {
+                    Attribution::Anonymous { .. } => attribution,
+                    _ => Attribution::Continuation,
+                };
+                (who, attribution, None)
+            })
         } else {
             None
         };
@@ -285,7 +288,9 @@ impl State {
                 };
                 i = run.end;
                 // One capitalised word tells nothing unless something marks a gender.
-                let marked = |k: usize| lexicon.honorific(toks[k].text(text)).is_some() || lexicon.noun_gender(toks[k].text(text)).is_some();
+                let marked = |k: usize| {
+                    lexicon.honorific(toks[k].text(text)).is_some() || lexicon.noun_gender(toks[k].text(text)).is_some()
+                };
                 if run.len() == 1 && !(marked(run.start) || (run.start > sentence.start && marked(run.start - 1))) {
                     continue;
                 }
@@ -297,13 +302,20 @@ impl State {
                 }
                 let title = name
                     .title
-                    .clone()
                     .or_else(|| title_before(toks, text, lexicon, run.start, sentence.start));
                 let appositive = appositive_after_name(text, toks, lexicon, run.end, sentence.end);
                 let gender = name
                     .gender
-                    .or_else(|| (run.start > sentence.start).then(|| toks[run.start - 1].text(text)).and_then(|w| lexicon.noun_gender(w)))
-                    .or_else(|| appositive.as_deref().and_then(|a| a.split_whitespace().last()).and_then(|w| lexicon.noun_gender(w)));
+                    .or_else(|| {
+                        (run.start > sentence.start)
+                            .then(|| toks[run.start - 1].text(text))
+                            .and_then(|w| lexicon.noun_gender(w))
+                    })
+                    .or_else(|| {
+                        appositive
+                            .and_then(|a| a.split_whitespace().last())
+                            .and_then(|w| lexicon.noun_gender(w))
+                    });
                 let id = if name.is_full() {
                     Some(self.person(&name))
                 } else if gender.is_some() {
@@ -372,13 +384,7 @@ impl State {
             .iter()
             .map(|&id| (id, &self.entries[id]))
             .filter(|(_, e)| gender.is_none() || e.gender.is_none() || e.gender == gender)
-            .max_by_key(|(_, e)| {
-                (
-                    family_name(&e.words, lexicon) == word,
-                    e.words.len() > 1,
-                    e.last_seen,
-                )
-            })
+            .max_by_key(|(_, e)| (family_name(&e.words, lexicon) == word, e.words.len() > 1, e.last_seen))
             .map(|(id, _)| id)
     }
 
@@ -507,7 +513,11 @@ impl State {
         for id in order {
             let entry = &self.entries[id];
             let base = slugify(&entry.name);
-            let base = if base.is_empty() { format!("speaker-{}", speakers.len() + 1) } else { base };
+            let base = if base.is_empty() {
+                format!("speaker-{}", speakers.len() + 1)
+            } else {
+                base
+            };
             let mut slug = base.clone();
             let mut n = 2;
             while !taken.insert(slug.clone()) {
@@ -535,8 +545,7 @@ impl State {
                 role,
                 role_source,
                 kind: entry.kind,
-                commentator: entry.kind == SpeakerKind::Person
-                    && (appositive.is_some() || entry.statements >= 2),
+                commentator: entry.kind == SpeakerKind::Person && (appositive.is_some() || entry.statements >= 2),
                 quote_count: entry.quotes,
                 statement_count: entry.statements,
             });
@@ -589,7 +598,8 @@ struct CueIndex {
 
 impl CueIndex {
     fn new(cues: &[ResolvedCue<'_>]) -> Self {
-        let mut starting_at: Vec<(usize, usize)> = cues.iter().enumerate().map(|(i, c)| (c.cue.tokens.start, i)).collect();
+        let mut starting_at: Vec<(usize, usize)> =
+            cues.iter().enumerate().map(|(i, c)| (c.cue.tokens.start, i)).collect();
         let mut ending_at: Vec<(usize, usize)> = cues.iter().enumerate().map(|(i, c)| (c.cue.tokens.end, i)).collect();
         starting_at.sort_unstable();
         ending_at.sort_unstable();
@@ -692,11 +702,7 @@ fn quote_kind(
         TokKind::Word => starts_upper && cue_ends_at(qtok),
         _ => false,
     };
-    if direct {
-        QuoteKind::Direct
-    } else {
-        QuoteKind::Fragment
-    }
+    if direct { QuoteKind::Direct } else { QuoteKind::Fragment }
 }
 
 /// A title or label in quotation marks ("a film titled “…”", "the so-called “…”"),

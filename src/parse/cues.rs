@@ -73,11 +73,7 @@ pub(crate) fn find_cues<'a>(
     sentences: &[Range<usize>],
     lexicon: &Lexicon,
 ) -> Vec<Cue<'a>> {
-    let finder = Finder {
-        text,
-        toks,
-        lexicon,
-    };
+    let finder = Finder { text, toks, lexicon };
     let mut cues = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         for i in sentence.clone() {
@@ -89,7 +85,10 @@ pub(crate) fn find_cues<'a>(
             let first = word.as_bytes()[0];
             let cue = if first.is_ascii_lowercase() && lexicon.cue_verbs.contains(word) {
                 finder.verb_cue(i, sentence)
-            } else if lexicon.according_to_initial == 0 || first.eq_ignore_ascii_case(&lexicon.according_to_initial) || !first.is_ascii() {
+            } else if lexicon.according_to_initial == 0
+                || first.eq_ignore_ascii_case(&lexicon.according_to_initial)
+                || !first.is_ascii()
+            {
                 finder.according_to_cue(i, sentence)
             } else {
                 None
@@ -113,10 +112,7 @@ struct Finder<'a, 'p> {
 
 impl<'a> Finder<'a, '_> {
     fn word(&self, i: usize) -> Option<&'a str> {
-        self.toks
-            .get(i)
-            .filter(|t| t.is_word())
-            .map(|t| t.text(self.text))
+        self.toks.get(i).filter(|t| t.is_word()).map(|t| t.text(self.text))
     }
 
     fn lower_is(&self, i: usize, candidates: &[&str]) -> bool {
@@ -130,9 +126,8 @@ impl<'a> Finder<'a, '_> {
 
     /// A speech verb at `verb`: inverted ("…, said Ruiz") or with its subject before it.
     fn verb_cue(&self, verb: usize, sentence: &Range<usize>) -> Option<Cue<'a>> {
-        let opens_clause = verb == sentence.start
-            || self.toks[verb - 1].is_punct(',')
-            || self.toks[verb - 1].is_quote();
+        let opens_clause =
+            verb == sentence.start || self.toks[verb - 1].is_punct(',') || self.toks[verb - 1].is_quote();
         if opens_clause && let Some(cue) = self.inverted(verb, sentence) {
             return Some(cue);
         }
@@ -222,7 +217,13 @@ impl<'a> Finder<'a, '_> {
         while last + 1 < end
             && last - verb < MAX_PHRASE_WORDS
             && self.toks[last + 1].is_word()
-            && !self.lower_is(last + 1, &["that", "he", "she", "they", "it", "on", "in", "at", "during", "last", "after", "before", "when", "while", "as"])
+            && !self.lower_is(
+                last + 1,
+                &[
+                    "that", "he", "she", "they", "it", "on", "in", "at", "during", "last", "after", "before", "when",
+                    "while", "as",
+                ],
+            )
         {
             last += 1;
         }
@@ -236,7 +237,24 @@ impl<'a> Finder<'a, '_> {
             || !self.toks[at].is_word()
             || self.lower_is(
                 at,
-                &["in", "on", "at", "during", "last", "this", "yesterday", "today", "earlier", "of", "who", "when", "after", "before", "while", "and"],
+                &[
+                    "in",
+                    "on",
+                    "at",
+                    "during",
+                    "last",
+                    "this",
+                    "yesterday",
+                    "today",
+                    "earlier",
+                    "of",
+                    "who",
+                    "when",
+                    "after",
+                    "before",
+                    "while",
+                    "and",
+                ],
             )
     }
 
@@ -287,7 +305,10 @@ impl<'a> Finder<'a, '_> {
     /// The subject ending at token `last`: a pronoun, a name, or a phrase.
     fn subject_ending_at(&self, last: usize, floor: usize) -> Option<(Source<'a>, usize)> {
         let word = self.word(last)?;
-        if let Some(pronoun) = ["he", "she", "they", "it"].into_iter().find(|p| word.eq_ignore_ascii_case(p)) {
+        if let Some(pronoun) = ["he", "she", "they", "it"]
+            .into_iter()
+            .find(|p| word.eq_ignore_ascii_case(p))
+        {
             return Some((Source::Pronoun(pronoun), last));
         }
         if is_possessive(word) {
@@ -380,8 +401,8 @@ impl<'a> Finder<'a, '_> {
         sentence: &Range<usize>,
     ) -> Option<(Source<'a>, usize, Option<&'a str>)> {
         let floor = comma.saturating_sub(MAX_ROLE_TOKENS).max(sentence.start);
-        let starts = std::iter::once(floor)
-            .chain((floor..comma).filter(|&k| self.toks[k].is_punct(',')).map(|k| k + 1));
+        let starts =
+            std::iter::once(floor).chain((floor..comma).filter(|&k| self.toks[k].is_punct(',')).map(|k| k + 1));
         for start in starts {
             let mut first = start;
             if self
@@ -416,7 +437,9 @@ impl<'a> Finder<'a, '_> {
                 break;
             }
             if tok.is_punct(',')
-                && self.word(last + 1).is_some_and(|w| is_clause_word(w) || w.ends_with("ing"))
+                && self
+                    .word(last + 1)
+                    .is_some_and(|w| is_clause_word(w) || w.ends_with("ing"))
             {
                 break;
             }
@@ -435,11 +458,12 @@ impl<'a> Finder<'a, '_> {
     /// phrase opening with an article ("the Korea chair at …").
     fn role_text(&self, range: Range<usize>) -> Option<&'a str> {
         let words: Vec<&str> = range.clone().filter_map(|i| self.word(i)).collect();
-        let reads_as_role = words.first().is_some_and(|w| ["a", "an", "the"].iter().any(|d| w.eq_ignore_ascii_case(d)))
-            || words.iter().any(|w| {
-                w.split('-')
-                    .any(|part| Lexicon::is(&self.lexicon.role_nouns, part))
-            });
+        let reads_as_role = words
+            .first()
+            .is_some_and(|w| ["a", "an", "the"].iter().any(|d| w.eq_ignore_ascii_case(d)))
+            || words
+                .iter()
+                .any(|w| w.split('-').any(|part| Lexicon::is(&self.lexicon.role_nouns, part)));
         reads_as_role.then(|| self.slice(range))
     }
 }
@@ -453,9 +477,12 @@ fn name_source(name: ReadName<'_>) -> Source<'_> {
 }
 
 fn is_determiner(word: &str) -> bool {
-    ["the", "a", "an", "one", "two", "three", "several", "some", "many", "other", "its", "their", "his", "her", "our"]
-        .iter()
-        .any(|d| word.eq_ignore_ascii_case(d))
+    [
+        "the", "a", "an", "one", "two", "three", "several", "some", "many", "other", "its", "their", "his", "her",
+        "our",
+    ]
+    .iter()
+    .any(|d| word.eq_ignore_ascii_case(d))
         || is_possessive(word)
 }
 
@@ -464,9 +491,11 @@ fn is_preposition(word: &str) -> bool {
 }
 
 fn is_clause_word(word: &str) -> bool {
-    ["who", "which", "that", "and", "but", "as", "while", "where", "when", "because", "although", "if", "said"]
-        .iter()
-        .any(|w| word.eq_ignore_ascii_case(w))
+    [
+        "who", "which", "that", "and", "but", "as", "while", "where", "when", "because", "although", "if", "said",
+    ]
+    .iter()
+    .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 fn capitalise(phrase: &str) -> String {
@@ -507,18 +536,57 @@ mod tests {
         let one = |text: &str| cues(text).into_iter().next();
         let cases: &[(&str, &str, &str, Option<&str>)] = &[
             ("The port will close, Ana Ruiz said.", "Ana Ruiz", "said", None),
-            ("“It is over,” said Ana Ruiz, a lecturer at Vigo University.", "Ana Ruiz", "said", Some("a lecturer at Vigo University")),
-            ("Tomás Reyes, deputy mayor of the city, said on Monday that the port would close.", "Tomás Reyes", "said", Some("deputy mayor of the city")),
-            ("“No,” he told local broadcaster Radio Norte.", "pron:he", "told local broadcaster Radio Norte", None),
-            ("Prices will rise, according to the central bank.", "org:Central bank", "according to", None),
-            ("The talks failed, a senior official said.", "anon:a senior official", "said", None),
-            ("The talks failed, said a spokesman for the ministry.", "anon:a spokesman for the ministry", "said", None),
+            (
+                "“It is over,” said Ana Ruiz, a lecturer at Vigo University.",
+                "Ana Ruiz",
+                "said",
+                Some("a lecturer at Vigo University"),
+            ),
+            (
+                "Tomás Reyes, deputy mayor of the city, said on Monday that the port would close.",
+                "Tomás Reyes",
+                "said",
+                Some("deputy mayor of the city"),
+            ),
+            (
+                "“No,” he told local broadcaster Radio Norte.",
+                "pron:he",
+                "told local broadcaster Radio Norte",
+                None,
+            ),
+            (
+                "Prices will rise, according to the central bank.",
+                "org:Central bank",
+                "according to",
+                None,
+            ),
+            (
+                "The talks failed, a senior official said.",
+                "anon:a senior official",
+                "said",
+                None,
+            ),
+            (
+                "The talks failed, said a spokesman for the ministry.",
+                "anon:a spokesman for the ministry",
+                "said",
+                None,
+            ),
             ("KCNA reported that the launch succeeded.", "org:KCNA", "reported", None),
-            ("But Lindqvist stressed that nothing was agreed.", "Lindqvist", "stressed", None),
+            (
+                "But Lindqvist stressed that nothing was agreed.",
+                "Lindqvist",
+                "stressed",
+                None,
+            ),
         ];
         for (text, who, words, role) in cases {
             let (got_who, got_words, got_role) = one(text).unwrap_or_else(|| panic!("no cue: {text}"));
-            assert_eq!((got_who.as_str(), got_words.as_str(), got_role.as_deref()), (*who, *words, *role), "{text}");
+            assert_eq!(
+                (got_who.as_str(), got_words.as_str(), got_role.as_deref()),
+                (*who, *words, *role),
+                "{text}"
+            );
         }
     }
 
@@ -530,7 +598,10 @@ mod tests {
             "She is said to be undecided.",
         ] {
             let found = cues(text);
-            assert!(found.iter().all(|(who, ..)| who != "Hugo" && who != "His"), "{text}: {found:?}");
+            assert!(
+                found.iter().all(|(who, ..)| who != "Hugo" && who != "His"),
+                "{text}: {found:?}"
+            );
         }
     }
 }

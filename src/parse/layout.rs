@@ -168,7 +168,8 @@ fn is_headline_like(text: &str) -> bool {
 
 /// A line that is one quotation from its first character to its last.
 fn is_whole_quote(text: &str) -> bool {
-    let ends_quoted = text.chars().next().is_some_and(is_quote_mark) && text.chars().next_back().is_some_and(is_quote_mark);
+    let ends_quoted =
+        text.chars().next().is_some_and(is_quote_mark) && text.chars().next_back().is_some_and(is_quote_mark);
     if !ends_quoted {
         return false;
     }
@@ -261,9 +262,7 @@ pub(crate) fn parse_date(text: &str) -> Option<String> {
         }
     }
     match (year, month, day) {
-        (Some(y), Some(m), Some(d)) if d <= days_in_month(y, m) => {
-            Some(format!("{y:04}-{m:02}-{d:02}"))
-        }
+        (Some(y), Some(m), Some(d)) if d <= days_in_month(y, m) => Some(format!("{y:04}-{m:02}-{d:02}")),
         _ => None,
     }
 }
@@ -273,8 +272,7 @@ fn iso_date(word: &str) -> Option<(u32, u32, u32)> {
     let y = parts.next()?.parse::<u32>().ok()?;
     let m = parts.next()?.parse::<u32>().ok()?;
     let d = parts.next()?.get(..2)?.parse::<u32>().ok()?;
-    ((1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then_some((y, m, d))
+    ((1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
 fn month_number(word: &str) -> Option<u32> {
@@ -312,13 +310,27 @@ fn is_time(word: &str) -> bool {
 fn is_timezone(word: &str) -> bool {
     matches!(
         word,
-        "gmt" | "utc" | "bst" | "cet" | "cest" | "est" | "edt" | "pst" | "pdt" | "hkt" | "kst" | "jst" | "sgt" | "ist" | "aest"
+        "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "est"
+            | "edt"
+            | "pst"
+            | "pdt"
+            | "hkt"
+            | "kst"
+            | "jst"
+            | "sgt"
+            | "ist"
+            | "aest"
     )
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -372,8 +384,16 @@ Your email address will not be published.";
         assert_eq!(
             roles(text),
             [
-                "dateline", "body", "caption", "related", "related", "pullquote", "pullquote",
-                "body", "footer", "footer"
+                "dateline",
+                "body",
+                "caption",
+                "related",
+                "related",
+                "pullquote",
+                "pullquote",
+                "body",
+                "footer",
+                "footer"
             ]
         );
     }

@@ -194,15 +194,24 @@ impl Lexicon {
             according_to_initial,
             honorifics: [
                 (checker.lower_words(&raw.names.male, "names.male")?, Some(Gender::Male)),
-                (checker.lower_words(&raw.names.female, "names.female")?, Some(Gender::Female)),
+                (
+                    checker.lower_words(&raw.names.female, "names.female")?,
+                    Some(Gender::Female),
+                ),
                 (checker.lower_words(&raw.names.neutral, "names.neutral")?, None),
             ]
             .into_iter()
             .flat_map(|(words, gender)| words.into_iter().map(move |w| (w, gender)))
             .collect(),
             gendered_nouns: [
-                (checker.lower_words(&raw.names.male_nouns, "names.male_nouns")?, Gender::Male),
-                (checker.lower_words(&raw.names.female_nouns, "names.female_nouns")?, Gender::Female),
+                (
+                    checker.lower_words(&raw.names.male_nouns, "names.male_nouns")?,
+                    Gender::Male,
+                ),
+                (
+                    checker.lower_words(&raw.names.female_nouns, "names.female_nouns")?,
+                    Gender::Female,
+                ),
             ]
             .into_iter()
             .flat_map(|(words, gender)| words.into_iter().map(move |w| (w, gender)))
@@ -210,13 +219,11 @@ impl Lexicon {
             particles: checker.lower_words(&raw.names.particles, "names.particles")?,
             family_first: checker.cased_words(&raw.names.family_first, "names.family_first")?,
             not_names: checker.cased_words(&raw.names.not_names, "names.not_names")?,
-            organisation_words: checker
-                .cased_words(&raw.names.organisation_words, "names.organisation_words")?,
+            organisation_words: checker.cased_words(&raw.names.organisation_words, "names.organisation_words")?,
             role_nouns: checker.lower_words(&raw.roles.nouns, "roles.nouns")?,
             role_modifiers: checker.lower_words(&raw.roles.modifiers, "roles.modifiers")?,
             anonymous_heads: checker.lower_words(&raw.sources.anonymous, "sources.anonymous")?,
-            organisation_heads: checker
-                .lower_words(&raw.sources.organisations, "sources.organisations")?,
+            organisation_heads: checker.lower_words(&raw.sources.organisations, "sources.organisations")?,
             document_heads: checker.lower_words(&raw.sources.documents, "sources.documents")?,
             caption_markers: checker.phrases(&raw.layout.caption_markers, "layout.caption_markers")?,
             related_markers: checker.phrases(&raw.layout.related_markers, "layout.related_markers")?,
@@ -292,11 +299,7 @@ impl Checker<'_> {
                 return Err(self.error(entry, list, "an entry is empty".to_owned()));
             }
             if value.trim() != value {
-                return Err(self.error(
-                    entry,
-                    list,
-                    format!("{value:?} has spaces at its ends"),
-                ));
+                return Err(self.error(entry, list, format!("{value:?} has spaces at its ends")));
             }
             if !seen.insert(value.clone()) {
                 return Err(self.error(entry, list, format!("{value:?} is listed twice")));

@@ -61,11 +61,12 @@ fn is_particle(toks: &[Tok], text: &str, lexicon: &Lexicon, i: usize) -> bool {
 /// A single capital letter or honorific directly followed by a full stop ("F.", "Dr.").
 fn is_dotted(toks: &[Tok], text: &str, lexicon: &Lexicon, word: usize) -> bool {
     let dot = word + 1;
-    toks.get(dot).is_some_and(|d| d.is_punct('.') && d.start == toks[word].end) && {
-        let w = toks[word].text(text);
-        (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
-            || lexicon.honorific(w).is_some()
-    }
+    toks.get(dot)
+        .is_some_and(|d| d.is_punct('.') && d.start == toks[word].end)
+        && {
+            let w = toks[word].text(text);
+            (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) || lexicon.honorific(w).is_some()
+        }
 }
 
 /// Whether a word ends in a possessive ("Kim’s").
@@ -97,8 +98,7 @@ pub(crate) fn run_ending_at(
         let prev = start - 1;
         if is_name_word(toks, text, lexicon, prev) {
             start = prev;
-        } else if toks[prev].is_punct('.') && prev > floor && is_dotted(toks, text, lexicon, prev - 1)
-        {
+        } else if toks[prev].is_punct('.') && prev > floor && is_dotted(toks, text, lexicon, prev - 1) {
             start = prev - 1;
         } else if is_particle(toks, text, lexicon, prev) {
             let mut before = prev;
@@ -133,9 +133,8 @@ pub(crate) fn run_starting_at(
         if is_possessive(toks[end - 1].text(text)) {
             break;
         }
-        if is_name_word(toks, text, lexicon, end) {
-            end += 1;
-        } else if toks[end].is_punct('.') && is_dotted(toks, text, lexicon, end - 1) {
+        let initial = toks[end].is_punct('.') && is_dotted(toks, text, lexicon, end - 1);
+        if is_name_word(toks, text, lexicon, end) || initial {
             end += 1;
         } else if is_particle(toks, text, lexicon, end) {
             let mut after = end;
@@ -156,12 +155,7 @@ pub(crate) fn run_starting_at(
 
 /// Reads a run of name tokens: drops honorifics, splits off a capitalised
 /// title, strips a possessive, and tells a person from a body or place.
-pub(crate) fn read_name<'a>(
-    toks: &[Tok],
-    text: &'a str,
-    lexicon: &Lexicon,
-    run: Range<usize>,
-) -> Option<ReadName<'a>> {
+pub(crate) fn read_name<'a>(toks: &[Tok], text: &'a str, lexicon: &Lexicon, run: Range<usize>) -> Option<ReadName<'a>> {
     // A run is at most MAX_NAME_TOKENS long: its words fit on the stack.
     let mut word_buffer = [0usize; 2 * MAX_NAME_TOKENS];
     let mut count = 0;
@@ -225,8 +219,7 @@ pub(crate) fn title_before<'a>(
         return None;
     }
     let noun = first - 1;
-    if toks[noun].kind != TokKind::Word || !Lexicon::is(&lexicon.role_nouns, toks[noun].text(text))
-    {
+    if toks[noun].kind != TokKind::Word || !Lexicon::is(&lexicon.role_nouns, toks[noun].text(text)) {
         return None;
     }
     let mut start = noun;

@@ -80,13 +80,7 @@ fn opens_straight(prev: Option<char>, next: Option<char>) -> bool {
     after_gap && before_text
 }
 
-fn push_quote(
-    quotes: &mut Vec<QuoteSpan>,
-    text: &str,
-    open: usize,
-    inner: Range<usize>,
-    close: Option<usize>,
-) {
+fn push_quote(quotes: &mut Vec<QuoteSpan>, text: &str, open: usize, inner: Range<usize>, close: Option<usize>) {
     let body = &text[inner.clone()];
     let trimmed_start = inner.start + (body.len() - body.trim_start().len());
     let trimmed_end = inner.start + body.trim_end().len();
@@ -169,17 +163,15 @@ pub(crate) fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Tok> {
             let quote_at = quotes.get(next_quote).map_or(usize::MAX, |q| q.open);
             while end < bytes.len() {
                 let (n, n_width) = char_at(text, end);
-                if is_word_char(n) {
-                    end += n_width;
-                } else if matches!(n, '-' | '\'' | '’')
+                // Hyphens and apostrophes join words ("Ho-jin", "Town’s").
+                let joiner = matches!(n, '-' | '\'' | '’')
                     && end + n_width < bytes.len()
                     && is_word_char(char_at(text, end + n_width).0)
-                    && quote_at != end
-                {
-                    end += n_width;
-                } else {
+                    && quote_at != end;
+                if !(is_word_char(n) || joiner) {
                     break;
                 }
+                end += n_width;
             }
             toks.push(Tok {
                 kind: TokKind::Word,
@@ -212,14 +204,18 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
 }
 
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "No", "Gen", "Lt", "Col", "Sgt", "Capt",
-    "Rep", "Sen", "Gov", "Inc", "Ltd", "Co", "vs", "etc", "Rev", "Fr", "Mt", "Ft", "approx", "Jan",
-    "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Adm", "Maj", "Brig",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "No", "Gen", "Lt", "Col", "Sgt", "Capt", "Rep", "Sen", "Gov",
+    "Inc", "Ltd", "Co", "vs", "etc", "Rev", "Fr", "Mt", "Ft", "approx", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Adm", "Maj", "Brig",
 ];
 
 /// Token ranges of the sentences in a paragraph.
@@ -236,10 +232,12 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], quotes: &[QuoteSpan]) -> Vec<R
                     && is_abbreviation(toks[i - 1].text(text));
                 !abbreviation
             }
-            TokKind::Quote(q) => quotes[q].close.is_some() && {
-                let inner = &text[quotes[q].inner.clone()];
-                inner.ends_with(['.', '!', '?'])
-            },
+            TokKind::Quote(q) => {
+                quotes[q].close.is_some() && {
+                    let inner = &text[quotes[q].inner.clone()];
+                    inner.ends_with(['.', '!', '?'])
+                }
+            }
             _ => false,
         };
         let next_starts = toks.get(i + 1).is_none_or(|n| starts_sentence(n, text));
@@ -255,8 +253,7 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], quotes: &[QuoteSpan]) -> Vec<R
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
-        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+    ABBREVIATIONS.contains(&word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
 fn starts_sentence(tok: &Tok, text: &str) -> bool {
@@ -276,10 +273,7 @@ mod tests {
     use super::*;
 
     fn quoted(text: &str) -> Vec<&str> {
-        find_quotes(text)
-            .into_iter()
-            .map(|q| &text[q.inner])
-            .collect()
+        find_quotes(text).into_iter().map(|q| &text[q.inner]).collect()
     }
 
     #[test]

@@ -168,7 +168,13 @@ pub async fn render_error_pages(State(state): State<AppState>, request: Request,
         other => (format!("{}.", capitalise(&other.to_string())), Vec::new()),
     };
     let page = ErrorPage {
-        page: PageMeta::new(&state, "", format!("{} – whosaid", err.heading()), message.clone(), &path),
+        page: PageMeta::new(
+            &state,
+            "",
+            format!("{} – whosaid", err.heading()),
+            message.clone(),
+            &path,
+        ),
         status: status.as_u16(),
         heading: err.heading(),
         message,

@@ -46,7 +46,10 @@ impl QuoteFilters {
                         AppError::bad(
                             "speaker",
                             format!("there is no speaker “{value}”"),
-                            format!("speaker slugs: {}", list(corpus.speakers.iter().map(|s| s.slug.as_str()))),
+                            format!(
+                                "speaker slugs: {}",
+                                list(corpus.speakers.iter().map(|s| s.slug.as_str()))
+                            ),
                         )
                     })?;
                     push_unique(&mut filters.speakers, slug, "speaker")?;
@@ -55,7 +58,13 @@ impl QuoteFilters {
                     let kind = match value {
                         "direct" => QuoteKind::Direct,
                         "fragment" => QuoteKind::Fragment,
-                        _ => return Err(AppError::bad("kind", format!("“{value}” is not a kind"), "direct or fragment")),
+                        _ => {
+                            return Err(AppError::bad(
+                                "kind",
+                                format!("“{value}” is not a kind"),
+                                "direct or fragment",
+                            ));
+                        }
                     };
                     if !filters.kinds.contains(&kind) {
                         filters.kinds.push(kind);
@@ -66,14 +75,21 @@ impl QuoteFilters {
                         return Err(AppError::bad(
                             "theme",
                             format!("there is no theme “{value}”"),
-                            format!("theme slugs: {}", list(corpus.themes.list.iter().map(|t| t.slug.as_str()))),
+                            format!(
+                                "theme slugs: {}",
+                                list(corpus.themes.list.iter().map(|t| t.slug.as_str()))
+                            ),
                         ));
                     }
                     push_unique(&mut filters.themes, value.to_owned(), "theme")?;
                 }
                 "q" => {
                     if value.chars().count() > MAX_SEARCH_CHARS {
-                        return Err(AppError::bad("q", "the search text is too long", format!("at most {MAX_SEARCH_CHARS} characters")));
+                        return Err(AppError::bad(
+                            "q",
+                            "the search text is too long",
+                            format!("at most {MAX_SEARCH_CHARS} characters"),
+                        ));
                     }
                     if !value.is_empty() && !filters.q.is_empty() && filters.q != value {
                         return Err(AppError::bad("q", "it is given more than once", "one search text"));
@@ -88,11 +104,13 @@ impl QuoteFilters {
                     }
                     page_seen = true;
                     if !value.is_empty() {
-                        filters.page = value
-                            .parse::<usize>()
-                            .ok()
-                            .filter(|&p| p >= 1)
-                            .ok_or_else(|| AppError::bad("page", format!("“{value}” is not a page number"), "a whole number from 1"))?;
+                        filters.page = value.parse::<usize>().ok().filter(|&p| p >= 1).ok_or_else(|| {
+                            AppError::bad(
+                                "page",
+                                format!("“{value}” is not a page number"),
+                                "a whole number from 1",
+                            )
+                        })?;
                     }
                 }
                 _ => {
@@ -153,7 +171,11 @@ impl QuoteFilters {
     /// `path` with these filters, on page `page`.
     pub fn href(&self, path: &str, page: usize) -> String {
         let query = self.query_string(page);
-        if query.is_empty() { path.to_owned() } else { format!("{path}?{query}") }
+        if query.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{query}")
+        }
     }
 
     /// These filters without one value: what a chip's remove link points to.
@@ -173,7 +195,11 @@ impl QuoteFilters {
 fn push_unique(values: &mut Vec<String>, value: String, parameter: &str) -> Result<(), AppError> {
     if !values.contains(&value) {
         if values.len() >= MAX_VALUES {
-            return Err(AppError::bad(parameter, "too many values", format!("at most {MAX_VALUES}")));
+            return Err(AppError::bad(
+                parameter,
+                "too many values",
+                format!("at most {MAX_VALUES}"),
+            ));
         }
         values.push(value);
     }
@@ -205,11 +231,27 @@ fn pairs(raw: &str) -> Result<Vec<(String, String)>, AppError> {
     let mut out = Vec::new();
     for part in raw.split('&').filter(|p| !p.is_empty()) {
         if out.len() >= MAX_VALUES * 5 {
-            return Err(AppError::bad("query", "it has too many parameters", format!("at most {}", MAX_VALUES * 5)));
+            return Err(AppError::bad(
+                "query",
+                "it has too many parameters",
+                format!("at most {}", MAX_VALUES * 5),
+            ));
         }
         let (name, value) = part.split_once('=').unwrap_or((part, ""));
-        let name = decode(name).ok_or_else(|| AppError::bad("query", "a parameter name is not valid UTF-8 once decoded", "percent-encoded UTF-8"))?;
-        let value = decode(value).ok_or_else(|| AppError::bad(&name, "the value is not valid UTF-8 once decoded", "percent-encoded UTF-8"))?;
+        let name = decode(name).ok_or_else(|| {
+            AppError::bad(
+                "query",
+                "a parameter name is not valid UTF-8 once decoded",
+                "percent-encoded UTF-8",
+            )
+        })?;
+        let value = decode(value).ok_or_else(|| {
+            AppError::bad(
+                &name,
+                "the value is not valid UTF-8 once decoded",
+                "percent-encoded UTF-8",
+            )
+        })?;
         out.push((name, value));
     }
     Ok(out)
@@ -231,11 +273,18 @@ mod tests {
     #[test]
     fn reads_repeated_speakers_kinds_and_search() {
         let corpus = corpus();
-        let f = QuoteFilters::parse(Some("speaker=jenny-town&speaker=sydney-seiler&kind=direct&q=China+concerned&page=1"), &corpus).unwrap();
+        let f = QuoteFilters::parse(
+            Some("speaker=jenny-town&speaker=sydney-seiler&kind=direct&q=China+concerned&page=1"),
+            &corpus,
+        )
+        .unwrap();
         assert_eq!(f.speakers, ["jenny-town", "sydney-seiler"]);
         assert_eq!(f.kinds, [QuoteKind::Direct]);
         assert_eq!(f.q, "China concerned");
-        assert_eq!(f.query_string(1), "speaker=jenny-town&speaker=sydney-seiler&kind=direct&q=China%20concerned");
+        assert_eq!(
+            f.query_string(1),
+            "speaker=jenny-town&speaker=sydney-seiler&kind=direct&q=China%20concerned"
+        );
         assert_eq!(QuoteFilters::parse(Some(&f.query_string(2)), &corpus).unwrap().page, 2);
     }
 

@@ -25,7 +25,13 @@ pub struct PageMeta {
 
 impl PageMeta {
     /// Meta for a page at `path` (with its query, if it has one).
-    pub fn new(state: &AppState, section: &'static str, title: impl Into<String>, description: impl Into<String>, path: &str) -> Self {
+    pub fn new(
+        state: &AppState,
+        section: &'static str,
+        title: impl Into<String>,
+        description: impl Into<String>,
+        path: &str,
+    ) -> Self {
         PageMeta {
             title: title.into(),
             description: description.into(),

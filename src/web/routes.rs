@@ -65,15 +65,29 @@ pub fn app(state: AppState) -> Router {
         .layer(
             ServiceBuilder::new()
                 .layer(middleware::from_fn(log_request))
-                .layer(CatchPanicLayer::custom(|_| AppError::Internal("a handler panicked".to_owned()).into_response()))
+                .layer(CatchPanicLayer::custom(|_| {
+                    AppError::Internal("a handler panicked".to_owned()).into_response()
+                }))
                 .layer(middleware::from_fn(limit_uri))
-                .layer(security_header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+                .layer(security_header(
+                    header::CONTENT_SECURITY_POLICY,
+                    CONTENT_SECURITY_POLICY,
+                ))
                 .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
                 .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
                 .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
-                .layer(security_header(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
-                .layer(security_header(HeaderName::from_static("permissions-policy"), "interest-cohort=()"))
-                .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+                .layer(security_header(
+                    HeaderName::from_static("cross-origin-opener-policy"),
+                    "same-origin",
+                ))
+                .layer(security_header(
+                    HeaderName::from_static("permissions-policy"),
+                    "interest-cohort=()",
+                ))
+                .layer(TimeoutLayer::with_status_code(
+                    axum::http::StatusCode::REQUEST_TIMEOUT,
+                    REQUEST_TIMEOUT,
+                ))
                 .layer(CompressionLayer::new()),
         )
         .with_state(state)
@@ -105,14 +119,17 @@ async fn speakers_index() -> Response {
 
 /// Fingerprinted assets are cached for a year; other responses are revalidated.
 async fn cache_static(request: Request, next: Next) -> Response {
-    let fingerprinted = request.uri().path().starts_with("/static/") && request.uri().query().is_some_and(|q| q.starts_with("v="));
+    let fingerprinted =
+        request.uri().path().starts_with("/static/") && request.uri().query().is_some_and(|q| q.starts_with("v="));
     let mut response = next.run(request).await;
     let value = if fingerprinted && response.status().is_success() {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"
     };
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     response
 }
 

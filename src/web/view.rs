@@ -39,7 +39,11 @@ pub fn highlight(text: &str, marks: Vec<(Range<usize>, Mark)>) -> Vec<Segment> {
     let mut out = Vec::with_capacity(marks.len() * 2 + 1);
     let mut at = 0;
     for (range, mark) in marks {
-        if range.start < at || range.end > text.len() || !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
+        if range.start < at
+            || range.end > text.len()
+            || !text.is_char_boundary(range.start)
+            || !text.is_char_boundary(range.end)
+        {
             continue;
         }
         if range.start > at {
@@ -67,10 +71,21 @@ pub fn search_marks(text: &str, words: &[String]) -> Vec<Segment> {
     let check = |start: usize, end: usize, marks: &mut Vec<(Range<usize>, Mark)>| {
         let word = &text[start..end];
         let lower = word.to_lowercase();
-        if let Some(q) = words.iter().filter(|q| lower.starts_with(q.as_str())).max_by_key(|q| q.len()) {
+        if let Some(q) = words
+            .iter()
+            .filter(|q| lower.starts_with(q.as_str()))
+            .max_by_key(|q| q.len())
+        {
             let chars = q.chars().count();
             let len = word.char_indices().nth(chars).map_or(word.len(), |(i, _)| i);
-            marks.push((start..start + len, Mark { class: "hit".to_owned(), label: None, id: None }));
+            marks.push((
+                start..start + len,
+                Mark {
+                    class: "hit".to_owned(),
+                    label: None,
+                    id: None,
+                },
+            ));
         }
     };
     for (i, c) in text.char_indices() {
@@ -115,7 +130,11 @@ fn quotes_marked(corpus: &Corpus, article: usize, paragraph: usize, anchors: boo
             };
             let is_own = own.is_some() && row.and_then(|r| corpus.quotes[r].speaker) == own;
             let label = (!is_own).then(|| speaker.map_or_else(|| "no speaker".to_owned(), |s| s.short_name.clone()));
-            let id = if anchors { row.map(|r| corpus.quotes[r].anchor.clone()) } else { None };
+            let id = if anchors {
+                row.map(|r| corpus.quotes[r].anchor.clone())
+            } else {
+                None
+            };
             (quote.bytes.clone(), Mark { class, label, id })
         })
         .collect();
@@ -127,13 +146,28 @@ pub fn quote_row(corpus: &Corpus, article: usize, quote: &Quote) -> Option<usize
     // Rows are laid out article by article, in quote order.
     let first = corpus.quotes.partition_point(|r| r.article < article);
     let row = first + quote.index;
-    (corpus.quotes.get(row).is_some_and(|r| r.article == article && r.quote == quote.index)).then_some(row)
+    (corpus
+        .quotes
+        .get(row)
+        .is_some_and(|r| r.article == article && r.quote == quote.index))
+    .then_some(row)
 }
 
 /// "24 July 2024" from "2024-07-24".
 pub fn long_date(iso: &str) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let mut parts = iso.splitn(3, '-');
     let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
@@ -150,7 +184,11 @@ pub fn article_title(article: &Article) -> String {
     article.title.clone().unwrap_or_else(|| {
         let lead = article.lead().map_or("Untitled article", |p| p.text.as_str());
         let short: String = lead.chars().take(80).collect();
-        if short.len() < lead.len() { format!("{short}…") } else { short }
+        if short.len() < lead.len() {
+            format!("{short}…")
+        } else {
+            short
+        }
     })
 }
 
@@ -202,8 +240,14 @@ mod tests {
     #[test]
     fn search_marks_word_prefixes() {
         let words = vec!["chin".to_owned(), "never".to_owned()];
-        assert_eq!(render(&search_marks("China will never, ever — machine", &words)), "[Chin]a will [never], ever — machine");
-        assert_eq!(render(&search_marks("Ünïcode ünder", &["ün".to_owned()])), "[Ün]ïcode [ün]der");
+        assert_eq!(
+            render(&search_marks("China will never, ever — machine", &words)),
+            "[Chin]a will [never], ever — machine"
+        );
+        assert_eq!(
+            render(&search_marks("Ünïcode ünder", &["ün".to_owned()])),
+            "[Ün]ïcode [ün]der"
+        );
     }
 
     #[test]

@@ -80,7 +80,12 @@ fn quote_json<'a>(corpus: &'a Corpus, row: usize, base: &str) -> QuoteJson<'a> {
 
 /// `GET /api/speakers`.
 pub async fn speakers(State(state): State<AppState>) -> Response {
-    let list: Vec<SpeakerJson<'_>> = state.corpus.speakers.iter().map(|s| speaker_json(s, &state.base_url)).collect();
+    let list: Vec<SpeakerJson<'_>> = state
+        .corpus
+        .speakers
+        .iter()
+        .map(|s| speaker_json(s, &state.base_url))
+        .collect();
     Json(json!({ "speakers": list })).into_response()
 }
 
@@ -110,7 +115,11 @@ pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) ->
             })
         })
         .collect();
-    let quotes: Vec<QuoteJson<'_>> = speaker.quotes.iter().map(|&row| quote_json(corpus, row, &state.base_url)).collect();
+    let quotes: Vec<QuoteJson<'_>> = speaker
+        .quotes
+        .iter()
+        .map(|&row| quote_json(corpus, row, &state.base_url))
+        .collect();
     Ok(Json(json!({
         "speaker": speaker_json(speaker, &state.base_url),
         "statements": statements,

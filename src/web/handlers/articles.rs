@@ -109,8 +109,14 @@ pub async fn article_default(State(state): State<AppState>, query: RawQuery) -> 
 pub async fn articles(State(state): State<AppState>) -> Result<Response, AppError> {
     let corpus = &state.corpus;
     let page = ArticlesPage {
-        page: PageMeta::new(&state, "article", "Articles – whosaid", "Every article whosaid has read.", "/articles")
-            .with_json("/api/articles"),
+        page: PageMeta::new(
+            &state,
+            "article",
+            "Articles – whosaid",
+            "Every article whosaid has read.",
+            "/articles",
+        )
+        .with_json("/api/articles"),
         articles: corpus
             .articles
             .iter()
@@ -118,7 +124,11 @@ pub async fn articles(State(state): State<AppState>) -> Result<Response, AppErro
                 slug: a.slug.clone(),
                 title: article_title(a),
                 date: a.date.as_deref().map(long_date),
-                counts: format!("{} · {}", count(a.quotes.len(), "quote", "quotes"), count(a.speakers.len(), "speaker", "speakers")),
+                counts: format!(
+                    "{} · {}",
+                    count(a.quotes.len(), "quote", "quotes"),
+                    count(a.speakers.len(), "speaker", "speakers")
+                ),
             })
             .collect(),
     };
@@ -126,7 +136,11 @@ pub async fn articles(State(state): State<AppState>) -> Result<Response, AppErro
 }
 
 /// `GET /articles/{slug}`.
-pub async fn article(State(state): State<AppState>, Path(slug): Path<String>, query: RawQuery) -> Result<Response, AppError> {
+pub async fn article(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    query: RawQuery,
+) -> Result<Response, AppError> {
     let corpus = &state.corpus;
     let Some(index) = corpus.article(&slug) else {
         return Err(AppError::not_found(
@@ -154,13 +168,21 @@ fn render_article(state: &AppState, index: usize, path: &str, RawQuery(raw): Raw
             return Err(if name == "furniture" {
                 AppError::bad("furniture", format!("“{value}” is not a choice"), "show or hide")
             } else {
-                AppError::bad(name, "this page has no such parameter", "the parameter furniture (show or hide)")
+                AppError::bad(
+                    name,
+                    "this page has no such parameter",
+                    "the parameter furniture (show or hide)",
+                )
             });
         }
     };
     let corpus = &state.corpus;
     let article = &corpus.articles[index];
-    let speaker_of = |slug: &Option<String>| slug.as_ref().and_then(|s| corpus.article_speaker(index, s)).map(|id| &corpus.speakers[id]);
+    let speaker_of = |slug: &Option<String>| {
+        slug.as_ref()
+            .and_then(|s| corpus.article_speaker(index, s))
+            .map(|id| &corpus.speakers[id])
+    };
     let paragraphs = article
         .paragraphs
         .iter()
@@ -174,7 +196,11 @@ fn render_article(state: &AppState, index: usize, path: &str, RawQuery(raw): Raw
                 role: p.role.as_str(),
                 role_label: role_label(p.role),
                 text: p.text.clone(),
-                segments: if body { paragraph_with_quotes(corpus, index, p.index, true) } else { Vec::new() },
+                segments: if body {
+                    paragraph_with_quotes(corpus, index, p.index, true)
+                } else {
+                    Vec::new()
+                },
                 speaker: speaker.map(|s| s.short_name.clone()),
                 colour: speaker.map(|s| s.colour),
             }

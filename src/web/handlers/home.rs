@@ -110,12 +110,24 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, AppError> {
         })
         .collect();
     let description = match articles.as_slice() {
-        [one] => format!("Who is quoted in “{}”, what each said, and their views side by side.", one.title),
-        many => format!("Who is quoted in {} articles, what each said, and their views side by side.", many.len()),
+        [one] => format!(
+            "Who is quoted in “{}”, what each said, and their views side by side.",
+            one.title
+        ),
+        many => format!(
+            "Who is quoted in {} articles, what each said, and their views side by side.",
+            many.len()
+        ),
     };
     let page = HomePage {
-        page: PageMeta::new(&state, "home", "whosaid – who is quoted, and what they said", description, "/")
-            .with_json("/api/speakers"),
+        page: PageMeta::new(
+            &state,
+            "home",
+            "whosaid – who is quoted, and what they said",
+            description,
+            "/",
+        )
+        .with_json("/api/speakers"),
         articles,
         commentators: corpus.commentators().map(|id| speaker_card(corpus, id)).collect(),
         others: corpus.others().map(|id| speaker_card(corpus, id)).collect(),

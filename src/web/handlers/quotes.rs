@@ -160,7 +160,9 @@ fn join_or(names: &[&str]) -> String {
 fn chips(corpus: &Corpus, filters: &QuoteFilters) -> Vec<Chip> {
     let mut chips = Vec::new();
     for slug in &filters.speakers {
-        let name = corpus.speaker(slug).map_or(slug.as_str(), |id| corpus.speakers[id].name.as_str());
+        let name = corpus
+            .speaker(slug)
+            .map_or(slug.as_str(), |id| corpus.speakers[id].name.as_str());
         chips.push(Chip {
             label: format!("Speaker: {name}"),
             href: filters.without("speaker", slug).href("/quotes", 1),
@@ -173,7 +175,10 @@ fn chips(corpus: &Corpus, filters: &QuoteFilters) -> Vec<Chip> {
         });
     }
     for slug in &filters.themes {
-        let label = corpus.themes.position(slug).map_or(slug.as_str(), |t| corpus.themes.list[t].label.as_str());
+        let label = corpus
+            .themes
+            .position(slug)
+            .map_or(slug.as_str(), |t| corpus.themes.list[t].label.as_str());
         chips.push(Chip {
             label: format!("Theme: {label}"),
             href: filters.without("theme", slug).href("/quotes", 1),
@@ -203,7 +208,10 @@ pub async fn quotes(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
             let speaker = r.speaker.map(|s| &corpus.speakers[s]);
             QuoteItem {
                 speaker_name: speaker.map_or_else(|| "No speaker".to_owned(), |s| s.name.clone()),
-                speaker_href: speaker.map_or_else(|| format!("/articles/{}#{}", article.slug, r.anchor), |s| format!("/speakers/{}", s.slug)),
+                speaker_href: speaker.map_or_else(
+                    || format!("/articles/{}#{}", article.slug, r.anchor),
+                    |s| format!("/speakers/{}", s.slug),
+                ),
                 colour: speaker.map(|s| s.colour),
                 kind: quote.kind.as_str(),
                 segments: search_marks(&quote.text, &words),
@@ -232,9 +240,15 @@ pub async fn quotes(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
     let path = filters.href("/quotes", filters.page);
     let summary = summary(corpus, &filters, total);
     let page = QuotesPage {
-        page: PageMeta::new(&state, "quotes", format!("{summary} – whosaid"), format!("{summary}, with speaker, kind and link to the article."), &path)
-            .with_json(filters.href("/api/quotes", filters.page))
-            .with_assets(&state, "quotes.css", "filters.js"),
+        page: PageMeta::new(
+            &state,
+            "quotes",
+            format!("{summary} – whosaid"),
+            format!("{summary}, with speaker, kind and link to the article."),
+            &path,
+        )
+        .with_json(filters.href("/api/quotes", filters.page))
+        .with_assets(&state, "quotes.css", "filters.js"),
         speakers,
         kind: match filters.kinds.as_slice() {
             [one] => one.as_str(),
@@ -271,8 +285,21 @@ pub async fn quotes_csv(State(state): State<AppState>, RawQuery(raw): RawQuery) 
     let filters = QuoteFilters::parse(raw.as_deref(), corpus)?;
     let rows = corpus.search(&filters.query(corpus));
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = ["speaker", "speaker_name", "kind", "text", "cue", "article", "date", "url"];
-    let mut write = |record: &[&str]| writer.write_record(record).map_err(|e| AppError::Internal(format!("csv: {e}")));
+    let header = [
+        "speaker",
+        "speaker_name",
+        "kind",
+        "text",
+        "cue",
+        "article",
+        "date",
+        "url",
+    ];
+    let mut write = |record: &[&str]| {
+        writer
+            .write_record(record)
+            .map_err(|e| AppError::Internal(format!("csv: {e}")))
+    };
     write(&header)?;
     for row in rows {
         let r = &corpus.quotes[row];
@@ -292,11 +319,19 @@ pub async fn quotes_csv(State(state): State<AppState>, RawQuery(raw): RawQuery) 
             &url,
         ])?;
     }
-    let bytes = writer.into_inner().map_err(|e| AppError::Internal(format!("csv: {e}")))?;
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| AppError::Internal(format!("csv: {e}")))?;
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
-    headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"quotes.csv\""));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"quotes.csv\""),
+    );
     Ok(response)
 }
 

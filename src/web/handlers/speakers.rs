@@ -124,11 +124,10 @@ pub fn statement_views(corpus: &Corpus, id: usize, theme: Option<usize>) -> Vec<
         .into_iter()
         .map(|(article, paragraph)| {
             let a = &corpus.articles[article];
-            let statement_row = speaker
-                .statements
-                .iter()
-                .copied()
-                .find(|&row| corpus.statements[row].article == article && corpus.statement(row).paragraph == paragraph);
+            let statement_row =
+                speaker.statements.iter().copied().find(|&row| {
+                    corpus.statements[row].article == article && corpus.statement(row).paragraph == paragraph
+                });
             let quote_rows: Vec<usize> = speaker
                 .quotes
                 .iter()
@@ -138,14 +137,21 @@ pub fn statement_views(corpus: &Corpus, id: usize, theme: Option<usize>) -> Vec<
             let (cue, note, theme_ids) = match statement_row {
                 Some(row) => {
                     let s = corpus.statement(row);
-                    (s.cue.clone(), attribution_note(&s.attribution, Some(speaker)), corpus.statements[row].themes.clone())
+                    (
+                        s.cue.clone(),
+                        attribution_note(&s.attribution, Some(speaker)),
+                        corpus.statements[row].themes.clone(),
+                    )
                 }
                 None => {
                     let first = quote_rows.first().map(|&row| corpus.quote(row));
                     (
                         first.and_then(|q| q.cue.clone()),
                         first.map_or_else(String::new, |q| attribution_note(&q.attribution, Some(speaker))),
-                        quote_rows.first().map(|&row| corpus.quotes[row].themes.clone()).unwrap_or_default(),
+                        quote_rows
+                            .first()
+                            .map(|&row| corpus.quotes[row].themes.clone())
+                            .unwrap_or_default(),
                     )
                 }
             };
@@ -186,7 +192,10 @@ pub fn statement_views(corpus: &Corpus, id: usize, theme: Option<usize>) -> Vec<
 pub fn group_by_article(corpus: &Corpus, items: Vec<StatementView>) -> Vec<ArticleGroup> {
     let mut groups: Vec<ArticleGroup> = Vec::new();
     for item in items {
-        if groups.last().is_none_or(|g| corpus.article(&g.slug) != Some(item.article)) {
+        if groups
+            .last()
+            .is_none_or(|g| corpus.article(&g.slug) != Some(item.article))
+        {
             let a = &corpus.articles[item.article];
             groups.push(ArticleGroup {
                 slug: a.slug.clone(),
@@ -259,9 +268,15 @@ pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) ->
     };
     let path = format!("/speakers/{}", speaker.slug);
     let page = SpeakerPage {
-        page: PageMeta::new(&state, "speakers", format!("{} – whosaid", speaker.name), description, &path)
-            .with_json(format!("/api{path}"))
-            .with_assets(&state, "", "copy.js"),
+        page: PageMeta::new(
+            &state,
+            "speakers",
+            format!("{} – whosaid", speaker.name),
+            description,
+            &path,
+        )
+        .with_json(format!("/api{path}"))
+        .with_assets(&state, "", "copy.js"),
         speaker: SpeakerHead {
             slug: speaker.slug.clone(),
             name: speaker.name.clone(),

@@ -111,7 +111,12 @@ pub async fn themes(State(state): State<AppState>) -> Result<Response, AppError>
                 for &t in &r.themes {
                     cells[t].push(CellItem {
                         text: text.clone(),
-                        href: format!("/speakers/{}#s-{}-{}", speaker.slug, article.slug, statement.paragraph + 1),
+                        href: format!(
+                            "/speakers/{}#s-{}-{}",
+                            speaker.slug,
+                            article.slug,
+                            statement.paragraph + 1
+                        ),
                     });
                 }
             }

@@ -1,0 +1,533 @@
+//! Every route and error path, driven through the router with `oneshot` and checked with an HTML parser.
+
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use scraper::{Html, Selector};
+use tower::ServiceExt;
+use whosaid::corpus::Corpus;
+use whosaid::web::{AppState, app};
+
+const BASE: &str = "http://127.0.0.1:3000";
+
+fn router() -> Router {
+    app(AppState::new(Corpus::shipped().unwrap(), BASE))
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl Answer {
+    fn html(&self) -> Html {
+        Html::parse_document(&self.body)
+    }
+
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    fn header(&self, name: header::HeaderName) -> &str {
+        self.headers.get(&name).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+}
+
+async fn request(method: Method, uri: &str, headers: &[(&str, &str)]) -> Answer {
+    let mut builder = Request::builder().method(method).uri(uri);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    let response = router().oneshot(builder.body(Body::empty()).unwrap()).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.unwrap();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+async fn get(uri: &str) -> Answer {
+    request(Method::GET, uri, &[]).await
+}
+
+fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    html.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn texts(html: &Html, css: &str) -> Vec<String> {
+    select(html, css)
+        .iter()
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+fn attr(html: &Html, css: &str, name: &str) -> Option<String> {
+    select(html, css)
+        .first()
+        .and_then(|e| e.value().attr(name))
+        .map(str::to_owned)
+}
+
+/// What every HTML page must have: security headers, a title, a canonical
+/// link, landmarks, one h1 and a skip link.
+fn assert_page(answer: &Answer) {
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert!(answer.header(header::CONTENT_TYPE).starts_with("text/html"));
+    let csp = answer.header(header::CONTENT_SECURITY_POLICY);
+    assert!(
+        csp.contains("script-src 'self'") && csp.contains("style-src 'self'") && csp.contains("frame-ancestors 'none'")
+    );
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(answer.header(header::X_CONTENT_TYPE_OPTIONS), "nosniff");
+    assert_eq!(answer.header(header::REFERRER_POLICY), "no-referrer");
+    let html = answer.html();
+    assert!(!texts(&html, "title")[0].is_empty());
+    assert!(attr(&html, "link[rel=canonical]", "href").unwrap().starts_with(BASE));
+    assert!(attr(&html, "meta[name=description]", "content").is_some());
+    assert!(attr(&html, "meta[property='og:title']", "content").is_some());
+    assert_eq!(
+        attr(&html, "meta[name=color-scheme]", "content").as_deref(),
+        Some("light dark")
+    );
+    assert_eq!(select(&html, "main#main").len(), 1);
+    assert_eq!(select(&html, "header.site").len(), 1);
+    assert_eq!(select(&html, "h1").len(), 1);
+    assert_eq!(attr(&html, "a.skip", "href").as_deref(), Some("#main"));
+    assert!(select(&html, "script:not([src])").is_empty(), "no inline scripts");
+    assert!(select(&html, "[style]").is_empty(), "no inline styles");
+}
+
+#[tokio::test]
+async fn home_lists_commentators_in_order_and_others_apart() {
+    let answer = get("/").await;
+    assert_page(&answer);
+    let html = answer.html();
+    assert_eq!(
+        texts(&html, "#commentators ~ .cards .name"),
+        ["Cho", "Chang Ho-jin", "Park Won-gon", "Sydney Seiler", "Jenny Town"]
+    );
+    assert_eq!(texts(&html, ".others .name"), ["Kim Jong-un"]);
+    let roles = texts(&html, "#commentators ~ .cards .role");
+    assert_eq!(roles[0], "Role not given in the article");
+    assert_eq!(roles[4], "a senior fellow at the Stimson Centre think tank");
+    assert_eq!(texts(&html, ".others .role"), ["North Korean leader"]);
+    assert!(texts(&html, "#commentators ~ .cards .counts")[4].contains("14 quotes"));
+    assert_eq!(select(&html, "#commentators ~ .cards blockquote.sample").len(), 5);
+    assert_eq!(
+        attr(&html, "link[rel=alternate]", "type").as_deref(),
+        Some("application/json")
+    );
+    assert!(texts(&html, "h1")[0].starts_with("Putin in Pyongyang"));
+    assert_eq!(texts(&html, "time"), ["24 July 2024"]);
+}
+
+#[tokio::test]
+async fn speaker_page_has_every_statement_with_anchors() {
+    let answer = get("/speakers/jenny-town").await;
+    assert_page(&answer);
+    let html = answer.html();
+    assert_eq!(texts(&html, "h1"), ["Jenny Town"]);
+    assert!(texts(&html, ".speaker-head .role")[0].starts_with("a senior fellow at the Stimson Centre think tank"));
+    assert_eq!(select(&html, "li.statement").len(), 14);
+    let anchors: Vec<String> = select(&html, ".quote[id^='q-']")
+        .iter()
+        .map(|e| e.value().attr("id").unwrap().to_owned())
+        .collect();
+    assert_eq!(anchors.len(), 14);
+    for anchor in &anchors {
+        assert_eq!(
+            select(&html, &format!("a[href='#{anchor}']")).len(),
+            1,
+            "permalink to {anchor}"
+        );
+    }
+    assert_eq!(select(&html, "blockquote").len(), 7);
+    assert_eq!(select(&html, "button.copy[hidden]").len(), 14);
+    assert!(
+        texts(&html, ".statement .meta")
+            .iter()
+            .any(|t| t.contains("“she” resolved to Jenny Town"))
+    );
+    assert!(
+        select(
+            &html,
+            ".statement .meta a[href^='/articles/putin-north-korea-visit#p-']"
+        )
+        .len()
+            >= 14
+    );
+    assert!(!select(&html, "a.tag[href='/themes/china']").is_empty());
+    assert_eq!(
+        attr(&html, "link[rel=alternate]", "href").as_deref(),
+        Some("/api/speakers/jenny-town")
+    );
+    let cite = attr(&html, "[data-cite]", "data-cite").unwrap();
+    assert!(cite.contains("News analysis, 24 July 2024"), "{cite}");
+    assert!(answer.body.len() < 30 * 1024);
+}
+
+#[tokio::test]
+async fn speaker_with_no_role_says_so() {
+    let html = get("/speakers/cho").await.html();
+    assert_eq!(
+        texts(&html, ".speaker-head .role"),
+        ["The article does not give a role."]
+    );
+    assert_eq!(select(&html, "li.statement").len(), 3);
+    assert!(
+        texts(&html, ".meta i")
+            .iter()
+            .any(|c| c.contains("told South Korean television network Channel-A"))
+    );
+}
+
+#[tokio::test]
+async fn short_names_and_other_spellings_redirect_permanently() {
+    for (from, to) in [
+        ("/speakers/town", "/speakers/jenny-town"),
+        ("/speakers/Jenny-Town", "/speakers/jenny-town"),
+        ("/speakers/jenny_town", "/speakers/jenny-town"),
+        ("/speakers/seiler", "/speakers/sydney-seiler"),
+        ("/speakers/kim", "/speakers/kim-jong-un"),
+        ("/api/speakers/town", "/api/speakers/jenny-town"),
+    ] {
+        let answer = get(from).await;
+        assert_eq!(answer.status, StatusCode::PERMANENT_REDIRECT, "{from}");
+        assert_eq!(answer.header(header::LOCATION), to, "{from}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_speaker_is_a_404_page_listing_speakers() {
+    let answer = get("/speakers/smith").await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    let html = answer.html();
+    assert!(texts(&html, "h1")[0].contains("Not found"));
+    assert!(texts(&html, "main p")[1].contains("There is no speaker “smith”"));
+    let links: Vec<String> = select(&html, ".suggestions a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    assert_eq!(links.len(), 6);
+    assert!(links.contains(&"/speakers/jenny-town".to_owned()));
+}
+
+#[tokio::test]
+async fn quotes_filtered_by_two_speakers() {
+    let answer = get("/quotes?speaker=jenny-town&speaker=sydney-seiler").await;
+    assert_page(&answer);
+    let html = answer.html();
+    let speakers = texts(&html, ".quote-item p.who a");
+    assert_eq!(speakers.len(), 19);
+    assert!(speakers.iter().all(|s| s == "Jenny Town" || s == "Sydney Seiler"));
+    let checked: Vec<String> = select(&html, "input[name=speaker][checked]")
+        .iter()
+        .map(|e| e.value().attr("value").unwrap().to_owned())
+        .collect();
+    assert_eq!(checked, ["sydney-seiler", "jenny-town"]);
+    let chips: Vec<String> = select(&html, ".chips a.chip")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        chips,
+        ["/quotes?speaker=sydney-seiler", "/quotes?speaker=jenny-town", "/quotes"]
+    );
+    assert_eq!(
+        texts(&html, "#result-count"),
+        ["19 quotes from Jenny Town or Sydney Seiler"]
+    );
+    assert_eq!(
+        attr(&html, "a[download]", "href").as_deref(),
+        Some("/quotes.csv?speaker=jenny-town&speaker=sydney-seiler")
+    );
+    assert_eq!(
+        select(&html, "label input[type=checkbox]").len(),
+        6,
+        "every checkbox is labelled"
+    );
+}
+
+#[tokio::test]
+async fn quotes_by_kind_theme_and_search() {
+    let html = get("/quotes?kind=fragment").await.html();
+    assert_eq!(select(&html, ".quote-item").len(), 13);
+    assert!(texts(&html, ".quote-item .kind").iter().all(|k| k == "fragment"));
+    let html = get("/quotes?theme=china&speaker=jenny-town").await.html();
+    assert!(!select(&html, ".quote-item").is_empty());
+    assert_eq!(
+        attr(&html, "#theme option[selected]", "value").as_deref(),
+        Some("china")
+    );
+    let html = get("/quotes?q=CHINA+interest").await.html();
+    assert_eq!(select(&html, ".quote-item").len(), 1);
+    assert_eq!(texts(&html, "mark.hit"), ["China", "interest"]);
+    assert_eq!(attr(&html, "#q", "value").as_deref(), Some("CHINA interest"));
+}
+
+#[tokio::test]
+async fn empty_result_says_so_and_offers_to_clear() {
+    let answer = get("/quotes?q=zebra").await;
+    assert_page(&answer);
+    let html = answer.html();
+    assert!(select(&html, ".quote-item").is_empty());
+    assert!(texts(&html, ".empty")[0].contains("No quote matches"));
+    assert_eq!(attr(&html, ".empty a", "href").as_deref(), Some("/quotes"));
+}
+
+#[tokio::test]
+async fn bad_filters_are_400_pages_naming_the_parameter() {
+    for (uri, parameter) in [
+        ("/quotes?kind=quote", "kind"),
+        ("/quotes?speaker=nobody", "speaker"),
+        ("/quotes?theme=weather", "theme"),
+        ("/quotes?page=0", "page"),
+        ("/quotes?page=2", "page"),
+        ("/quotes?page=abc", "page"),
+        ("/quotes?colour=red", "colour"),
+        ("/quotes?q=%FF", "q"),
+        ("/quotes.csv?kind=x", "kind"),
+        ("/article?furniture=maybe", "furniture"),
+        ("/article?x=1", "x"),
+    ] {
+        let answer = get(uri).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{uri}");
+        let html = answer.html();
+        let message = texts(&html, "main p").join(" ");
+        assert!(message.contains(&format!("“{parameter}”")), "{uri}: {message}");
+        assert!(message.contains("accepts"), "{uri}: {message}");
+    }
+}
+
+#[tokio::test]
+async fn query_text_is_escaped_everywhere() {
+    let answer = get("/quotes?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(!answer.body.contains("<script>alert"));
+    assert!(answer.body.contains("&#60;script&#62;alert(1)"));
+    assert!(
+        texts(&answer.html(), ".chip")
+            .iter()
+            .any(|t| t.contains("<script>alert(1)</script>"))
+    );
+    let answer = get("/speakers/%3Cscript%3E").await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    assert!(!answer.body.contains("<script>"));
+}
+
+#[tokio::test]
+async fn csv_downloads_the_filtered_listing() {
+    let answer = get("/quotes.csv?speaker=sydney-seiler").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(answer.header(header::CONTENT_TYPE).starts_with("text/csv"));
+    assert!(answer.header(header::CONTENT_DISPOSITION).contains("quotes.csv"));
+    let mut reader = csv::Reader::from_reader(answer.body.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "speaker",
+            "speaker_name",
+            "kind",
+            "text",
+            "cue",
+            "article",
+            "date",
+            "url"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 5);
+    assert!(rows.iter().all(|r| &r[0] == "sydney-seiler"));
+    assert!(rows[0][7].starts_with(&format!("{BASE}/speakers/sydney-seiler#q-")));
+}
+
+#[tokio::test]
+async fn themes_side_by_side() {
+    let answer = get("/themes").await;
+    assert_page(&answer);
+    let html = answer.html();
+    assert_eq!(
+        texts(&html, "tbody th"),
+        ["Cho", "Chang Ho-jin", "Park Won-gon", "Sydney Seiler", "Jenny Town"]
+    );
+    assert_eq!(select(&html, "thead th").len(), 8);
+    assert_eq!(attr(&html, ".table-scroll", "tabindex").as_deref(), Some("0"));
+    let town_row = &select(&html, "tbody tr")[4];
+    let china_cell = town_row.select(&Selector::parse("td").unwrap()).nth(2).unwrap();
+    assert!(china_cell.select(&Selector::parse("li a").unwrap()).count() >= 3);
+    let answer = get("/themes/sanctions").await;
+    assert_page(&answer);
+    assert!(texts(&answer.html(), "h2").contains(&"Jenny Town".to_owned()));
+    let answer = get("/themes/weather").await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    assert_eq!(select(&answer.html(), ".suggestions a").len(), 7);
+}
+
+#[tokio::test]
+async fn article_marks_every_quote_with_its_speaker() {
+    let answer = get("/article").await;
+    assert_page(&answer);
+    let html = answer.html();
+    assert_eq!(select(&html, "mark.q").len(), 24);
+    assert_eq!(
+        select(&html, "mark.q + .who").len(),
+        24,
+        "every quote has a visible label"
+    );
+    assert_eq!(select(&html, "mark.q[id^='q-']").len(), 24);
+    assert_eq!(texts(&html, ".furniture .role-label").len(), 10);
+    assert!(texts(&html, ".who").contains(&"Kim".to_owned()));
+    let hidden = get("/article?furniture=hide").await.html();
+    assert!(select(&hidden, ".furniture").is_empty());
+    assert_eq!(select(&hidden, "p.para").len(), 28);
+    let by_slug = get("/articles/putin-north-korea-visit").await;
+    assert_page(&by_slug);
+    assert_eq!(get("/articles/nope").await.status, StatusCode::NOT_FOUND);
+    let list = get("/articles").await;
+    assert_page(&list);
+}
+
+#[tokio::test]
+async fn json_api() {
+    let speakers = get("/api/speakers").await.json();
+    assert_eq!(speakers["speakers"].as_array().unwrap().len(), 6);
+    let town = get("/api/speakers/jenny-town").await.json();
+    assert_eq!(town["speaker"]["name"], "Jenny Town");
+    assert_eq!(town["statements"].as_array().unwrap().len(), 14);
+    assert_eq!(town["quotes"].as_array().unwrap().len(), 14);
+    let quotes = get("/api/quotes?speaker=jenny-town&kind=direct").await.json();
+    assert_eq!(quotes["total"], 7);
+    for q in quotes["quotes"].as_array().unwrap() {
+        assert_eq!(q["speaker"], "jenny-town");
+        assert_eq!(q["kind"], "direct");
+        assert!(q["text"].as_str().is_some_and(|t| !t.is_empty()));
+    }
+    let all = get("/api/quotes").await.json();
+    assert_eq!(all["total"], 24);
+    let articles = get("/api/articles").await.json();
+    assert_eq!(articles["articles"][0]["slug"], "putin-north-korea-visit");
+    let article = get("/api/articles/putin-north-korea-visit").await.json();
+    assert_eq!(article["quotes"].as_array().unwrap().len(), 24);
+    assert_eq!(get("/api/themes").await.json()["themes"].as_array().unwrap().len(), 7);
+    assert!(
+        get("/api/themes/china").await.json()["statements"]
+            .as_array()
+            .unwrap()
+            .len()
+            >= 4
+    );
+}
+
+#[tokio::test]
+async fn json_api_errors_are_json() {
+    for (uri, status) in [
+        ("/api/quotes?kind=bad", StatusCode::BAD_REQUEST),
+        ("/api/speakers/nobody", StatusCode::NOT_FOUND),
+        ("/api/articles/nope", StatusCode::NOT_FOUND),
+        ("/api/themes/nope", StatusCode::NOT_FOUND),
+        ("/api/nope", StatusCode::NOT_FOUND),
+    ] {
+        let answer = get(uri).await;
+        assert_eq!(answer.status, status, "{uri}");
+        assert!(
+            answer.header(header::CONTENT_TYPE).starts_with("application/json"),
+            "{uri}"
+        );
+        assert_eq!(answer.json()["error"]["status"], status.as_u16(), "{uri}");
+    }
+    assert_eq!(get("/api/quotes?kind=bad").await.json()["error"]["parameter"], "kind");
+}
+
+#[tokio::test]
+async fn only_get_and_head() {
+    for method in [
+        Method::POST,
+        Method::PUT,
+        Method::DELETE,
+        Method::PATCH,
+        Method::OPTIONS,
+        Method::from_bytes(b"BREW").unwrap(),
+    ] {
+        for uri in [
+            "/",
+            "/quotes",
+            "/speakers/jenny-town",
+            "/themes",
+            "/article",
+            "/quotes.csv",
+        ] {
+            let answer = request(method.clone(), uri, &[]).await;
+            assert_eq!(answer.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {uri}");
+            assert_eq!(answer.header(header::ALLOW), "GET, HEAD", "{method} {uri}");
+        }
+        let api = request(method.clone(), "/api/speakers", &[]).await;
+        assert_eq!(api.status, StatusCode::METHOD_NOT_ALLOWED);
+        assert!(api.header(header::CONTENT_TYPE).starts_with("application/json"));
+        let asset = request(method.clone(), "/static/style.css", &[]).await;
+        assert_eq!(asset.status, StatusCode::METHOD_NOT_ALLOWED, "{method} static");
+    }
+    let head = request(Method::HEAD, "/speakers/jenny-town", &[]).await;
+    assert_eq!(head.status, StatusCode::OK);
+    assert!(head.body.is_empty());
+}
+
+#[tokio::test]
+async fn static_assets_are_fingerprinted_cached_and_compressed() {
+    let html = get("/").await.html();
+    let css = attr(&html, "link[rel=stylesheet]", "href").unwrap();
+    assert!(css.starts_with("/static/style.css?v="));
+    let answer = request(Method::GET, &css, &[("accept-encoding", "gzip")]).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(
+        answer.header(header::CACHE_CONTROL),
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(answer.header(header::CONTENT_ENCODING), "gzip");
+    let page = request(Method::GET, "/speakers/jenny-town", &[("accept-encoding", "gzip")]).await;
+    assert_eq!(page.header(header::CONTENT_ENCODING), "gzip");
+    assert_eq!(page.header(header::CACHE_CONTROL), "no-cache");
+    for uri in [
+        "/static/nope.css",
+        "/static/../Cargo.toml",
+        "/static/%2e%2e/Cargo.toml",
+        "/static/..%2fCargo.toml",
+    ] {
+        let answer = get(uri).await;
+        assert!(
+            answer.status == StatusCode::NOT_FOUND || answer.status == StatusCode::BAD_REQUEST,
+            "{uri}: {}",
+            answer.status
+        );
+        assert!(!answer.body.contains("[package]"), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn over_long_uri_is_414() {
+    let uri = format!("/quotes?q={}", "a".repeat(5000));
+    assert_eq!(get(&uri).await.status, StatusCode::URI_TOO_LONG);
+}
+
+#[tokio::test]
+async fn unknown_page_is_a_404_page() {
+    let answer = get("/no/such/page").await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    assert!(
+        texts(&answer.html(), "main p")
+            .join(" ")
+            .contains("There is no page at /no/such/page")
+    );
+    assert_eq!(get("/speakers").await.status, StatusCode::PERMANENT_REDIRECT);
+}
