@@ -19,30 +19,38 @@ const EXCERPT_CHARS: usize = 160;
 pub struct ThemesPage {
     /// Head and navigation.
     pub page: PageMeta,
-    /// Column heads.
-    pub themes: Vec<ThemeHead>,
-    /// One row per commentator.
+    /// Column heads: the commentators.
+    pub speakers: Vec<SpeakerHead>,
+    /// One row per theme.
     pub rows: Vec<ThemeRow>,
 }
 
-/// A theme column.
-pub struct ThemeHead {
+/// A commentator's column.
+pub struct SpeakerHead {
     /// Slug.
-    pub slug: String,
-    /// Label.
-    pub label: String,
-}
-
-/// A commentator's row.
-pub struct ThemeRow {
-    /// Speaker slug.
     pub slug: String,
     /// Name.
     pub name: String,
     /// Colour slot.
     pub colour: usize,
-    /// One cell per theme, each a list of excerpts.
-    pub cells: Vec<Vec<CellItem>>,
+}
+
+/// A theme's row.
+pub struct ThemeRow {
+    /// Theme slug.
+    pub slug: String,
+    /// Label.
+    pub label: String,
+    /// One cell per commentator.
+    pub cells: Vec<Cell>,
+}
+
+/// What one commentator says on one theme.
+pub struct Cell {
+    /// The commentator's colour slot.
+    pub colour: usize,
+    /// Their statements on it.
+    pub items: Vec<CellItem>,
 }
 
 /// A statement in a cell.
@@ -94,40 +102,46 @@ fn excerpt(text: &str) -> String {
 /// `GET /themes`.
 pub async fn themes(State(state): State<AppState>) -> Result<Response, AppError> {
     let corpus = &state.corpus;
-    let rows = corpus
-        .commentators()
-        .map(|id| {
-            let speaker = &corpus.speakers[id];
-            let mut cells: Vec<Vec<CellItem>> = (0..corpus.themes.list.len()).map(|_| Vec::new()).collect();
-            for &row in &speaker.statements {
-                let r = &corpus.statements[row];
-                let statement = corpus.statement(row);
-                let article = &corpus.articles[r.article];
-                let first_quote = statement.quotes.first().map(|&q| &article.quotes[q]);
-                let text = match first_quote {
-                    Some(q) => format!("“{}”", excerpt(&q.text)),
-                    None => excerpt(&article.paragraphs[statement.paragraph].text),
-                };
-                for &t in &r.themes {
-                    cells[t].push(CellItem {
-                        text: text.clone(),
-                        href: format!(
-                            "/speakers/{}#s-{}-{}",
-                            speaker.slug,
-                            article.slug,
-                            statement.paragraph + 1
-                        ),
-                    });
-                }
-            }
-            ThemeRow {
-                slug: speaker.slug.clone(),
-                name: speaker.name.clone(),
-                colour: speaker.colour,
-                cells,
-            }
+    let commentators: Vec<usize> = corpus.commentators().collect();
+    let mut rows: Vec<ThemeRow> = corpus
+        .themes
+        .list
+        .iter()
+        .map(|t| ThemeRow {
+            slug: t.slug.clone(),
+            label: t.label.clone(),
+            cells: commentators
+                .iter()
+                .map(|&id| Cell {
+                    colour: corpus.speakers[id].colour,
+                    items: Vec::new(),
+                })
+                .collect(),
         })
         .collect();
+    for (column, &id) in commentators.iter().enumerate() {
+        let speaker = &corpus.speakers[id];
+        for &row in &speaker.statements {
+            let r = &corpus.statements[row];
+            let statement = corpus.statement(row);
+            let article = &corpus.articles[r.article];
+            let text = match statement.quotes.first().map(|&q| &article.quotes[q]) {
+                Some(q) => format!("“{}”", excerpt(&q.text)),
+                None => excerpt(&article.paragraphs[statement.paragraph].text),
+            };
+            for &t in &r.themes {
+                rows[t].cells[column].items.push(CellItem {
+                    text: text.clone(),
+                    href: format!(
+                        "/speakers/{}#s-{}-{}",
+                        speaker.slug,
+                        article.slug,
+                        statement.paragraph + 1
+                    ),
+                });
+            }
+        }
+    }
     let page = ThemesPage {
         page: PageMeta::new(
             &state,
@@ -138,13 +152,12 @@ pub async fn themes(State(state): State<AppState>) -> Result<Response, AppError>
         )
         .with_json("/api/themes")
         .with_assets(&state, "themes.css", ""),
-        themes: corpus
-            .themes
-            .list
+        speakers: commentators
             .iter()
-            .map(|t| ThemeHead {
-                slug: t.slug.clone(),
-                label: t.label.clone(),
+            .map(|&id| SpeakerHead {
+                slug: corpus.speakers[id].slug.clone(),
+                name: corpus.speakers[id].name.clone(),
+                colour: corpus.speakers[id].colour,
             })
             .collect(),
         rows,
