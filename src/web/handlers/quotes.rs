@@ -15,6 +15,8 @@ use crate::web::view::{Segment, article_title, count, long_date, permalink, sear
 
 /// Quotes on one page of a listing.
 pub const PAGE_SIZE: usize = 50;
+/// Most speaker checkboxes shown (besides ticked ones).
+const MAX_SPEAKER_OPTIONS: usize = 100;
 
 /// The quotes page.
 #[derive(Template)]
@@ -222,7 +224,10 @@ pub async fn quotes(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
             }
         })
         .collect();
-    let mut speakers: Vec<SpeakerOption> = corpus
+    // In a stable order, so that ticking a box never moves the others; a
+    // large corpus shows the first MAX_SPEAKER_OPTIONS and any ticked.
+    let mut shown = 0;
+    let speakers: Vec<SpeakerOption> = corpus
         .speakers
         .iter()
         .map(|s| SpeakerOption {
@@ -232,10 +237,12 @@ pub async fn quotes(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
             count: s.quotes.len(),
             checked: filters.speakers.contains(&s.slug),
         })
-        .filter(|o| o.count > 0 || o.checked)
+        .filter(|o| {
+            let show = o.checked || (o.count > 0 && shown < MAX_SPEAKER_OPTIONS);
+            shown += usize::from(show && !o.checked);
+            show
+        })
         .collect();
-    speakers.sort_by_key(|o| std::cmp::Reverse(o.checked));
-    speakers.truncate(speakers.iter().filter(|o| o.checked).count().max(60));
     let total = listing.rows.len();
     let path = filters.href("/quotes", filters.page);
     let summary = summary(corpus, &filters, total);

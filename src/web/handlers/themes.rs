@@ -47,6 +47,8 @@ pub struct ThemeRow {
 
 /// What one commentator says on one theme.
 pub struct Cell {
+    /// The commentator's name, shown in the cell on narrow screens.
+    pub name: String,
     /// The commentator's colour slot.
     pub colour: usize,
     /// Their statements on it.
@@ -113,6 +115,7 @@ pub async fn themes(State(state): State<AppState>) -> Result<Response, AppError>
             cells: commentators
                 .iter()
                 .map(|&id| Cell {
+                    name: corpus.speakers[id].name.clone(),
                     colour: corpus.speakers[id].colour,
                     items: Vec::new(),
                 })
