@@ -1,6 +1,7 @@
 //! The web layer: routes, handlers (one file per page family), errors, and the HTTP server.
 
 pub mod assets;
+pub mod cache;
 pub mod error;
 pub mod filters;
 pub mod handlers;

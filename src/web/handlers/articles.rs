@@ -70,8 +70,12 @@ pub struct ParagraphView {
 pub struct ArticlesPage {
     /// Head and navigation.
     pub page: PageMeta,
-    /// The articles.
+    /// The articles on this page.
     pub articles: Vec<ArticleLine>,
+    /// The previous page.
+    pub prev_href: Option<String>,
+    /// The next page.
+    pub next_href: Option<String>,
 }
 
 /// An article in the list.
@@ -105,21 +109,36 @@ pub async fn article_default(State(state): State<AppState>, query: RawQuery) -> 
     }
 }
 
-/// `GET /articles`.
-pub async fn articles(State(state): State<AppState>) -> Result<Response, AppError> {
+/// Articles listed on one page of `/articles`.
+const ARTICLES_PER_PAGE: usize = 100;
+
+/// `GET /articles?page=N`.
+pub async fn articles(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, AppError> {
     let corpus = &state.corpus;
+    let pages = corpus.articles.len().div_ceil(ARTICLES_PER_PAGE).max(1);
+    let number = match raw.as_deref().unwrap_or("") {
+        "" => 1,
+        query => {
+            let (name, value) = query.split_once('=').unwrap_or((query, ""));
+            if name != "page" {
+                return Err(AppError::bad(name, "this page has no such parameter", "the parameter page"));
+            }
+            value.parse::<usize>().ok().filter(|p| (1..=pages).contains(p)).ok_or_else(|| {
+                AppError::bad("page", format!("“{value}” is not a page here"), format!("a page from 1 to {pages}"))
+            })?
+        }
+    };
+    let path = if number == 1 { "/articles".to_owned() } else { format!("/articles?page={number}") };
     let page = ArticlesPage {
-        page: PageMeta::new(
-            &state,
-            "article",
-            "Articles – whosaid",
-            "Every article whosaid has read.",
-            "/articles",
-        )
-        .with_json("/api/articles"),
+        page: PageMeta::new(&state, "article", "Articles – whosaid", "Every article whosaid has read.", &path)
+            .with_json("/api/articles"),
+        prev_href: (number > 1).then(|| format!("/articles?page={}", number - 1)),
+        next_href: (number < pages).then(|| format!("/articles?page={}", number + 1)),
         articles: corpus
             .articles
             .iter()
+            .skip((number - 1) * ARTICLES_PER_PAGE)
+            .take(ARTICLES_PER_PAGE)
             .map(|a| ArticleLine {
                 slug: a.slug.clone(),
                 title: article_title(a),

@@ -14,6 +14,10 @@ use crate::web::view::{article_title, count, long_date};
 
 /// Longest quote shown on a card, in characters.
 const SAMPLE_CHARS: usize = 220;
+/// Most articles headed on the home page; the rest are at `/articles`.
+const MAX_ARTICLES: usize = 5;
+/// Most speaker cards in each list on the home page.
+const MAX_CARDS: usize = 60;
 
 /// The home page.
 #[derive(Template)]
@@ -27,6 +31,10 @@ pub struct HomePage {
     pub commentators: Vec<SpeakerCard>,
     /// Others quoted.
     pub others: Vec<SpeakerCard>,
+    /// Articles not headed here.
+    pub more_articles: usize,
+    /// Speakers without a card here.
+    pub more_speakers: usize,
 }
 
 /// An article's heading on the home page.
@@ -100,6 +108,8 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, AppError> {
     let articles: Vec<ArticleSummary> = corpus
         .articles
         .iter()
+        .rev()
+        .take(MAX_ARTICLES)
         .map(|a| ArticleSummary {
             slug: a.slug.clone(),
             title: article_title(a),
@@ -114,11 +124,13 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, AppError> {
             "Who is quoted in “{}”, what each said, and their views side by side.",
             one.title
         ),
-        many => format!(
+        _ => format!(
             "Who is quoted in {} articles, what each said, and their views side by side.",
-            many.len()
+            corpus.articles.len()
         ),
     };
+    let commentators: Vec<SpeakerCard> = corpus.commentators().take(MAX_CARDS).map(|id| speaker_card(corpus, id)).collect();
+    let others: Vec<SpeakerCard> = corpus.others().take(MAX_CARDS).map(|id| speaker_card(corpus, id)).collect();
     let page = HomePage {
         page: PageMeta::new(
             &state,
@@ -128,9 +140,11 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, AppError> {
             "/",
         )
         .with_json("/api/speakers"),
+        more_articles: corpus.articles.len() - articles.len(),
+        more_speakers: corpus.speakers.len() - commentators.len() - others.len(),
         articles,
-        commentators: corpus.commentators().map(|id| speaker_card(corpus, id)).collect(),
-        others: corpus.others().map(|id| speaker_card(corpus, id)).collect(),
+        commentators,
+        others,
     };
     render(&page)
 }

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Startup and memory at scale: time from process start to the first 200 on /,
+# resident memory, and filtered/searched listing latency, for the shipped
+# article and for 1 000 and 10 000 generated articles.
+#
+#   bash benches/scale.sh            (builds release binaries first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet --bin whosaid --example generate
+bin=target/release/whosaid
+work=$(mktemp -d)
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+port=38411
+
+now_ms() { date +%s%3N; }
+
+measure() {
+  local label=$1 data=$2
+  local bytes
+  bytes=$(cat "$data"/articles/*.txt | wc -c)
+  local start
+  start=$(now_ms)
+  $bin --addr 127.0.0.1:$port --data "$data" --log warn &
+  pid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.002; done
+  local ready=$(( $(now_ms) - start ))
+  sleep 0.3
+  local rss_kb
+  rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+  # Latency of listings: the first request renders, the rest are served from memory.
+  local speaker
+  speaker=$(curl -fs "http://127.0.0.1:$port/api/speakers" | python3 -c 'import json,sys; print(json.load(sys.stdin)["speakers"][0]["slug"])')
+  local t_filter t_search t_filter_cold t_search_cold
+  t_filter_cold=$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/quotes?speaker=$speaker&kind=direct")
+  t_search_cold=$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/quotes?q=leverage+trust&page=1")
+  t_filter=$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/quotes?speaker=$speaker&kind=direct")
+  t_search=$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/quotes?q=leverage+trust&page=1")
+  printf '%-18s %11d bytes  ready %5d ms  RSS %7.1f MB (%.1fx corpus)  filter %.2f ms (again %.2f)  search %.2f ms (again %.2f)\n' \
+    "$label" "$bytes" "$ready" "$(echo "$rss_kb/1024" | bc -l)" "$(echo "$rss_kb*1024/$bytes" | bc -l)" \
+    "$(echo "$t_filter_cold*1000" | bc -l)" "$(echo "$t_filter*1000" | bc -l)" \
+    "$(echo "$t_search_cold*1000" | bc -l)" "$(echo "$t_search*1000" | bc -l)"
+  kill $pid
+  wait $pid 2>/dev/null || true
+}
+
+measure "shipped article" data
+for n in 1000 10000; do
+  target/release/examples/generate "$work/c$n" $n > /dev/null
+  measure "$n articles" "$work/c$n"
+done

@@ -1,0 +1,95 @@
+//! Rendered pages kept in memory: the data never changes while the server runs, so a page is built once.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// Most bytes of page bodies kept.
+const MAX_BYTES: usize = 64 << 20;
+/// Largest single body kept.
+const MAX_BODY: usize = 4 << 20;
+
+/// A bounded map from request URI to rendered answer. When full it stops
+/// adding: what is in it stays right forever, so nothing needs evicting.
+#[derive(Debug, Default)]
+pub struct ResponseCache {
+    inner: RwLock<Entries>,
+}
+
+#[derive(Debug, Default)]
+struct Entries {
+    map: HashMap<String, Cached>,
+    bytes: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Cached {
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl ResponseCache {
+    /// An empty cache.
+    pub fn new() -> Arc<Self> {
+        Arc::new(Self::default())
+    }
+
+    fn get(&self, key: &str) -> Option<Cached> {
+        self.inner.read().ok()?.map.get(key).cloned()
+    }
+
+    fn put(&self, key: String, value: Cached) {
+        let Ok(mut entries) = self.inner.write() else { return };
+        let size = key.len() + value.body.len();
+        if entries.bytes + size <= MAX_BYTES && !entries.map.contains_key(&key) {
+            entries.bytes += size;
+            entries.map.insert(key, value);
+        }
+    }
+}
+
+/// Middleware: answers GET requests for pages and JSON from the cache, and fills it.
+pub async fn cache_pages(State(cache): State<Arc<ResponseCache>>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if request.method() != Method::GET || path.starts_with("/static/") {
+        return next.run(request).await;
+    }
+    let key = request.uri().to_string();
+    if let Some(hit) = cache.get(&key) {
+        let mut response = Body::from(hit.body).into_response();
+        *response.headers_mut() = hit.headers;
+        return response;
+    }
+    let response = next.run(request).await;
+    use axum::body::HttpBody;
+    let small = response.body().size_hint().exact().is_some_and(|n| n <= MAX_BODY as u64);
+    let cacheable = small
+        && response.status() == StatusCode::OK
+        && response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("text/html") || t.starts_with("application/json") || t.starts_with("text/csv"));
+    if !cacheable {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let body = match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(body) => body,
+        // The size was checked above; a body that still fails to collect is not the client's fault.
+        Err(err) => return super::AppError::Internal(format!("cache: {err}")).into_response(),
+    };
+    cache.put(
+        key,
+        Cached {
+            headers: parts.headers.clone(),
+            body: body.clone(),
+        },
+    );
+    Response::from_parts(parts, Body::from(body))
+}
