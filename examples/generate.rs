@@ -10,8 +10,10 @@ use whosaid::synthetic::{Rng, article};
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
-    let (Some(dir), Some(count)) = (args.next().map(PathBuf::from), args.next().and_then(|n| n.parse::<usize>().ok()))
-    else {
+    let (Some(dir), Some(count)) = (
+        args.next().map(PathBuf::from),
+        args.next().and_then(|n| n.parse::<usize>().ok()),
+    ) else {
         eprintln!("usage: generate DIR COUNT");
         return ExitCode::FAILURE;
     };

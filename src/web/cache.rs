@@ -55,26 +55,56 @@ impl ResponseCache {
 
 /// Middleware: answers GET requests for pages and JSON from the cache, and fills it.
 pub async fn cache_pages(State(cache): State<Arc<ResponseCache>>, request: Request, next: Next) -> Response {
-    let path = request.uri().path();
-    if request.method() != Method::GET || path.starts_with("/static/") {
+    // Ranges and revalidations go to the handlers (ServeDir answers them for static files).
+    let conditional = [
+        header::RANGE,
+        header::IF_MODIFIED_SINCE,
+        header::IF_NONE_MATCH,
+        header::IF_RANGE,
+    ]
+    .iter()
+    .any(|h| request.headers().contains_key(h));
+    if request.method() != Method::GET || conditional {
         return next.run(request).await;
     }
-    let key = request.uri().to_string();
-    if let Some(hit) = cache.get(&key) {
+    let key = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
+    if let Some(hit) = cache.get(key) {
         let mut response = Body::from(hit.body).into_response();
         *response.headers_mut() = hit.headers;
         return response;
     }
+    let key = key.to_owned();
     let response = next.run(request).await;
     use axum::body::HttpBody;
-    let small = response.body().size_hint().exact().is_some_and(|n| n <= MAX_BODY as u64);
+    let declared = response
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    let small = response
+        .body()
+        .size_hint()
+        .exact()
+        .or(declared)
+        .is_some_and(|n| n <= MAX_BODY as u64);
     let cacheable = small
         && response.status() == StatusCode::OK
         && response
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|t| t.starts_with("text/html") || t.starts_with("application/json") || t.starts_with("text/csv"));
+            .is_some_and(|t| {
+                [
+                    "text/html",
+                    "application/json",
+                    "text/csv",
+                    "text/css",
+                    "text/javascript",
+                    "image/svg+xml",
+                ]
+                .iter()
+                .any(|cacheable| t.starts_with(cacheable))
+            });
     if !cacheable {
         return response;
     }

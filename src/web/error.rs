@@ -1,7 +1,6 @@
 //! The failures a user can see, mapped to HTTP statuses in one place and rendered as a page or as JSON.
 
 use askama::Template;
-use axum::Json;
 use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
@@ -134,7 +133,7 @@ impl IntoResponse for ApiError {
         if let AppError::BadParameter { parameter, .. } = &err {
             body["error"]["parameter"] = serde_json::Value::from(parameter.as_str());
         }
-        err.with_headers((status, Json(body)).into_response())
+        err.with_headers((status, super::handlers::api::json_response(&body)).into_response())
     }
 }
 

@@ -12,7 +12,6 @@ use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use super::cache::{ResponseCache, cache_pages};
@@ -71,21 +70,7 @@ pub fn app(state: AppState) -> Router {
                     AppError::Internal("a handler panicked".to_owned()).into_response()
                 }))
                 .layer(middleware::from_fn(limit_uri))
-                .layer(security_header(
-                    header::CONTENT_SECURITY_POLICY,
-                    CONTENT_SECURITY_POLICY,
-                ))
-                .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-                .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
-                .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
-                .layer(security_header(
-                    HeaderName::from_static("cross-origin-opener-policy"),
-                    "same-origin",
-                ))
-                .layer(security_header(
-                    HeaderName::from_static("permissions-policy"),
-                    "interest-cohort=()",
-                ))
+                .layer(middleware::from_fn(security_headers))
                 .layer(TimeoutLayer::with_status_code(
                     axum::http::StatusCode::REQUEST_TIMEOUT,
                     REQUEST_TIMEOUT,
@@ -95,8 +80,24 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
+/// The headers every response carries: a strict content security policy, no
+/// MIME sniffing, no referrer, no framing.
+const SECURITY_HEADERS: [(HeaderName, &str); 6] = [
+    (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+    (header::REFERRER_POLICY, "no-referrer"),
+    (header::X_FRAME_OPTIONS, "DENY"),
+    (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+    (HeaderName::from_static("permissions-policy"), "interest-cohort=()"),
+];
+
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    for (name, value) in SECURITY_HEADERS {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    response
 }
 
 async fn not_found(request: Request) -> AppError {
@@ -137,7 +138,9 @@ async fn cache_static(request: Request, next: Next) -> Response {
 
 /// Answers 414 to over-long URIs before any handler reads them.
 async fn limit_uri(request: Request, next: Next) -> Response {
-    let length = request.uri().to_string().len();
+    let uri = request.uri();
+    let length =
+        uri.path_and_query().map_or(0, |pq| pq.as_str().len()) + uri.authority().map_or(0, |a| a.as_str().len());
     if length > MAX_URI_BYTES {
         return (
             axum::http::StatusCode::URI_TOO_LONG,

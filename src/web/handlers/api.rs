@@ -1,6 +1,5 @@
 //! The JSON API behind every page: `/api/speakers`, `/api/speakers/{slug}`, `/api/quotes`, `/api/articles`, `/api/themes`.
 
-use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -14,6 +13,32 @@ use crate::web::error::{ApiError, AppError};
 use crate::web::filters::QuoteFilters;
 use crate::web::state::AppState;
 use crate::web::view::{article_title, permalink};
+
+/// A JSON answer in which `<`, `>` and `&` are written as `\u003c`, `\u003e`
+/// and `\u0026`, so that no text from an article or a request can ever read as markup.
+pub fn json_response(value: &impl Serialize) -> JsonBody {
+    match serde_json::to_string(value) {
+        Ok(text) => JsonBody(
+            text.replace('<', "\\u003c")
+                .replace('>', "\\u003e")
+                .replace('&', "\\u0026"),
+        ),
+        Err(err) => JsonBody(format!(
+            "{{\"error\": {{\"status\": 500, \"message\": \"{}\"}}}}",
+            err.to_string().replace('"', "'")
+        )),
+    }
+}
+
+/// Serialised JSON, answered with `Content-Type: application/json`.
+#[derive(Debug)]
+pub struct JsonBody(pub String);
+
+impl IntoResponse for JsonBody {
+    fn into_response(self) -> Response {
+        ([(axum::http::header::CONTENT_TYPE, "application/json")], self.0).into_response()
+    }
+}
 
 /// A speaker in API answers.
 #[derive(Serialize)]
@@ -86,7 +111,7 @@ pub async fn speakers(State(state): State<AppState>) -> Response {
         .iter()
         .map(|s| speaker_json(s, &state.base_url))
         .collect();
-    Json(json!({ "speakers": list })).into_response()
+    json_response(&json!({ "speakers": list })).into_response()
 }
 
 /// `GET /api/speakers/{slug}`: the speaker, their statements and quotes.
@@ -120,7 +145,7 @@ pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) ->
         .iter()
         .map(|&row| quote_json(corpus, row, &state.base_url))
         .collect();
-    Ok(Json(json!({
+    Ok(json_response(&json!({
         "speaker": speaker_json(speaker, &state.base_url),
         "statements": statements,
         "quotes": quotes,
@@ -138,7 +163,7 @@ pub async fn quotes(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
         .map(|&row| quote_json(corpus, row, &state.base_url))
         .collect();
     let next = (filters.page < listing.pages).then(|| filters.href("/api/quotes", filters.page + 1));
-    Ok(Json(json!({
+    Ok(json_response(&json!({
         "total": listing.rows.len(),
         "page": filters.page,
         "pages": listing.pages,
@@ -167,7 +192,7 @@ pub async fn articles(State(state): State<AppState>) -> Response {
             })
         })
         .collect();
-    Json(json!({ "articles": list })).into_response()
+    json_response(&json!({ "articles": list })).into_response()
 }
 
 /// `GET /api/articles/{slug}`: the whole parsed article.
@@ -176,12 +201,12 @@ pub async fn article(State(state): State<AppState>, Path(slug): Path<String>) ->
     let index = corpus
         .article(&slug)
         .ok_or_else(|| AppError::not_found(format!("There is no article “{slug}”"), Vec::new()))?;
-    Ok(Json(&corpus.articles[index]).into_response())
+    Ok(json_response(&&corpus.articles[index]).into_response())
 }
 
 /// `GET /api/themes`.
 pub async fn themes(State(state): State<AppState>) -> Response {
-    Json(json!({ "themes": state.corpus.themes.list })).into_response()
+    json_response(&json!({ "themes": state.corpus.themes.list })).into_response()
 }
 
 /// `GET /api/themes/{slug}`: the theme and each speaker's statements under it.
@@ -207,7 +232,7 @@ pub async fn theme(State(state): State<AppState>, Path(slug): Path<String>) -> R
             })
         })
         .collect();
-    Ok(Json(json!({ "theme": corpus.themes.list[t], "statements": statements })).into_response())
+    Ok(json_response(&json!({ "theme": corpus.themes.list[t], "statements": statements })).into_response())
 }
 
 /// Unknown `/api/…` paths: a JSON 404.

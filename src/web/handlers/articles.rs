@@ -121,17 +121,39 @@ pub async fn articles(State(state): State<AppState>, RawQuery(raw): RawQuery) ->
         query => {
             let (name, value) = query.split_once('=').unwrap_or((query, ""));
             if name != "page" {
-                return Err(AppError::bad(name, "this page has no such parameter", "the parameter page"));
+                return Err(AppError::bad(
+                    name,
+                    "this page has no such parameter",
+                    "the parameter page",
+                ));
             }
-            value.parse::<usize>().ok().filter(|p| (1..=pages).contains(p)).ok_or_else(|| {
-                AppError::bad("page", format!("“{value}” is not a page here"), format!("a page from 1 to {pages}"))
-            })?
+            value
+                .parse::<usize>()
+                .ok()
+                .filter(|p| (1..=pages).contains(p))
+                .ok_or_else(|| {
+                    AppError::bad(
+                        "page",
+                        format!("“{value}” is not a page here"),
+                        format!("a page from 1 to {pages}"),
+                    )
+                })?
         }
     };
-    let path = if number == 1 { "/articles".to_owned() } else { format!("/articles?page={number}") };
+    let path = if number == 1 {
+        "/articles".to_owned()
+    } else {
+        format!("/articles?page={number}")
+    };
     let page = ArticlesPage {
-        page: PageMeta::new(&state, "article", "Articles – whosaid", "Every article whosaid has read.", &path)
-            .with_json("/api/articles"),
+        page: PageMeta::new(
+            &state,
+            "article",
+            "Articles – whosaid",
+            "Every article whosaid has read.",
+            &path,
+        )
+        .with_json("/api/articles"),
         prev_href: (number > 1).then(|| format!("/articles?page={}", number - 1)),
         next_href: (number < pages).then(|| format!("/articles?page={}", number + 1)),
         articles: corpus

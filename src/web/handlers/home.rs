@@ -129,8 +129,16 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, AppError> {
             corpus.articles.len()
         ),
     };
-    let commentators: Vec<SpeakerCard> = corpus.commentators().take(MAX_CARDS).map(|id| speaker_card(corpus, id)).collect();
-    let others: Vec<SpeakerCard> = corpus.others().take(MAX_CARDS).map(|id| speaker_card(corpus, id)).collect();
+    let commentators: Vec<SpeakerCard> = corpus
+        .commentators()
+        .take(MAX_CARDS)
+        .map(|id| speaker_card(corpus, id))
+        .collect();
+    let others: Vec<SpeakerCard> = corpus
+        .others()
+        .take(MAX_CARDS)
+        .map(|id| speaker_card(corpus, id))
+        .collect();
     let page = HomePage {
         page: PageMeta::new(
             &state,
