@@ -65,8 +65,6 @@ pub struct QuoteRow {
     pub speaker: Option<usize>,
     /// Theme indexes of its paragraph.
     pub themes: Vec<usize>,
-    /// Anchor id, unique in the corpus ("q-putin-north-korea-visit-3").
-    pub anchor: String,
 }
 
 /// A reported paragraph with its place in the corpus.
@@ -187,7 +185,7 @@ impl Corpus {
                 .collect();
             let local = &article_speakers[a];
             for quote in &article.quotes {
-                let speaker = quote.speaker.as_ref().and_then(|s| local.get(s)).copied();
+                let speaker = quote.speaker.as_deref().and_then(|s| local.get(s)).copied();
                 if let Some(id) = speaker {
                     speakers[id].quotes.push(quotes.len());
                 }
@@ -196,11 +194,10 @@ impl Corpus {
                     quote: quote.index,
                     speaker,
                     themes: paragraph_themes[quote.paragraph].clone(),
-                    anchor: format!("q-{}-{}", article.slug, quote.index + 1),
                 });
             }
             for statement in &article.statements {
-                let speaker = statement.speaker.as_ref().and_then(|s| local.get(s)).copied();
+                let speaker = statement.speaker.as_deref().and_then(|s| local.get(s)).copied();
                 if let Some(id) = speaker {
                     speakers[id].statements.push(statements.len());
                 }
@@ -325,6 +322,12 @@ impl Corpus {
     pub fn quote(&self, row: usize) -> &Quote {
         let r = &self.quotes[row];
         &self.articles[r.article].quotes[r.quote]
+    }
+
+    /// The anchor id of a quote row, unique in the corpus ("q-putin-north-korea-visit-3").
+    pub fn anchor(&self, row: usize) -> String {
+        let r = &self.quotes[row];
+        format!("q-{}-{}", self.articles[r.article].slug, r.quote + 1)
     }
 
     /// The statement a row points to.

@@ -1,5 +1,7 @@
 //! An article and its paragraphs.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::{Quote, Speaker, Statement};
@@ -58,8 +60,8 @@ pub struct Paragraph {
     pub start: usize,
     /// Character offset just past the last character in the source text.
     pub end: usize,
-    /// Slug of the person whose speech the paragraph reports, if any.
-    pub speaker: Option<String>,
+    /// Slug of the person whose speech the paragraph reports, if any (shared with the speaker).
+    pub speaker: Option<Arc<str>>,
 }
 
 /// What part a line plays on the page. Only `Body` is content.

@@ -1,6 +1,7 @@
 //! Quotes, reported statements, and how each was attributed.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -19,10 +20,10 @@ pub struct Quote {
     pub text: String,
     /// A quoted sentence or clause, or a few words inside the writer's sentence.
     pub kind: QuoteKind,
-    /// The words that attribute it ("said", "told reporters", "according to").
-    pub cue: Option<String>,
-    /// Slug of the speaker; `None` when nobody is saying it or nobody could be found.
-    pub speaker: Option<String>,
+    /// The words that attribute it ("said", "told reporters", "according to"); shared.
+    pub cue: Option<Arc<str>>,
+    /// Slug of the speaker (shared); `None` when nobody is saying it or nobody could be found.
+    pub speaker: Option<Arc<str>>,
     /// How the speaker was found.
     pub attribution: Attribution,
     /// Index of the quote this one continues: the first half of a split quote,
@@ -104,10 +105,10 @@ pub struct Statement {
     pub index: usize,
     /// Index of the paragraph.
     pub paragraph: usize,
-    /// Slug of the speaker; `None` for unnamed sources.
-    pub speaker: Option<String>,
-    /// The words that attribute it.
-    pub cue: Option<String>,
+    /// Slug of the speaker (shared); `None` for unnamed sources.
+    pub speaker: Option<Arc<str>>,
+    /// The words that attribute it (shared).
+    pub cue: Option<Arc<str>>,
     /// How the speaker was found.
     pub attribution: Attribution,
     /// Indexes of the quotes inside it.

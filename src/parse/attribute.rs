@@ -1,6 +1,7 @@
 //! Stage 5: resolve cues to speakers and give every quote and reported paragraph its speaker.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -19,7 +20,7 @@ pub(crate) struct Attributed {
     /// Everyone quoted or reported, in order of first appearance.
     pub speakers: Vec<Speaker>,
     /// The speaker slug of each paragraph index that has one.
-    pub paragraph_speakers: HashMap<usize, String>,
+    pub paragraph_speakers: HashMap<usize, Arc<str>>,
 }
 
 /// Attributes the body paragraphs, given as (paragraph index, text) in order.
@@ -92,9 +93,21 @@ struct State {
     statement_speakers: Vec<Option<usize>>,
     /// A quote left open at the end of the last body paragraph.
     open_quote: Option<usize>,
+    /// Cue words, each stored once ("said" for every "said").
+    cue_words: FxHashMap<String, Arc<str>>,
 }
 
 impl State {
+    /// The shared copy of a cue's words.
+    fn cue(&mut self, words: &str) -> Arc<str> {
+        if let Some(shared) = self.cue_words.get(words) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = Arc::from(words);
+        self.cue_words.insert(words.to_owned(), shared.clone());
+        shared
+    }
+
     fn tick(&mut self) -> usize {
         self.clock += 1;
         self.clock
@@ -165,13 +178,13 @@ impl State {
                 (Who::Nobody, Attribution::Title, None)
             } else if let Some(c) = adjacent.or_else(in_sentence) {
                 let c = &cues[c];
-                (c.who.clone(), c.attribution.clone(), Some(c.cue.words.to_owned()))
+                (c.who.clone(), c.attribution.clone(), Some(self.cue(c.cue.words)))
             } else if let Some(c) = cue_index.nearest(sentence).map(|c| &cues[c]) {
                 let attribution = match &c.attribution {
                     Attribution::Named => Attribution::SameParagraph,
                     other => other.clone(),
                 };
-                (c.who.clone(), attribution, Some(c.cue.words.to_owned()))
+                (c.who.clone(), attribution, Some(self.cue(c.cue.words)))
             } else if (starts_with_quote || kind == QuoteKind::Direct)
                 && let Some((who, attribution)) = self.current.clone()
             {
@@ -227,7 +240,7 @@ impl State {
         };
 
         let reported = if let Some(c) = main {
-            Some((c.who.clone(), c.attribution.clone(), Some(c.cue.words.to_owned())))
+            Some((c.who.clone(), c.attribution.clone(), Some(self.cue(c.cue.words))))
         } else if uses_current {
             self.current.clone().map(|(who, attribution)| {
                 let attribution = match attribution {
@@ -507,7 +520,7 @@ impl State {
             .filter(|&id| self.entries[id].first_spoke.is_some())
             .collect();
         order.sort_by_key(|&id| self.entries[id].first_spoke);
-        let mut slugs: HashMap<usize, String> = HashMap::new();
+        let mut slugs: HashMap<usize, Arc<str>> = HashMap::new();
         let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut speakers = Vec::with_capacity(order.len());
         for id in order {
@@ -524,7 +537,7 @@ impl State {
                 slug = format!("{base}-{n}");
                 n += 1;
             }
-            slugs.insert(id, slug.clone());
+            slugs.insert(id, Arc::from(slug.as_str()));
             let appositive = entry.appositive_role.as_ref().or(entry.mentioned_role.as_ref());
             let (role, role_source) = match (appositive, &entry.title_role) {
                 (Some(role), _) => (Some(role.clone()), Some(RoleSource::Appositive)),

@@ -130,11 +130,7 @@ fn quotes_marked(corpus: &Corpus, article: usize, paragraph: usize, anchors: boo
             };
             let is_own = own.is_some() && row.and_then(|r| corpus.quotes[r].speaker) == own;
             let label = (!is_own).then(|| speaker.map_or_else(|| "no speaker".to_owned(), |s| s.short_name.clone()));
-            let id = if anchors {
-                row.map(|r| corpus.quotes[r].anchor.clone())
-            } else {
-                None
-            };
+            let id = if anchors { row.map(|r| corpus.anchor(r)) } else { None };
             (quote.bytes.clone(), Mark { class, label, id })
         })
         .collect();
@@ -208,8 +204,8 @@ pub fn article_citation(article: &Article) -> String {
 pub fn permalink(corpus: &Corpus, row: usize) -> String {
     let r = &corpus.quotes[row];
     match r.speaker {
-        Some(s) => format!("/speakers/{}#{}", corpus.speakers[s].slug, r.anchor),
-        None => format!("/articles/{}#{}", corpus.articles[r.article].slug, r.anchor),
+        Some(s) => format!("/speakers/{}#{}", corpus.speakers[s].slug, corpus.anchor(row)),
+        None => format!("/articles/{}#{}", corpus.articles[r.article].slug, corpus.anchor(row)),
     }
 }
 

@@ -71,7 +71,7 @@ fn speaker_json<'a>(speaker: &'a CorpusSpeaker, base: &str) -> SpeakerJson<'a> {
 /// A quote in API answers: `speaker` is the slug.
 #[derive(Serialize)]
 struct QuoteJson<'a> {
-    id: &'a str,
+    id: String,
     speaker: Option<&'a str>,
     speaker_name: Option<&'a str>,
     kind: &'static str,
@@ -89,7 +89,7 @@ fn quote_json<'a>(corpus: &'a Corpus, row: usize, base: &str) -> QuoteJson<'a> {
     let quote = corpus.quote(row);
     let speaker = r.speaker.map(|s| &corpus.speakers[s]);
     QuoteJson {
-        id: &r.anchor,
+        id: corpus.anchor(row),
         speaker: speaker.map(|s| s.slug.as_str()),
         speaker_name: speaker.map(|s| s.name.as_str()),
         kind: quote.kind.as_str(),

@@ -219,8 +219,8 @@ fn render_article(state: &AppState, index: usize, path: &str, RawQuery(raw): Raw
     };
     let corpus = &state.corpus;
     let article = &corpus.articles[index];
-    let speaker_of = |slug: &Option<String>| {
-        slug.as_ref()
+    let speaker_of = |slug: &Option<std::sync::Arc<str>>| {
+        slug.as_deref()
             .and_then(|s| corpus.article_speaker(index, s))
             .map(|id| &corpus.speakers[id])
     };

@@ -211,13 +211,13 @@ pub async fn quotes(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
             QuoteItem {
                 speaker_name: speaker.map_or_else(|| "No speaker".to_owned(), |s| s.name.clone()),
                 speaker_href: speaker.map_or_else(
-                    || format!("/articles/{}#{}", article.slug, r.anchor),
+                    || format!("/articles/{}#{}", article.slug, corpus.anchor(row)),
                     |s| format!("/speakers/{}", s.slug),
                 ),
                 colour: speaker.map(|s| s.colour),
                 kind: quote.kind.as_str(),
                 segments: search_marks(&quote.text, &words),
-                cue: quote.cue.clone(),
+                cue: quote.cue.as_deref().map(str::to_owned),
                 permalink: permalink(corpus, row),
                 article_href: format!("/articles/{}#p-{}", article.slug, quote.paragraph + 1),
                 article_title: article_title(article),

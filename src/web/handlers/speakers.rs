@@ -163,15 +163,15 @@ pub fn statement_views(corpus: &Corpus, id: usize, theme: Option<usize>) -> Vec<
                     .map(|&row| {
                         let q = corpus.quote(row);
                         QuoteView {
-                            anchor: corpus.quotes[row].anchor.clone(),
+                            anchor: corpus.anchor(row),
                             text: q.text.clone(),
                             kind: q.kind.as_str(),
                             direct: q.kind == crate::model::QuoteKind::Direct,
-                            cue: q.cue.clone(),
+                            cue: q.cue.as_deref().map(str::to_owned),
                         }
                     })
                     .collect(),
-                cue,
+                cue: cue.as_deref().map(str::to_owned),
                 note,
                 themes: theme_ids
                     .iter()
