@@ -76,6 +76,15 @@ pub fn slugify(name: &str) -> String {
     slug
 }
 
+/// The text with its first letter upper-cased ("foreign ministry" → "Foreign ministry").
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 fn fold_accent(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',

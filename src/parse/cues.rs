@@ -5,6 +5,7 @@ use std::ops::Range;
 use super::lexicon::Lexicon;
 use super::names::{ReadName, is_name_word, is_possessive, read_name, run_ending_at, run_starting_at};
 use super::tokens::Tok;
+use crate::model::capitalise;
 
 /// Longest appositive role read, in tokens.
 const MAX_ROLE_TOKENS: usize = 45;
@@ -496,14 +497,6 @@ fn is_clause_word(word: &str) -> bool {
     ]
     .iter()
     .any(|w| word.eq_ignore_ascii_case(w))
-}
-
-fn capitalise(phrase: &str) -> String {
-    let mut chars = phrase.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::page::PageMeta;
 use super::state::AppState;
+use crate::model::capitalise;
 
 /// A link offered on an error page ("Jenny Town" → "/speakers/jenny-town").
 #[derive(Debug, Clone)]
@@ -187,12 +188,4 @@ pub async fn render_error_pages(State(state): State<AppState>, request: Request,
         }
     }
     rendered
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
