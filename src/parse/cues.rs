@@ -15,7 +15,7 @@ const MAX_PHRASE_WORDS: usize = 8;
 /// Who a cue names, before it is resolved against the article's speakers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Source<'a> {
-    /// A name ("Town", "Dr Ana Ruiz").
+    /// A name ("Ruiz", "Dr Ana Ruiz").
     Name(ReadName<'a>),
     /// A body named by a common noun ("the defence ministry").
     Organisation(String),
@@ -163,7 +163,7 @@ impl<'a> Finder<'a, '_> {
         })
     }
 
-    /// "…, said Park Min-ji, a lecturer at …": the verb, then its source.
+    /// "…, said Oh Min-ji, a lecturer at …": the verb, then its source.
     fn inverted(&self, verb: usize, sentence: &Range<usize>) -> Option<Cue<'a>> {
         let (source, after) = self.source_starting_at(verb + 1, sentence.end)?;
         if !self.ends_phrase(after, sentence.end) {
@@ -232,7 +232,7 @@ impl<'a> Finder<'a, '_> {
     }
 
     /// What may follow a source: punctuation, a quote, the end, or a
-    /// preposition ("said Ruiz in a statement") — not a verb ("said Kim could").
+    /// preposition ("said Ruiz in a statement") — not a verb ("said Lena could").
     fn ends_phrase(&self, at: usize, end: usize) -> bool {
         at >= end
             || !self.toks[at].is_word()
@@ -456,7 +456,7 @@ impl<'a> Finder<'a, '_> {
     }
 
     /// Role words, kept only if they read as a role: a role noun, or a
-    /// phrase opening with an article ("the Korea chair at …").
+    /// phrase opening with an article ("the Baltic chair at …").
     fn role_text(&self, range: Range<usize>) -> Option<&'a str> {
         let words: Vec<&str> = range.clone().filter_map(|i| self.word(i)).collect();
         let reads_as_role = words

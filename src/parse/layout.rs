@@ -352,7 +352,7 @@ mod tests {
             ("Published: 5 March 2021 10:30 HKT", Some("2021-03-05")),
             ("February 30, 2024", None),
             ("July 24, 2024, was a hot day", None),
-            ("Seoul said on Sunday", None),
+            ("Vigo said on Sunday", None),
             ("", None),
         ] {
             assert_eq!(parse_date(text).as_deref(), iso, "{text}");

@@ -14,7 +14,7 @@ const MAX_TITLE_WORDS: usize = 6;
 /// A name as read from the text, with what surrounds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ReadName<'a> {
-    /// The name as written, honorifics and title removed ("Chang Ho-jin").
+    /// The name as written, honorifics and title removed ("Lee Jae-won").
     pub name: &'a str,
     /// Gender an honorific gives ("Ms").
     pub gender: Option<Gender>,
@@ -69,7 +69,7 @@ fn is_dotted(toks: &[Tok], text: &str, lexicon: &Lexicon, word: usize) -> bool {
         }
 }
 
-/// Whether a word ends in a possessive ("Kim’s").
+/// Whether a word ends in a possessive ("Ruiz’s").
 pub(crate) fn is_possessive(word: &str) -> bool {
     possessive_suffix_len(word) > 0
 }
@@ -206,7 +206,7 @@ fn is_acronym(word: &str) -> bool {
         && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// A lower-case title directly before token `first` ("North Korean leader"),
+/// A lower-case title directly before token `first` ("former defence minister"),
 /// ending in a role noun, not reaching below `floor`.
 pub(crate) fn title_before<'a>(
     toks: &[Tok],
@@ -243,7 +243,7 @@ pub(crate) fn title_before<'a>(
 }
 
 /// Whether a full name puts the family name first: a hyphenated given name
-/// ("Ho-jin") or a listed family name ("Xi Jinping").
+/// ("Jae-won") or a listed family name ("Xi Jinping").
 pub(crate) fn family_name_first(words: &[String], lexicon: &Lexicon) -> bool {
     if words.len() < 2 {
         return false;

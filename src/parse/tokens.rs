@@ -96,7 +96,7 @@ fn push_quote(quotes: &mut Vec<QuoteSpan>, text: &str, open: usize, inner: Range
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
-    /// Letters and digits, with inner hyphens and apostrophes ("Ho-jin", "Town’s").
+    /// Letters and digits, with inner hyphens and apostrophes ("Jae-won", "Ruiz’s").
     Word,
     /// One punctuation character.
     Punct(char),
@@ -163,7 +163,7 @@ pub(crate) fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Tok> {
             let quote_at = quotes.get(next_quote).map_or(usize::MAX, |q| q.open);
             while end < bytes.len() {
                 let (n, n_width) = char_at(text, end);
-                // Hyphens and apostrophes join words ("Ho-jin", "Town’s").
+                // Hyphens and apostrophes join words ("Jae-won", "Ruiz’s").
                 let joiner = matches!(n, '-' | '\'' | '’')
                     && end + n_width < bytes.len()
                     && is_word_char(char_at(text, end + n_width).0)
@@ -305,7 +305,7 @@ mod tests {
 
     #[test]
     fn sentences_skip_abbreviations_and_split_after_quotes() {
-        let text = "Mr. Lee said so. “It ended.” Then Dr. Kim left";
+        let text = "Mr. Lee said so. “It ended.” Then Dr. Oduya left";
         let quotes = find_quotes(text);
         let toks = tokenize(text, &quotes);
         let s = sentences(text, &toks, &quotes);
