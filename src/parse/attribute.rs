@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use super::cues::{Cue, Source, appositive_after_name, find_cues};
 use super::lexicon::Lexicon;
 use super::names::{ReadName, family_name, family_name_first, is_name_word, read_name, run_starting_at, title_before};
-use super::tokens::{QuoteSpan, Tok, TokKind, find_quotes, sentences, tokenize};
+use super::tokens::{QuoteSpan, Tok, TokKind, find_quotes, sentences_into, tokenize_into};
 use crate::model::{Attribution, Gender, Quote, QuoteKind, RoleSource, Speaker, SpeakerKind, Statement, slugify};
 
 /// What attribution produces for an article's body paragraphs.
@@ -95,6 +95,17 @@ struct State {
     open_quote: Option<usize>,
     /// Cue words, each stored once ("said" for every "said").
     cue_words: FxHashMap<String, Arc<str>>,
+    /// Buffers reused from paragraph to paragraph.
+    scratch: Scratch,
+}
+
+/// Per-paragraph working buffers.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Tok>,
+    sents: Vec<std::ops::Range<usize>>,
+    quote_toks: Vec<usize>,
+    tok_sentence: Vec<usize>,
 }
 
 impl State {
@@ -114,27 +125,46 @@ impl State {
     }
 
     fn paragraph(&mut self, index: usize, text: &str, lexicon: &Lexicon) {
+        // Buffers reused from paragraph to paragraph: most of an article's
+        // allocations would otherwise be these.
+        let mut scratch = std::mem::take(&mut self.scratch);
+        self.paragraph_with(index, text, lexicon, &mut scratch);
+        self.scratch = scratch;
+    }
+
+    fn paragraph_with(&mut self, index: usize, text: &str, lexicon: &Lexicon, scratch: &mut Scratch) {
         let spans = find_quotes(text);
-        let toks = tokenize(text, &spans);
-        let sents = sentences(text, &toks, &spans);
-        self.record_mentions(text, &toks, &sents, lexicon);
-        let cues: Vec<ResolvedCue> = find_cues(text, &toks, &sents, lexicon)
+        tokenize_into(text, &spans, lexicon, &mut scratch.toks);
+        sentences_into(text, &scratch.toks, &spans, &mut scratch.sents);
+        let toks = &scratch.toks;
+        let sents = &scratch.sents;
+        self.record_mentions(text, toks, sents, lexicon);
+        let cues: Vec<ResolvedCue> = find_cues(text, toks, sents, lexicon)
             .into_iter()
             .map(|cue| self.resolve(cue, lexicon))
             .collect();
 
-        let quote_toks: Vec<usize> = toks
-            .iter()
-            .enumerate()
-            .filter_map(|(i, t)| matches!(t.kind, TokKind::Quote(_)).then_some(i))
-            .collect();
-        let mut tok_sentence = vec![0; toks.len()];
+        let quote_toks = &mut scratch.quote_toks;
+        quote_toks.clear();
+        quote_toks.extend(
+            toks.iter()
+                .enumerate()
+                .filter_map(|(i, t)| matches!(t.kind, TokKind::Quote(_)).then_some(i)),
+        );
+        let tok_sentence = &mut scratch.tok_sentence;
+        tok_sentence.clear();
+        tok_sentence.resize(toks.len(), 0);
         for (n, sentence) in sents.iter().enumerate() {
             for slot in &mut tok_sentence[sentence.clone()] {
                 *slot = n;
             }
         }
-        let cue_index = CueIndex::new(&cues);
+        // Only quotes look cues up by position: a paragraph without one needs no index.
+        let cue_index = if spans.is_empty() {
+            CueIndex::default()
+        } else {
+            CueIndex::new(&cues)
+        };
         let starts_with_quote = spans.first().is_some_and(|q| q.open == 0);
         let main = cues.iter().find(|c| c.who != Who::Nobody);
         let mut chars = CharCursor::default();
@@ -291,7 +321,7 @@ impl State {
         for sentence in sents {
             let mut i = sentence.start;
             while i < sentence.end {
-                if !is_name_word(toks, text, lexicon, i) {
+                if !is_name_word(toks, i) {
                     i += 1;
                     continue;
                 }
@@ -596,6 +626,7 @@ fn remember(list: &mut Vec<usize>, id: usize) {
 
 /// The cues of a paragraph, looked up by position so that every quote costs
 /// O(log cues). Cues come in sentence order, and in text order within one.
+#[derive(Default)]
 struct CueIndex {
     /// (first token, cue), sorted.
     starting_at: Vec<(usize, usize)>,

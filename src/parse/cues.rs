@@ -268,7 +268,7 @@ impl<'a> Finder<'a, '_> {
         if let Some(pronoun) = ["he", "she"].into_iter().find(|p| *p == word) {
             return Some((Source::Pronoun(pronoun), first + 1));
         }
-        if is_name_word(self.toks, self.text, self.lexicon, first) {
+        if is_name_word(self.toks, first) {
             let run = run_starting_at(self.toks, self.text, self.lexicon, first, end)?;
             let after = run.end;
             let name = read_name(self.toks, self.text, self.lexicon, run)?;
@@ -507,7 +507,7 @@ mod tests {
     fn cues(text: &str) -> Vec<(String, String, Option<String>)> {
         let lexicon = Lexicon::builtin();
         let quotes = find_quotes(text);
-        let toks = tokenize(text, &quotes);
+        let toks = tokenize(text, &quotes, &lexicon);
         let sents = sentences(text, &toks, &quotes);
         find_cues(text, &toks, &sents, &lexicon)
             .into_iter()

@@ -45,13 +45,8 @@ impl<'a> ReadName<'a> {
 
 /// Whether token `i` can be part of a name: a capitalised word that is not a
 /// sentence opener, pronoun, month or day.
-pub(crate) fn is_name_word(toks: &[Tok], text: &str, lexicon: &Lexicon, i: usize) -> bool {
-    let tok = &toks[i];
-    if !tok.is_word() {
-        return false;
-    }
-    let word = tok.text(text);
-    word.chars().next().is_some_and(char::is_uppercase) && !lexicon.not_names.contains(word)
+pub(crate) fn is_name_word(toks: &[Tok], i: usize) -> bool {
+    toks[i].name
 }
 
 fn is_particle(toks: &[Tok], text: &str, lexicon: &Lexicon, i: usize) -> bool {
@@ -90,13 +85,13 @@ pub(crate) fn run_ending_at(
     last: usize,
     floor: usize,
 ) -> Option<Range<usize>> {
-    if !is_name_word(toks, text, lexicon, last) {
+    if !is_name_word(toks, last) {
         return None;
     }
     let mut start = last;
     while start > floor && last - start + 1 < MAX_NAME_TOKENS {
         let prev = start - 1;
-        if is_name_word(toks, text, lexicon, prev) {
+        if is_name_word(toks, prev) {
             start = prev;
         } else if toks[prev].is_punct('.') && prev > floor && is_dotted(toks, text, lexicon, prev - 1) {
             start = prev - 1;
@@ -105,7 +100,7 @@ pub(crate) fn run_ending_at(
             while before > floor && is_particle(toks, text, lexicon, before) {
                 before -= 1;
             }
-            if is_name_word(toks, text, lexicon, before) {
+            if is_name_word(toks, before) {
                 start = before;
             } else {
                 break;
@@ -125,7 +120,7 @@ pub(crate) fn run_starting_at(
     first: usize,
     ceiling: usize,
 ) -> Option<Range<usize>> {
-    if first >= ceiling || !is_name_word(toks, text, lexicon, first) {
+    if first >= ceiling || !is_name_word(toks, first) {
         return None;
     }
     let mut end = first + 1;
@@ -134,14 +129,14 @@ pub(crate) fn run_starting_at(
             break;
         }
         let initial = toks[end].is_punct('.') && is_dotted(toks, text, lexicon, end - 1);
-        if is_name_word(toks, text, lexicon, end) || initial {
+        if is_name_word(toks, end) || initial {
             end += 1;
         } else if is_particle(toks, text, lexicon, end) {
             let mut after = end;
             while after < ceiling && is_particle(toks, text, lexicon, after) {
                 after += 1;
             }
-            if after < ceiling && is_name_word(toks, text, lexicon, after) {
+            if after < ceiling && is_name_word(toks, after) {
                 end = after + 1;
             } else {
                 break;
@@ -271,7 +266,7 @@ mod tests {
     use crate::parse::tokens::{find_quotes, tokenize};
 
     fn read(text: &str) -> ReadName<'_> {
-        let toks = tokenize(text, &find_quotes(text));
+        let toks = tokenize(text, &find_quotes(text), &Lexicon::builtin());
         let lexicon = Lexicon::builtin();
         let run = run_starting_at(&toks, text, &lexicon, 0, toks.len()).unwrap();
         read_name(&toks, text, &lexicon, run).unwrap()
@@ -311,7 +306,7 @@ mod tests {
     #[test]
     fn title_before_a_name() {
         let text = "talks with former defence minister Ana Ruiz";
-        let toks = tokenize(text, &[]);
+        let toks = tokenize(text, &[], &Lexicon::builtin());
         let lexicon = Lexicon::builtin();
         assert_eq!(
             title_before(&toks, text, &lexicon, 5, 0),

@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use super::lexicon::Lexicon;
+
 /// One pair of quotation marks (or an opening mark left open at the paragraph's end).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct QuoteSpan {
@@ -113,6 +115,8 @@ pub(crate) struct Tok {
     pub start: usize,
     /// Byte just past it.
     pub end: usize,
+    /// A capitalised word that may be part of a name (decided once, with the lexicon).
+    pub name: bool,
 }
 
 impl Tok {
@@ -138,8 +142,16 @@ impl Tok {
 }
 
 /// Cuts `text` into tokens; each quote in `quotes` becomes one opaque token.
-pub(crate) fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+#[cfg(test)]
+pub(crate) fn tokenize(text: &str, quotes: &[QuoteSpan], lexicon: &Lexicon) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    tokenize_into(text, quotes, lexicon, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into a buffer the caller reuses from paragraph to paragraph.
+pub(crate) fn tokenize_into(text: &str, quotes: &[QuoteSpan], lexicon: &Lexicon, toks: &mut Vec<Tok>) {
+    toks.clear();
     let mut next_quote = 0;
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -151,6 +163,7 @@ pub(crate) fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Tok> {
                 kind: TokKind::Quote(next_quote),
                 start: q.open,
                 end: q.outer_end(),
+                name: false,
             });
             at = q.outer_end().max(at + 1);
             next_quote += 1;
@@ -173,10 +186,13 @@ pub(crate) fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Tok> {
                 }
                 end += n_width;
             }
+            let word = &text[start..end];
+            let name = c.is_uppercase() && !lexicon.not_names.contains(word);
             toks.push(Tok {
                 kind: TokKind::Word,
                 start,
                 end,
+                name,
             });
             at = end;
         } else if c.is_whitespace() || c == '\0' {
@@ -186,11 +202,11 @@ pub(crate) fn tokenize(text: &str, quotes: &[QuoteSpan]) -> Vec<Tok> {
                 kind: TokKind::Punct(c),
                 start: at,
                 end: at + width,
+                name: false,
             });
             at += width;
         }
     }
-    toks
 }
 
 /// The character at byte `at` (a char boundary) and its width; ASCII without decoding.
@@ -219,8 +235,16 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Token ranges of the sentences in a paragraph.
+#[cfg(test)]
 pub(crate) fn sentences(text: &str, toks: &[Tok], quotes: &[QuoteSpan]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    sentences_into(text, toks, quotes, &mut out);
+    out
+}
+
+/// [`sentences`] into a reused buffer.
+pub(crate) fn sentences_into(text: &str, toks: &[Tok], quotes: &[QuoteSpan], out: &mut Vec<Range<usize>>) {
+    out.clear();
     let mut start = 0;
     for i in 0..toks.len() {
         let ends_here = match toks[i].kind {
@@ -249,7 +273,6 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], quotes: &[QuoteSpan]) -> Vec<R
     if start < toks.len() {
         out.push(start..toks.len());
     }
-    out
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -298,7 +321,7 @@ mod tests {
     fn quotes_become_single_tokens() {
         let text = "“We won,” Ana Ruiz’s aide said.";
         let quotes = find_quotes(text);
-        let toks = tokenize(text, &quotes);
+        let toks = tokenize(text, &quotes, &Lexicon::builtin());
         let words: Vec<_> = toks.iter().map(|t| t.text(text)).collect();
         assert_eq!(words, ["“We won,”", "Ana", "Ruiz’s", "aide", "said", "."]);
     }
@@ -307,7 +330,7 @@ mod tests {
     fn sentences_skip_abbreviations_and_split_after_quotes() {
         let text = "Mr. Lee said so. “It ended.” Then Dr. Oduya left";
         let quotes = find_quotes(text);
-        let toks = tokenize(text, &quotes);
+        let toks = tokenize(text, &quotes, &Lexicon::builtin());
         let s = sentences(text, &toks, &quotes);
         let firsts: Vec<_> = s.iter().map(|r| toks[r.start].text(text)).collect();
         assert_eq!(firsts, ["Mr", "“It ended.”", "Then"]);
