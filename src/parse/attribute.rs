@@ -178,7 +178,7 @@ impl State {
             };
             let sentence = tok_sentence[qtok];
             let sentence_start = sents.get(sentence).map_or(0, |s| s.start);
-            let kind = quote_kind(text, &toks, qtok, sentence_start, span, &cue_index);
+            let kind = quote_kind(text, toks, qtok, sentence_start, span, &cue_index);
             let after = cue_index
                 .starting_at(qtok + 1)
                 .or_else(|| {
@@ -203,8 +203,7 @@ impl State {
                 _ => None,
             };
 
-            let (who, attribution, cue_words) = if is_title(text, &toks, qtok, span, kind, adjacent.is_some(), lexicon)
-            {
+            let (who, attribution, cue_words) = if is_title(text, toks, qtok, span, kind, adjacent.is_some(), lexicon) {
                 (Who::Nobody, Attribution::Title, None)
             } else if let Some(c) = adjacent.or_else(in_sentence) {
                 let c = &cues[c];
