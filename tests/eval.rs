@@ -224,3 +224,8 @@ fn rare_earths_article_no_dateline() {
 fn drought_article_crlf_bom_mixed_marks() {
     assert_fixture("drought");
 }
+
+#[test]
+fn transit_article_honorifics_and_family_first_names() {
+    assert_fixture("transit");
+}

@@ -148,6 +148,12 @@ const CASES: &[(&str, &str, &str, QuoteKind)] = &[
         "Ravi Menon",
         D,
     ),
+    (
+        "Dr Maya Singh said the ward was full.\nAnother doctor, Mr Omar Haddad, disagreed. Staffing, he said, was “the real problem”.",
+        "the real problem",
+        "Omar Haddad",
+        F,
+    ),
     // A paragraph that is only a quote continues the current speaker.
     (
         "Ravi Menon, a fund manager, said markets were calm.\n“Investors have seen worse.”",

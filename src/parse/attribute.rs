@@ -138,10 +138,17 @@ impl State {
         sentences_into(text, &scratch.toks, &spans, &mut scratch.sents);
         let toks = &scratch.toks;
         let sents = &scratch.sents;
-        self.record_mentions(text, toks, sents, lexicon);
+        let named = self.record_mentions(text, toks, sents, lexicon);
         let cues: Vec<ResolvedCue> = find_cues(text, toks, sents, lexicon)
             .into_iter()
-            .map(|cue| self.resolve(cue, lexicon))
+            .map(|cue| {
+                // "Mr Rahul Menon was more sympathetic. Soft clay, he said, …": a
+                // person the paragraph named in an earlier sentence, whose gender
+                // the text gives, is who a pronoun means.
+                let sentence = cue.sentence;
+                let named_before = named.iter().rev().filter(|&&(n, _)| n < sentence).map(|&(_, id)| id);
+                self.resolve(cue, named_before.collect::<Vec<_>>().as_slice(), lexicon)
+            })
             .collect();
 
         let quote_toks = &mut scratch.quote_toks;
@@ -316,8 +323,16 @@ impl State {
     }
 
     /// Notes every person named in a paragraph, with any title before the name.
-    fn record_mentions(&mut self, text: &str, toks: &[Tok], sents: &[std::ops::Range<usize>], lexicon: &Lexicon) {
-        for sentence in sents {
+    /// Returns the people named, as (sentence, entry), in text order.
+    fn record_mentions(
+        &mut self,
+        text: &str,
+        toks: &[Tok],
+        sents: &[std::ops::Range<usize>],
+        lexicon: &Lexicon,
+    ) -> Vec<(usize, usize)> {
+        let mut named = Vec::new();
+        for (n, sentence) in sents.iter().enumerate() {
             let mut i = sentence.start;
             while i < sentence.end {
                 if !is_name_word(toks, i) {
@@ -366,6 +381,7 @@ impl State {
                     None
                 };
                 if let Some(id) = id {
+                    named.push((n, id));
                     let entry = &mut self.entries[id];
                     entry.gender = entry.gender.or(gender);
                     if entry.title_role.is_none() {
@@ -377,6 +393,7 @@ impl State {
                 }
             }
         }
+        named
     }
 
     /// The entry for a full name, created on first mention.
@@ -455,6 +472,19 @@ impl State {
         self.entries.len() - 1
     }
 
+    /// The most recent of `named` whose known gender fits a personal pronoun.
+    fn named_fitting(&self, pronoun: &str, named: &[usize]) -> Option<usize> {
+        let gender = match pronoun {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => return None,
+        };
+        named
+            .iter()
+            .copied()
+            .find(|&id| self.entries[id].gender == Some(gender))
+    }
+
     /// The nearest earlier speaker a pronoun fits; otherwise the last person who spoke.
     fn pronoun(&mut self, pronoun: &str) -> Option<usize> {
         let gender = match pronoun {
@@ -492,7 +522,9 @@ impl State {
         Some(id)
     }
 
-    fn resolve<'a>(&mut self, cue: Cue<'a>, lexicon: &Lexicon) -> ResolvedCue<'a> {
+    /// Resolves a cue's source; `named_before` lists people the paragraph named in
+    /// earlier sentences, most recent first.
+    fn resolve<'a>(&mut self, cue: Cue<'a>, named_before: &[usize], lexicon: &Lexicon) -> ResolvedCue<'a> {
         let (who, attribution) = match &cue.source {
             Source::Name(name) => {
                 let id = if name.is_full() {
@@ -528,7 +560,10 @@ impl State {
                 ),
                 None => (Who::Nobody, Attribution::Unattributed),
             },
-            Source::Pronoun(pronoun) => match self.pronoun(pronoun) {
+            Source::Pronoun(pronoun) => match self
+                .named_fitting(pronoun, named_before)
+                .or_else(|| self.pronoun(pronoun))
+            {
                 Some(id) => (
                     Who::Speaker(id),
                     Attribution::Pronoun {
