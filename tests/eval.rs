@@ -229,3 +229,8 @@ fn drought_article_crlf_bom_mixed_marks() {
 fn transit_article_honorifics_and_family_first_names() {
     assert_fixture("transit");
 }
+
+#[test]
+fn summit_article_multi_paragraph_quote_and_introduced_speakers() {
+    assert_fixture("summit");
+}

@@ -154,6 +154,12 @@ const CASES: &[(&str, &str, &str, QuoteKind)] = &[
         "Omar Haddad",
         F,
     ),
+    (
+        "Greta Lind said turnout fell.\nLi Na, an economist at a Hong Kong bank, was more upbeat.\nInvestors were returning, she said, and saw “more upside than risk”.",
+        "more upside than risk",
+        "Li Na",
+        F,
+    ),
     // A paragraph that is only a quote continues the current speaker.
     (
         "Ravi Menon, a fund manager, said markets were calm.\n“Investors have seen worse.”",

@@ -97,6 +97,24 @@ struct State {
     cue_words: FxHashMap<String, Arc<str>>,
     /// Buffers reused from paragraph to paragraph.
     scratch: Scratch,
+    /// A person the last body paragraph introduced without quoting them.
+    introduced: Option<usize>,
+}
+
+/// A person named in a paragraph.
+struct Mention {
+    sentence: usize,
+    id: usize,
+    /// Named at the start of the sentence with an appositive: a new voice.
+    introduces: bool,
+}
+
+/// Who a pronoun in a paragraph might mean, besides earlier speakers.
+struct PronounContext {
+    /// People named in earlier sentences of the paragraph, most recent first.
+    named: Vec<usize>,
+    /// A person just introduced, in this paragraph or the one before.
+    introduced: Option<usize>,
 }
 
 /// Per-paragraph working buffers.
@@ -139,6 +157,7 @@ impl State {
         let toks = &scratch.toks;
         let sents = &scratch.sents;
         let named = self.record_mentions(text, toks, sents, lexicon);
+        let carried = self.introduced.take();
         let cues: Vec<ResolvedCue> = find_cues(text, toks, sents, lexicon)
             .into_iter()
             .map(|cue| {
@@ -146,10 +165,23 @@ impl State {
                 // person the paragraph named in an earlier sentence, whose gender
                 // the text gives, is who a pronoun means.
                 let sentence = cue.sentence;
-                let named_before = named.iter().rev().filter(|&&(n, _)| n < sentence).map(|&(_, id)| id);
-                self.resolve(cue, named_before.collect::<Vec<_>>().as_slice(), lexicon)
+                let before: Vec<&Mention> = named.iter().rev().filter(|m| m.sentence < sentence).collect();
+                let context = PronounContext {
+                    named: before.iter().map(|m| m.id).collect(),
+                    introduced: before.iter().find(|m| m.introduces).map(|m| m.id).or(carried),
+                };
+                self.resolve(cue, &context, lexicon)
             })
             .collect();
+        // "Li Na, an economist at …, was more optimistic." introduces the
+        // speaker of the next paragraph's pronoun.
+        if cues.is_empty() {
+            self.introduced = named
+                .iter()
+                .rev()
+                .find(|m| m.introduces && self.entries[m.id].first_spoke.is_none())
+                .map(|m| m.id);
+        }
 
         let quote_toks = &mut scratch.quote_toks;
         quote_toks.clear();
@@ -323,14 +355,14 @@ impl State {
     }
 
     /// Notes every person named in a paragraph, with any title before the name.
-    /// Returns the people named, as (sentence, entry), in text order.
+    /// Returns the people named, in text order.
     fn record_mentions(
         &mut self,
         text: &str,
         toks: &[Tok],
         sents: &[std::ops::Range<usize>],
         lexicon: &Lexicon,
-    ) -> Vec<(usize, usize)> {
+    ) -> Vec<Mention> {
         let mut named = Vec::new();
         for (n, sentence) in sents.iter().enumerate() {
             let mut i = sentence.start;
@@ -381,7 +413,18 @@ impl State {
                     None
                 };
                 if let Some(id) = id {
-                    named.push((n, id));
+                    // A full name opening its sentence and followed by a comma
+                    // introduces someone: "Li Na, an economist at …,".
+                    let opens = run.start == sentence.start
+                        || (run.start == sentence.start + 1
+                            && toks[sentence.start].is_word()
+                            && !toks[sentence.start].name);
+                    let introduces = name.is_full() && opens && toks.get(run.end).is_some_and(|t| t.is_punct(','));
+                    named.push(Mention {
+                        sentence: n,
+                        id,
+                        introduces,
+                    });
                     let entry = &mut self.entries[id];
                     entry.gender = entry.gender.or(gender);
                     if entry.title_role.is_none() {
@@ -485,6 +528,18 @@ impl State {
             .find(|&id| self.entries[id].gender == Some(gender))
     }
 
+    /// The person just introduced, if they have not spoken and the pronoun does not contradict them.
+    fn introduced_fitting(&self, pronoun: &str, introduced: Option<usize>) -> Option<usize> {
+        let gender = match pronoun {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => return None,
+        };
+        let id = introduced?;
+        let entry = &self.entries[id];
+        (entry.first_spoke.is_none() && entry.gender.is_none_or(|g| g == gender)).then_some(id)
+    }
+
     /// The nearest earlier speaker a pronoun fits; otherwise the last person who spoke.
     fn pronoun(&mut self, pronoun: &str) -> Option<usize> {
         let gender = match pronoun {
@@ -522,9 +577,8 @@ impl State {
         Some(id)
     }
 
-    /// Resolves a cue's source; `named_before` lists people the paragraph named in
-    /// earlier sentences, most recent first.
-    fn resolve<'a>(&mut self, cue: Cue<'a>, named_before: &[usize], lexicon: &Lexicon) -> ResolvedCue<'a> {
+    /// Resolves a cue's source; `context` says who the paragraph named before it.
+    fn resolve<'a>(&mut self, cue: Cue<'a>, context: &PronounContext, lexicon: &Lexicon) -> ResolvedCue<'a> {
         let (who, attribution) = match &cue.source {
             Source::Name(name) => {
                 let id = if name.is_full() {
@@ -561,7 +615,8 @@ impl State {
                 None => (Who::Nobody, Attribution::Unattributed),
             },
             Source::Pronoun(pronoun) => match self
-                .named_fitting(pronoun, named_before)
+                .named_fitting(pronoun, &context.named)
+                .or_else(|| self.introduced_fitting(pronoun, context.introduced))
                 .or_else(|| self.pronoun(pronoun))
             {
                 Some(id) => (
