@@ -160,6 +160,24 @@ const CASES: &[(&str, &str, &str, QuoteKind)] = &[
         "Li Na",
         F,
     ),
+    (
+        "“The exercise was long planned,” said defence minister Ana Ruiz.",
+        "The exercise was long planned,",
+        "Ana Ruiz",
+        D,
+    ),
+    (
+        "“Prices will fall,” Sarah O’Brien, chief economist at Delta Bank, said on Monday.",
+        "Prices will fall,",
+        "Sarah O’Brien",
+        D,
+    ),
+    (
+        "The minister’s spokeswoman, Hana Berg, said the claims were “baseless”.",
+        "baseless",
+        "Hana Berg",
+        F,
+    ),
     // A paragraph that is only a quote continues the current speaker.
     (
         "Ravi Menon, a fund manager, said markets were calm.\n“Investors have seen worse.”",

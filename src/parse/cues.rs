@@ -268,8 +268,24 @@ impl<'a> Finder<'a, '_> {
         if let Some(pronoun) = ["he", "she"].into_iter().find(|p| *p == word) {
             return Some((Source::Pronoun(pronoun), first + 1));
         }
-        if is_name_word(self.toks, first) {
-            let run = run_starting_at(self.toks, self.text, self.lexicon, first, end)?;
+        // "said defence minister Ana Ruiz": a lower-case title, then the name.
+        let mut name_at = first;
+        while name_at < end
+            && name_at - first < MAX_PHRASE_WORDS
+            && self.word(name_at).is_some_and(|w| {
+                Lexicon::is(&self.lexicon.role_modifiers, w) || Lexicon::is(&self.lexicon.role_nouns, w)
+            })
+            && !is_name_word(self.toks, name_at)
+        {
+            name_at += 1;
+        }
+        let titled = name_at > first
+            && self
+                .word(name_at - 1)
+                .is_some_and(|w| Lexicon::is(&self.lexicon.role_nouns, w));
+        let name_at = if titled { name_at } else { first };
+        if name_at < end && is_name_word(self.toks, name_at) {
+            let run = run_starting_at(self.toks, self.text, self.lexicon, name_at, end)?;
             let after = run.end;
             let name = read_name(self.toks, self.text, self.lexicon, run)?;
             return Some((name_source(name), after));
@@ -402,9 +418,15 @@ impl<'a> Finder<'a, '_> {
         sentence: &Range<usize>,
     ) -> Option<(Source<'a>, usize, Option<&'a str>)> {
         let floor = comma.saturating_sub(MAX_ROLE_TOKENS).max(sentence.start);
-        let starts =
-            std::iter::once(floor).chain((floor..comma).filter(|&k| self.toks[k].is_punct(',')).map(|k| k + 1));
+        // Clauses start at the sentence start, after a comma, or after a quote.
+        let starts = std::iter::once(floor).chain(
+            (floor..comma)
+                .filter(|&k| self.toks[k].is_punct(',') || self.toks[k].is_quote())
+                .map(|k| k + 1),
+        );
+        let mut previous_start = None;
         for start in starts {
+            let clause_before = previous_start.replace(start);
             let mut first = start;
             if self
                 .word(first)
@@ -415,6 +437,14 @@ impl<'a> Finder<'a, '_> {
             let Some(run) = run_starting_at(self.toks, self.text, self.lexicon, first, comma) else {
                 continue;
             };
+            // "The minister’s spokeswoman, Hana Berg, said": the role comes first.
+            if run.end == comma && start > floor && self.toks[start - 1].is_punct(',') {
+                let name = read_name(self.toks, self.text, self.lexicon, run.clone())?;
+                let role = clause_before
+                    .filter(|&b| b < start - 1)
+                    .and_then(|b| self.role_text(b..start - 1));
+                return Some((name_source(name), run.start, role));
+            }
             if run.end >= comma || !self.toks[run.end].is_punct(',') {
                 continue;
             }
