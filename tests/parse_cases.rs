@@ -421,6 +421,13 @@ fn speaker_names_and_roles() {
             "Reyes",
             Some("deputy mayor of the city"),
         ),
+        (
+            "Carla Mendes, 45, a teacher in Lisbon, said so.",
+            "carla-mendes",
+            "Carla Mendes",
+            "Mendes",
+            Some("a teacher in Lisbon"),
+        ),
     ];
     for (text, slug, name, short, role) in cases {
         let article = parse(text, &lexicon);

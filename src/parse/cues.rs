@@ -488,6 +488,16 @@ impl<'a> Finder<'a, '_> {
     /// Role words, kept only if they read as a role: a role noun, or a
     /// phrase opening with an article ("the Baltic chair at …").
     fn role_text(&self, range: Range<usize>) -> Option<&'a str> {
+        // "Carla Mendes, 45, a teacher in Lisbon,": the age is not the role.
+        let mut range = range;
+        if range.len() > 2
+            && self
+                .word(range.start)
+                .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+            && self.toks[range.start + 1].is_punct(',')
+        {
+            range.start += 2;
+        }
         let words: Vec<&str> = range.clone().filter_map(|i| self.word(i)).collect();
         let reads_as_role = words
             .first()
