@@ -178,6 +178,18 @@ const CASES: &[(&str, &str, &str, QuoteKind)] = &[
         "Hana Berg",
         F,
     ),
+    (
+        "The central bank held rates at 5.25 per cent, saying inflation was \"moving in the right direction\".",
+        "moving in the right direction",
+        "Central bank",
+        F,
+    ),
+    (
+        "Finance Minister Paul Adeyemi welcomed the decision, calling it “prudent”.",
+        "prudent",
+        "Paul Adeyemi",
+        F,
+    ),
     // A paragraph that is only a quote continues the current speaker.
     (
         "Ravi Menon, a fund manager, said markets were calm.\n“Investors have seen worse.”",

@@ -86,6 +86,8 @@ pub(crate) fn find_cues<'a>(
             let first = word.as_bytes()[0];
             let cue = if first.is_ascii_lowercase() && lexicon.cue_verbs.contains(word) {
                 finder.verb_cue(i, sentence)
+            } else if first.is_ascii_lowercase() && lexicon.participles.contains(word) {
+                finder.participle_cue(i, sentence)
             } else if lexicon.according_to_initial == 0
                 || first.eq_ignore_ascii_case(&lexicon.according_to_initial)
                 || !first.is_ascii()
@@ -182,6 +184,53 @@ impl<'a> Finder<'a, '_> {
             words: self.word(verb).unwrap_or_default(),
             role,
             trailing: verb > sentence.start,
+        })
+    }
+
+    /// "The bank held rates, saying …": the participle speaks for the sentence's subject.
+    fn participle_cue(&self, at: usize, sentence: &Range<usize>) -> Option<Cue<'a>> {
+        if at == sentence.start || !self.toks[at - 1].is_punct(',') {
+            return None;
+        }
+        // Speech follows: "saying that …", "calling it “prudent”" — not "adding to pressure".
+        let speech_follows =
+            (at + 1..(at + 4).min(sentence.end)).any(|k| self.toks[k].is_quote() || self.lower_is(k, &["that"]));
+        if !speech_follows {
+            return None;
+        }
+        let mut first = sentence.start;
+        if self
+            .word(first)
+            .is_some_and(|w| self.lexicon.not_names.contains(w) && !matches!(w, "He" | "She"))
+        {
+            first += 1;
+        }
+        let word = self.word(first)?;
+        let source = if let Some(pronoun) = ["he", "she"].into_iter().find(|p| word.eq_ignore_ascii_case(p)) {
+            Source::Pronoun(pronoun)
+        } else if is_name_word(self.toks, first) {
+            // A lone capitalised word opening a sentence ("Prices rose, …") is
+            // too weak a sign of a speaker: a full name, a title or an honorific is needed.
+            let run = run_starting_at(self.toks, self.text, self.lexicon, first, at)?;
+            let name = read_name(self.toks, self.text, self.lexicon, run)?;
+            if !(name.is_full() || name.title.is_some() || name.gender.is_some() || name.organisation) {
+                return None;
+            }
+            name_source(name)
+        } else {
+            // "The central bank held …": the first head noun within a few words.
+            let head = (first..at.min(first + MAX_PHRASE_WORDS / 2))
+                .take_while(|&k| self.toks[k].is_word())
+                .find(|&k| self.word(k).is_some_and(|w| self.is_phrase_head(w)))?;
+            self.classify_phrase(first..head + 1, self.word(head)?, first..head + 1)?
+        };
+        Some(Cue {
+            sentence: 0,
+            tokens: at..at + 1,
+            source,
+            words: self.word(at).unwrap_or_default(),
+            role: None,
+            trailing: false,
         })
     }
 

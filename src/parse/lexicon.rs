@@ -56,6 +56,7 @@ type Entries = Vec<Spanned<String>>;
 #[serde(deny_unknown_fields)]
 struct RawCues {
     verbs: Entries,
+    participles: Entries,
     addressed: Entries,
     between: Entries,
     according_to: Entries,
@@ -112,6 +113,8 @@ struct RawQuotes {
 pub struct Lexicon {
     /// Speech verbs ("said", "told").
     pub cue_verbs: FxHashSet<String>,
+    /// Participles that attribute to their sentence's subject ("saying").
+    pub participles: FxHashSet<String>,
     /// Verbs followed by whom they address ("told reporters").
     pub addressed_verbs: FxHashSet<String>,
     /// Words allowed between a speaker and the verb ("also").
@@ -188,6 +191,7 @@ impl Lexicon {
         };
         Ok(Lexicon {
             cue_verbs: checker.lower_words(&raw.cues.verbs, "cues.verbs")?,
+            participles: checker.lower_words(&raw.cues.participles, "cues.participles")?,
             addressed_verbs: checker.lower_words(&raw.cues.addressed, "cues.addressed")?,
             between_words: checker.lower_words(&raw.cues.between, "cues.between")?,
             according_to,

@@ -254,7 +254,15 @@ pub(crate) fn sentences_into(text: &str, toks: &[Tok], quotes: &[QuoteSpan], out
                     && toks[i - 1].is_word()
                     && toks[i - 1].end == toks[i].start
                     && is_abbreviation(toks[i - 1].text(text));
-                !abbreviation
+                // "5.25 per cent", "3.5bn": a decimal point.
+                let decimal = toks[i].is_punct('.')
+                    && i > 0
+                    && toks[i - 1].end == toks[i].start
+                    && toks[i - 1].text(text).ends_with(|c: char| c.is_ascii_digit())
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.start == toks[i].end && n.text(text).starts_with(|c: char| c.is_ascii_digit())
+                    });
+                !(abbreviation || decimal)
             }
             TokKind::Quote(q) => {
                 quotes[q].close.is_some() && {
@@ -328,7 +336,7 @@ mod tests {
 
     #[test]
     fn sentences_skip_abbreviations_and_split_after_quotes() {
-        let text = "Mr. Lee said so. “It ended.” Then Dr. Oduya left";
+        let text = "Mr. Lee said so. “It ended.” Then Dr. Oduya left 5.25 per cent";
         let quotes = find_quotes(text);
         let toks = tokenize(text, &quotes, &Lexicon::builtin());
         let s = sentences(text, &toks, &quotes);
