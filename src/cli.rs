@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::corpus::{Corpus, LoadError, decode};
+use crate::corpus::{Corpus, LoadError, article_slug, decode};
 use crate::model::{Article, ParagraphRole};
 use crate::parse::{Lexicon, parse};
 use crate::web::{AppState, ServerConfig, app, serve, shutdown_signal};
@@ -244,10 +244,7 @@ fn parse_files(args: &ParseArgs) -> ExitCode {
         match result {
             Ok(text) => {
                 let mut article = parse(&text, &lexicon);
-                article.slug = path
-                    .file_stem()
-                    .map(|s| crate::model::slugify(&s.to_string_lossy()))
-                    .unwrap_or_default();
+                article.slug = article_slug(path);
                 articles.push(article);
             }
             Err(err) => {

@@ -116,12 +116,15 @@ pub fn read_article(path: &Path, lexicon: &Lexicon) -> Result<Article, LoadError
             });
         }
     };
-    let slug = path
-        .file_stem()
+    article_from_text(path, &text, article_slug(path), sidecar.title, sidecar.source, lexicon)
+}
+
+/// An article's slug, from its file name ("putin-north-korea-visit").
+pub fn article_slug(path: &Path) -> String {
+    path.file_stem()
         .map(|s| crate::model::slugify(&s.to_string_lossy()))
         .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "article".to_owned());
-    article_from_text(path, &text, slug, sidecar.title, sidecar.source, lexicon)
+        .unwrap_or_else(|| "article".to_owned())
 }
 
 /// Parses article text that was read from `path`, and names it.

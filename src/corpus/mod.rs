@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use index::{QuoteIndex, QuoteQuery, words};
-pub use load::{LoadError, article_from_text, article_paths, decode, read_article, read_lexicon};
+pub use load::{LoadError, article_from_text, article_paths, article_slug, decode, read_article, read_lexicon};
 pub use themes::{BUILTIN_THEMES, Theme, Themes, read_themes};
 
-use crate::model::{Article, ParagraphRole, Quote, RoleSource, SpeakerKind, Statement};
+use crate::model::{Article, ParagraphRole, Quote, RoleSource, SpeakerKind, Statement, unique_slug};
 use crate::parse::Lexicon;
 use index::IndexedQuote;
 
@@ -152,14 +152,9 @@ impl Corpus {
         }
         let mut speaker_by_slug = HashMap::new();
         let mut speakers_by_short: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut taken = std::collections::HashSet::new();
         for (id, speaker) in speakers.iter_mut().enumerate() {
-            let base = crate::model::slugify(&speaker.name);
-            let mut slug = base.clone();
-            let mut n = 2;
-            while speaker_by_slug.contains_key(&slug) {
-                slug = format!("{base}-{n}");
-                n += 1;
-            }
+            let slug = unique_slug(&crate::model::slugify(&speaker.name), &mut taken);
             speaker_by_slug.insert(slug.clone(), id);
             speaker.slug = slug;
             speaker.colour = id % PALETTE_SIZE;
@@ -268,12 +263,7 @@ impl Corpus {
         }
         let mut seen = std::collections::HashSet::new();
         for article in &mut articles {
-            let base = article.slug.clone();
-            let mut n = 2;
-            while !seen.insert(article.slug.clone()) {
-                article.slug = format!("{base}-{n}");
-                n += 1;
-            }
+            article.slug = unique_slug(&article.slug, &mut seen);
         }
         Ok(Loaded {
             corpus: Corpus::build(articles, themes),

@@ -6,4 +6,4 @@ mod speaker;
 
 pub use article::{Article, Paragraph, ParagraphRole};
 pub use quote::{Attribution, Quote, QuoteKind, Statement};
-pub use speaker::{Gender, RoleSource, Speaker, SpeakerKind, capitalise, slugify};
+pub use speaker::{Gender, RoleSource, Speaker, SpeakerKind, capitalise, slugify, unique_slug};

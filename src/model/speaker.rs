@@ -76,6 +76,17 @@ pub fn slugify(name: &str) -> String {
     slug
 }
 
+/// `base`, or `base-2`, `base-3`, … : the first not yet in `taken`, which it joins.
+pub fn unique_slug(base: &str, taken: &mut std::collections::HashSet<String>) -> String {
+    let mut slug = base.to_owned();
+    let mut n = 2;
+    while !taken.insert(slug.clone()) {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    slug
+}
+
 /// The text with its first letter upper-cased ("foreign ministry" → "Foreign ministry").
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();

@@ -9,7 +9,9 @@ use super::cues::{Cue, Source, appositive_after_name, find_cues};
 use super::lexicon::Lexicon;
 use super::names::{ReadName, family_name, family_name_first, is_name_word, read_name, run_starting_at, title_before};
 use super::tokens::{QuoteSpan, Tok, TokKind, find_quotes, sentences_into, tokenize_into};
-use crate::model::{Attribution, Gender, Quote, QuoteKind, RoleSource, Speaker, SpeakerKind, Statement, slugify};
+use crate::model::{
+    Attribution, Gender, Quote, QuoteKind, RoleSource, Speaker, SpeakerKind, Statement, slugify, unique_slug,
+};
 
 /// What attribution produces for an article's body paragraphs.
 pub(crate) struct Attributed {
@@ -517,11 +519,7 @@ impl State {
 
     /// The most recent of `named` whose known gender fits a personal pronoun.
     fn named_fitting(&self, pronoun: &str, named: &[usize]) -> Option<usize> {
-        let gender = match pronoun {
-            "he" => Gender::Male,
-            "she" => Gender::Female,
-            _ => return None,
-        };
+        let gender = pronoun_gender(pronoun)?;
         named
             .iter()
             .copied()
@@ -530,11 +528,7 @@ impl State {
 
     /// The person just introduced, if they have not spoken and the pronoun does not contradict them.
     fn introduced_fitting(&self, pronoun: &str, introduced: Option<usize>) -> Option<usize> {
-        let gender = match pronoun {
-            "he" => Gender::Male,
-            "she" => Gender::Female,
-            _ => return None,
-        };
+        let gender = pronoun_gender(pronoun)?;
         let id = introduced?;
         let entry = &self.entries[id];
         (entry.first_spoke.is_none() && entry.gender.is_none_or(|g| g == gender)).then_some(id)
@@ -542,11 +536,7 @@ impl State {
 
     /// The nearest earlier speaker a pronoun fits; otherwise the last person who spoke.
     fn pronoun(&mut self, pronoun: &str) -> Option<usize> {
-        let gender = match pronoun {
-            "he" => Some(Gender::Male),
-            "she" => Some(Gender::Female),
-            _ => None,
-        };
+        let gender = pronoun_gender(pronoun);
         let wanted_kind = if gender.is_some() {
             SpeakerKind::Person
         } else {
@@ -650,12 +640,7 @@ impl State {
             } else {
                 base
             };
-            let mut slug = base.clone();
-            let mut n = 2;
-            while !taken.insert(slug.clone()) {
-                slug = format!("{base}-{n}");
-                n += 1;
-            }
+            let slug = unique_slug(&base, &mut taken);
             slugs.insert(id, Arc::from(slug.as_str()));
             let appositive = entry.appositive_role.as_ref().or(entry.mentioned_role.as_ref());
             let (role, role_source) = match (appositive, &entry.title_role) {
@@ -701,6 +686,15 @@ impl State {
             speakers,
             paragraph_speakers,
         }
+    }
+}
+
+/// The gender a personal pronoun names; `None` for "they" and "it".
+fn pronoun_gender(pronoun: &str) -> Option<Gender> {
+    match pronoun {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
     }
 }
 

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-use axum::body::{Body, Bytes};
+use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
@@ -75,7 +75,6 @@ pub async fn cache_pages(State(cache): State<Arc<ResponseCache>>, request: Reque
     }
     let key = key.to_owned();
     let response = next.run(request).await;
-    use axum::body::HttpBody;
     let declared = response
         .headers()
         .get(header::CONTENT_LENGTH)

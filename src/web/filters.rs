@@ -142,11 +142,6 @@ impl QuoteFilters {
         found
     }
 
-    /// Whether any filter is set.
-    pub fn is_filtered(&self) -> bool {
-        !(self.speakers.is_empty() && self.kinds.is_empty() && self.themes.is_empty() && self.q.is_empty())
-    }
-
     /// The query string for these filters (without `?`), on page `page`.
     pub fn query_string(&self, page: usize) -> String {
         let mut parts: Vec<String> = Vec::new();
