@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::corpus::{Corpus, LoadError, article_slug, decode};
-use crate::model::{Article, ParagraphRole};
+use crate::model::{Article, ParagraphRole, SpeakerId, speaker_slugs};
 use crate::parse::{Lexicon, parse};
 use crate::web::{AppState, ServerConfig, app, serve, shutdown_signal};
 
@@ -243,9 +243,7 @@ fn parse_files(args: &ParseArgs) -> ExitCode {
             .and_then(|bytes| decode(path, bytes));
         match result {
             Ok(text) => {
-                let mut article = parse(&text, &lexicon);
-                article.slug = article_slug(path);
-                articles.push(article);
+                articles.push((article_slug(path), parse(&text, &lexicon)));
             }
             Err(err) => {
                 eprintln!("whosaid: {err}");
@@ -255,11 +253,14 @@ fn parse_files(args: &ParseArgs) -> ExitCode {
     }
     let mut out = std::io::stdout().lock();
     let written = if args.json {
-        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "articles": articles }))
+        let views: Vec<serde_json::Value> = articles.iter().map(|(slug, a)| parsed_json(slug, a)).collect();
+        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "articles": views }))
             .map_err(std::io::Error::other)
             .and_then(|()| writeln!(out))
     } else {
-        articles.iter().try_for_each(|a| write_readable(&mut out, a))
+        articles
+            .iter()
+            .try_for_each(|(slug, a)| write_readable(&mut out, slug, a))
     };
     if let Err(err) = written
         && err.kind() != std::io::ErrorKind::BrokenPipe
@@ -270,9 +271,40 @@ fn parse_files(args: &ParseArgs) -> ExitCode {
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
+/// The JSON form of a parsed article, as `../shared/eval/score.py` reads it: the parser's
+/// model with each speaker given a slug and every speaker reference written as that slug.
+fn parsed_json(slug: &str, article: &Article) -> serde_json::Value {
+    let slugs = speaker_slugs(&article.speakers);
+    let name = |id: Option<SpeakerId>| id.and_then(|id| slugs.get(id.index())).cloned();
+    let mut value = serde_json::to_value(article).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.insert("slug".to_owned(), slug.into());
+    }
+    let mut rewrite = |key: &str, speakers: Vec<Option<SpeakerId>>| {
+        if let Some(list) = value.get_mut(key).and_then(|v| v.as_array_mut()) {
+            for (item, speaker) in list.iter_mut().zip(speakers) {
+                if let Some(object) = item.as_object_mut() {
+                    object.insert("speaker".to_owned(), name(speaker).into());
+                }
+            }
+        }
+    };
+    rewrite("quotes", article.quotes.iter().map(|q| q.speaker).collect());
+    rewrite("statements", article.statements.iter().map(|s| s.speaker).collect());
+    rewrite("paragraphs", article.paragraphs.iter().map(|p| p.speaker).collect());
+    if let Some(list) = value.get_mut("speakers").and_then(|v| v.as_array_mut()) {
+        for (item, slug) in list.iter_mut().zip(&slugs) {
+            if let Some(object) = item.as_object_mut() {
+                object.insert("slug".to_owned(), slug.clone().into());
+            }
+        }
+    }
+    value
+}
+
 /// The readable form: each speaker with role and quotes, then what was set aside.
-fn write_readable(out: &mut impl Write, article: &Article) -> std::io::Result<()> {
-    writeln!(out, "# {}", article.slug)?;
+fn write_readable(out: &mut impl Write, slug: &str, article: &Article) -> std::io::Result<()> {
+    writeln!(out, "# {slug}")?;
     if let Some(date) = &article.date {
         writeln!(out, "date: {date}")?;
     }
@@ -289,20 +321,19 @@ fn write_readable(out: &mut impl Write, article: &Article) -> std::io::Result<()
         article.statements.len(),
         article.speakers.len()
     )?;
+    let slugs = speaker_slugs(&article.speakers);
     for speaker in &article.speakers {
         let role = speaker.role.as_deref().unwrap_or("(no role given)");
         let tag = if speaker.commentator { "commentator" } else { "quoted" };
         writeln!(
             out,
             "{} [{}] — {role} ({tag}, {:?})",
-            speaker.name, speaker.slug, speaker.kind
+            speaker.name,
+            slugs[speaker.id.index()],
+            speaker.kind
         )?;
         writeln!(out, "  statements: {}", speaker.statement_count)?;
-        for quote in article
-            .quotes
-            .iter()
-            .filter(|q| q.speaker.as_deref() == Some(speaker.slug.as_str()))
-        {
+        for quote in article.quotes.iter().filter(|q| q.speaker == Some(speaker.id)) {
             let cue = quote.cue.as_deref().unwrap_or("-");
             writeln!(
                 out,

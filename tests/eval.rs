@@ -15,7 +15,7 @@
 
 use std::path::Path;
 
-use whosaid::model::Article;
+use whosaid::model::{Article, SpeakerId};
 use whosaid::parse::{Lexicon, parse};
 
 fn norm(s: &str) -> String {
@@ -68,11 +68,11 @@ struct Score {
     problems: Vec<String>,
 }
 
-fn matches(article: &Article, slug: Option<&str>, short: &str) -> bool {
+fn matches(article: &Article, id: Option<SpeakerId>, short: &str) -> bool {
     if short == "-" {
-        return slug.is_none();
+        return id.is_none();
     }
-    slug.and_then(|s| article.speaker(s))
+    id.and_then(|s| article.speaker(s))
         .is_some_and(|sp| name_words(short).is_subset(&name_words(&sp.name)))
 }
 
@@ -91,7 +91,7 @@ fn score(article: &Article, gold: &Path) -> Score {
         used[j] = true;
         hit += 1;
         let quote = &article.quotes[j];
-        if matches(article, quote.speaker.as_deref(), speaker) {
+        if matches(article, quote.speaker, speaker) {
             attributed += 1;
         } else {
             problems.push(format!("misattributed [{speaker} -> {:?}] {text}", quote.speaker));
@@ -134,7 +134,7 @@ fn score(article: &Article, gold: &Path) -> Score {
         next = i + 1;
         let p = &article.paragraphs[i];
         let role_ok = p.role.as_str() == role;
-        let speaker_ok = role != "body" || matches(article, p.speaker.as_deref(), speaker);
+        let speaker_ok = role != "body" || matches(article, p.speaker, speaker);
         if role_ok && speaker_ok {
             paragraphs_ok += 1;
         } else {

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
-use whosaid::model::{Article, QuoteKind};
+use whosaid::model::{Article, QuoteKind, SpeakerId, speaker_slugs};
 use whosaid::parse::{Lexicon, parse};
 
 const D: QuoteKind = QuoteKind::Direct;
@@ -360,8 +360,8 @@ const CASES: &[(&str, &str, &str, QuoteKind)] = &[
     ),
 ];
 
-fn speaker_name(article: &Article, slug: Option<&str>) -> String {
-    slug.and_then(|s| article.speaker(s))
+fn speaker_name(article: &Article, id: Option<SpeakerId>) -> String {
+    id.and_then(|s| article.speaker(s))
         .map_or_else(|| "-".to_owned(), |s| s.name.clone())
 }
 
@@ -376,7 +376,7 @@ fn attribution_rules() {
             failures.push(format!("{quoted:?} not found in {text:?}; found {found:?}"));
             continue;
         };
-        let speaker = speaker_name(&article, quote.speaker.as_deref());
+        let speaker = speaker_name(&article, quote.speaker);
         let matches_speaker = if *expected_speaker == "-" {
             speaker == "-"
         } else {
@@ -443,8 +443,11 @@ fn speaker_names_and_roles() {
     ];
     for (text, slug, name, short, role) in cases {
         let article = parse(text, &lexicon);
-        let speaker = article
-            .speaker(slug)
+        let slugs = speaker_slugs(&article.speakers);
+        let speaker = slugs
+            .iter()
+            .position(|s| s == slug)
+            .map(|i| &article.speakers[i])
             .unwrap_or_else(|| panic!("no speaker {slug} in {text:?}: {:?}", article.speakers));
         assert_eq!(
             (

@@ -75,7 +75,7 @@ fn check(text: &str, article: &Article) {
         let pchars = &paragraph_chars[q.paragraph];
         assert_eq!(pchars[q.start..q.end].iter().collect::<String>(), q.text);
         if let Some(slug) = &q.speaker {
-            assert!(article.speaker(slug).is_some());
+            assert!(article.speaker(*slug).is_some());
         }
     }
     for s in &article.statements {

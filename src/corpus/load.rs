@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::model::Article;
+use super::StoredArticle;
 use crate::parse::{Lexicon, LexiconError, parse};
 
 /// A file that could not be used. Each names the file, and the line where there is one.
@@ -99,7 +99,7 @@ fn line_at(bytes: &[u8], offset: usize) -> usize {
 }
 
 /// Reads and parses one article file (and its sidecar, if there is one).
-pub fn read_article(path: &Path, lexicon: &Lexicon) -> Result<Article, LoadError> {
+pub fn read_article(path: &Path, lexicon: &Lexicon) -> Result<StoredArticle, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
         path: path.to_owned(),
         source,
@@ -135,18 +135,19 @@ pub fn article_from_text(
     title: Option<String>,
     source: Option<String>,
     lexicon: &Lexicon,
-) -> Result<Article, LoadError> {
+) -> Result<StoredArticle, LoadError> {
     if text
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
         .is_empty()
     {
         return Err(LoadError::Empty { path: path.to_owned() });
     }
-    let mut article = parse(text, lexicon);
-    article.slug = slug;
-    article.title = title;
-    article.source = source;
-    Ok(article)
+    Ok(StoredArticle {
+        slug,
+        title,
+        source,
+        article: parse(text, lexicon),
+    })
 }
 
 /// Deserialises a TOML file, turning errors into file-and-line messages.

@@ -13,7 +13,7 @@ pub use index::{QuoteIndex, QuoteQuery, words};
 pub use load::{LoadError, article_from_text, article_paths, article_slug, decode, read_article, read_lexicon};
 pub use themes::{BUILTIN_THEMES, Theme, Themes, read_themes};
 
-use crate::model::{Article, ParagraphRole, Quote, RoleSource, SpeakerKind, Statement, unique_slug};
+use crate::model::{Article, ParagraphRole, Quote, RoleSource, SpeakerId, SpeakerKind, Statement, unique_slug};
 use crate::parse::Lexicon;
 use index::IndexedQuote;
 
@@ -26,6 +26,29 @@ pub const SHIPPED_SLUG: &str = "putin-north-korea-visit";
 
 /// Number of speaker colours the stylesheet defines.
 pub const PALETTE_SIZE: usize = 8;
+
+/// A parsed article with what the loader knows of it: its slug (from the file name) and the
+/// metadata its sidecar gives. It reads as the [`Article`] it holds.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StoredArticle {
+    /// URL slug, from the file name ("putin-north-korea-visit").
+    pub slug: String,
+    /// Headline, from the sidecar file when there is one.
+    pub title: Option<String>,
+    /// Publication or source, from the sidecar file when there is one.
+    pub source: Option<String>,
+    /// What the parser made of the text.
+    #[serde(flatten)]
+    pub article: Article,
+}
+
+impl std::ops::Deref for StoredArticle {
+    type Target = Article;
+
+    fn deref(&self) -> &Article {
+        &self.article
+    }
+}
 
 /// A speaker across all articles: one page gathers everything they said.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -84,7 +107,7 @@ pub struct StatementRow {
 #[derive(Debug)]
 pub struct Corpus {
     /// Articles, sorted by date then slug.
-    pub articles: Vec<Article>,
+    pub articles: Vec<StoredArticle>,
     /// Speakers, in order of first appearance.
     pub speakers: Vec<CorpusSpeaker>,
     /// Themes from the themes file.
@@ -97,8 +120,8 @@ pub struct Corpus {
     speaker_by_slug: HashMap<String, usize>,
     speakers_by_short: HashMap<String, Vec<usize>>,
     article_by_slug: HashMap<String, usize>,
-    /// For each article, its speaker slugs mapped to corpus speakers.
-    article_speakers: Vec<HashMap<String, usize>>,
+    /// For each article, the corpus speaker of each of its speakers, by [`crate::model::SpeakerId`].
+    article_speakers: Vec<Vec<usize>>,
 }
 
 /// What loading a data folder produced: the corpus, and the files that failed.
@@ -114,13 +137,13 @@ pub struct Loaded {
 
 impl Corpus {
     /// Builds a corpus from parsed articles and themes.
-    pub fn build(mut articles: Vec<Article>, themes: Themes) -> Self {
+    pub fn build(mut articles: Vec<StoredArticle>, themes: Themes) -> Self {
         articles.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
         let mut speakers: Vec<CorpusSpeaker> = Vec::new();
         let mut by_name: HashMap<(String, SpeakerKind), usize> = HashMap::new();
         let mut article_speakers = Vec::with_capacity(articles.len());
         for (a, article) in articles.iter().enumerate() {
-            let mut local = HashMap::new();
+            let mut local = Vec::with_capacity(article.speakers.len());
             for speaker in &article.speakers {
                 let key = (speaker.name.clone(), speaker.kind);
                 let id = *by_name.entry(key).or_insert_with(|| {
@@ -146,7 +169,7 @@ impl Corpus {
                 }
                 merged.commentator |= speaker.commentator;
                 merged.articles.push(a);
-                local.insert(speaker.slug.clone(), id);
+                local.push(id);
             }
             article_speakers.push(local);
         }
@@ -180,7 +203,7 @@ impl Corpus {
                 .collect();
             let local = &article_speakers[a];
             for quote in &article.quotes {
-                let speaker = quote.speaker.as_deref().and_then(|s| local.get(s)).copied();
+                let speaker = quote.speaker.and_then(|s| local.get(s.index())).copied();
                 if let Some(id) = speaker {
                     speakers[id].quotes.push(quotes.len());
                 }
@@ -192,7 +215,7 @@ impl Corpus {
                 });
             }
             for statement in &article.statements {
-                let speaker = statement.speaker.as_deref().and_then(|s| local.get(s)).copied();
+                let speaker = statement.speaker.and_then(|s| local.get(s.index())).copied();
                 if let Some(id) = speaker {
                     speakers[id].statements.push(statements.len());
                 }
@@ -242,7 +265,7 @@ impl Corpus {
             dir
         })?;
         let paths = article_paths(dir)?;
-        let results: Vec<(PathBuf, Result<Article, LoadError>)> = paths
+        let results: Vec<(PathBuf, Result<StoredArticle, LoadError>)> = paths
             .into_par_iter()
             .map(|path| {
                 let result = read_article(&path, &lexicon);
@@ -303,9 +326,9 @@ impl Corpus {
         self.article_by_slug.get(slug).copied()
     }
 
-    /// The corpus speaker of an article's speaker slug.
-    pub fn article_speaker(&self, article: usize, slug: &str) -> Option<usize> {
-        self.article_speakers.get(article)?.get(slug).copied()
+    /// The corpus speaker of one of an article's speakers.
+    pub fn article_speaker(&self, article: usize, speaker: SpeakerId) -> Option<usize> {
+        self.article_speakers.get(article)?.get(speaker.index()).copied()
     }
 
     /// The quote a row points to.
@@ -365,10 +388,14 @@ mod tests {
     #[test]
     fn same_full_name_in_two_articles_is_one_speaker() {
         let lexicon = Lexicon::builtin();
-        let mut a = crate::parse::parse("“Yes,” said Ana Ruiz, a lecturer.", &lexicon);
-        a.slug = "a".into();
-        let mut b = crate::parse::parse("“No,” said Ana Ruiz, a lecturer.\n“Maybe,” said Ana Ruiz.", &lexicon);
-        b.slug = "b".into();
+        let stored = |slug: &str, text: &str| StoredArticle {
+            slug: slug.into(),
+            title: None,
+            source: None,
+            article: crate::parse::parse(text, &lexicon),
+        };
+        let a = stored("a", "“Yes,” said Ana Ruiz, a lecturer.");
+        let b = stored("b", "“No,” said Ana Ruiz, a lecturer.\n“Maybe,” said Ana Ruiz.");
         let corpus = Corpus::build(vec![a, b], Themes::new(Vec::new()));
         assert_eq!(corpus.speakers.len(), 1);
         assert_eq!(corpus.speakers[0].quotes.len(), 3);

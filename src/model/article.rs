@@ -1,20 +1,12 @@
 //! An article and its paragraphs.
 
-use std::sync::Arc;
-
 use serde::Serialize;
 
-use super::{Quote, Speaker, Statement};
+use super::{Quote, Speaker, SpeakerId, Statement};
 
 /// One parsed article: its text split into paragraphs, and who said what in it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {
-    /// URL slug, from the file name ("putin-north-korea-visit"); empty until a loader names it.
-    pub slug: String,
-    /// Headline, from the sidecar file when there is one.
-    pub title: Option<String>,
-    /// Publication or source, from the sidecar file when there is one.
-    pub source: Option<String>,
     /// Publication date as `YYYY-MM-DD`, when the text has a dateline.
     pub date: Option<String>,
     /// The dateline as written ("July 24, 2024").
@@ -31,9 +23,9 @@ pub struct Article {
 }
 
 impl Article {
-    /// The speaker with this slug.
-    pub fn speaker(&self, slug: &str) -> Option<&Speaker> {
-        self.speakers.iter().find(|s| s.slug == slug)
+    /// The speaker with this id.
+    pub fn speaker(&self, id: SpeakerId) -> Option<&Speaker> {
+        self.speakers.get(id.index())
     }
 
     /// The first body paragraph: the lead.
@@ -60,8 +52,8 @@ pub struct Paragraph {
     pub start: usize,
     /// Character offset just past the last character in the source text.
     pub end: usize,
-    /// Slug of the person whose speech the paragraph reports, if any (shared with the speaker).
-    pub speaker: Option<Arc<str>>,
+    /// The person whose speech the paragraph reports, if any.
+    pub speaker: Option<SpeakerId>,
 }
 
 /// What part a line plays on the page. Only `Body` is content.

@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::SpeakerId;
+
 /// Words between a pair of quotation marks in a body paragraph.
 #[derive(Debug, Clone, Serialize)]
 pub struct Quote {
@@ -22,8 +24,8 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// The words that attribute it ("said", "told reporters", "according to"); shared.
     pub cue: Option<Arc<str>>,
-    /// Slug of the speaker (shared); `None` when nobody is saying it or nobody could be found.
-    pub speaker: Option<Arc<str>>,
+    /// The speaker; `None` when nobody is saying it or the text does not say who.
+    pub speaker: Option<SpeakerId>,
     /// How the speaker was found.
     pub attribution: Attribution,
     /// Index of the quote this one continues: the first half of a split quote,
@@ -54,46 +56,143 @@ impl QuoteKind {
     }
 }
 
-/// How a quote or statement came to have its speaker (or none).
+/// How a pronoun found the person it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Antecedent {
+    /// The speaker of the previous sentence.
+    PreviousSpeaker,
+    /// The subject of the previous sentence.
+    PreviousSubject,
+    /// The subject of the same sentence, named before the pronoun.
+    SentenceSubject,
+    /// The person whose words the article has been reporting, with no one else named since.
+    CurrentSpeaker,
+    /// The only recent speaker the pronoun fits, by the gender the text gives them.
+    OnlyFitting,
+}
+
+/// How a quote or statement came to have its speaker (or none): the sieve that decided.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum Attribution {
     /// The speaker is named in the cue of the same sentence.
     Named,
-    /// A pronoun in the cue ("she said") was resolved to the speaker.
+    /// A pronoun in the cue ("she said") stands for the speaker.
     Pronoun {
         /// The pronoun as written.
         pronoun: String,
+        /// How it was resolved.
+        antecedent: Antecedent,
     },
+    /// The cue uses a role noun ("the analyst said") the article gave the speaker.
+    RoleNoun {
+        /// The noun.
+        noun: String,
+    },
+    /// The cue names a document ("the statement said"), which speaks for whoever issued it.
+    Document {
+        /// The document as written.
+        document: String,
+    },
+    /// The second part of a split quote (“The plan,” she said, “is dead.”).
+    SplitQuote,
+    /// The quote follows a line that introduces it with a colon ("Kery said only:").
+    ColonIntroduction,
+    /// The quote sits under a name label in interview style ("Thea Markussen, director:").
+    NameLabel,
+    /// The paragraph continues a quote left open at the end of the previous one.
+    Continuation,
+    /// The paragraph is only quotation, and the previous paragraph reports this speaker.
+    IntroducedBefore,
     /// The cue is in another sentence of the same paragraph.
     SameParagraph,
-    /// The paragraph is only quotation and continues the previous speaker.
-    Continuation,
+    /// Words the speaker quotes inside their own quote.
+    InnerQuote,
+    /// A quote inside a quote, voiced by someone the outer speaker names.
+    VoicedInQuote,
+    /// An unnamed source ("an official said") whose words a named person is later quoted saying.
+    NamedLater {
+        /// How the text first described the source.
+        source: String,
+    },
     /// The source is unnamed ("an official said"): no speaker is given.
     Anonymous {
         /// How the text describes the source.
         source: String,
     },
+    /// The source is a group of people ("Campaigners said"): no one speaker is given.
+    Group {
+        /// How the text describes the group.
+        source: String,
+    },
     /// The quote is a title or label said by nobody.
     Title,
-    /// No cue was found: a scare quote, or a speaker the text does not give.
-    Unattributed,
+    /// No sieve was sure, so no speaker is given; the reason says why.
+    NotGiven {
+        /// Why nobody is named.
+        reason: String,
+    },
 }
 
 impl Attribution {
-    /// A short note for readers on how the attribution was made.
+    /// The sieve's short name, as used in JSON ("named", "pronoun", …).
+    pub fn method(&self) -> &'static str {
+        match self {
+            Attribution::Named => "named",
+            Attribution::Pronoun { .. } => "pronoun",
+            Attribution::RoleNoun { .. } => "role_noun",
+            Attribution::Document { .. } => "document",
+            Attribution::SplitQuote => "split_quote",
+            Attribution::ColonIntroduction => "colon_introduction",
+            Attribution::NameLabel => "name_label",
+            Attribution::Continuation => "continuation",
+            Attribution::IntroducedBefore => "introduced_before",
+            Attribution::SameParagraph => "same_paragraph",
+            Attribution::InnerQuote => "inner_quote",
+            Attribution::VoicedInQuote => "voiced_in_quote",
+            Attribution::NamedLater { .. } => "named_later",
+            Attribution::Anonymous { .. } => "anonymous",
+            Attribution::Group { .. } => "group",
+            Attribution::Title => "title",
+            Attribution::NotGiven { .. } => "not_given",
+        }
+    }
+
+    /// A plain-language note for readers on how the attribution was made.
     pub fn note(&self, speaker_name: Option<&str>) -> String {
         let who = speaker_name.unwrap_or("the speaker");
         match self {
-            Attribution::Named => format!("{who} is named in the sentence"),
-            Attribution::Pronoun { pronoun } => format!("“{pronoun}” resolved to {who}"),
-            Attribution::SameParagraph => format!("{who} is named in the same paragraph"),
-            Attribution::Continuation => {
-                format!("continues {who}’s words from the previous paragraph")
+            Attribution::Named => format!("The sentence names {who}."),
+            Attribution::Pronoun { pronoun, antecedent } => {
+                let how = match antecedent {
+                    Antecedent::PreviousSpeaker => "who spoke in the sentence before",
+                    Antecedent::PreviousSubject => "the subject of the sentence before",
+                    Antecedent::SentenceSubject => "named earlier in the same sentence",
+                    Antecedent::CurrentSpeaker => {
+                        "whose words the article has been reporting, with no one else named since"
+                    }
+                    Antecedent::OnlyFitting => "the only recent speaker it fits",
+                };
+                format!("“{pronoun}” is {who}, {how}.")
             }
-            Attribution::Anonymous { source } => format!("unnamed source: {source}"),
-            Attribution::Title => "a title or label: nobody is saying it".to_owned(),
-            Attribution::Unattributed => "no speaker is given in the text".to_owned(),
+            Attribution::RoleNoun { noun } => format!("The article calls {who} “the {noun}”."),
+            Attribution::Document { document } => format!("The {document} speaks for {who}, who issued it."),
+            Attribution::SplitQuote => format!("The second part of a quote split by a cue naming {who}."),
+            Attribution::ColonIntroduction => format!("Introduced with a colon after {who} is named."),
+            Attribution::NameLabel => format!("Under the label naming {who}."),
+            Attribution::Continuation => format!("Continues {who}’s quote from the paragraph before."),
+            Attribution::IntroducedBefore => format!("The paragraph before reports {who}; this one only quotes."),
+            Attribution::SameParagraph => format!("Another sentence of the paragraph names {who}."),
+            Attribution::InnerQuote => format!("Words {who} quotes inside their own quote."),
+            Attribution::VoicedInQuote => format!("Inside another quote, voiced as {who}’s words."),
+            Attribution::NamedLater { source } => {
+                format!("First given to “{source}”; {who} is later quoted saying the same words.")
+            }
+            Attribution::Anonymous { source } => format!("An unnamed source: “{source}”."),
+            Attribution::Group { source } => format!("A group, not one speaker: “{source}”."),
+            Attribution::Title => "A title or label: nobody is saying it.".to_owned(),
+            Attribution::NotGiven { reason } => format!("Speaker not given: {reason}."),
         }
     }
 }
@@ -105,8 +204,8 @@ pub struct Statement {
     pub index: usize,
     /// Index of the paragraph.
     pub paragraph: usize,
-    /// Slug of the speaker (shared); `None` for unnamed sources.
-    pub speaker: Option<Arc<str>>,
+    /// The speaker; `None` for unnamed sources.
+    pub speaker: Option<SpeakerId>,
     /// The words that attribute it (shared).
     pub cue: Option<Arc<str>>,
     /// How the speaker was found.

@@ -2,11 +2,23 @@
 
 use serde::Serialize;
 
+/// A speaker's place in its article's list of speakers; slugs and URLs are made outside the parser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct SpeakerId(pub u32);
+
+impl SpeakerId {
+    /// As a list index.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// Someone quoted or reported in an article.
 #[derive(Debug, Clone, Serialize)]
 pub struct Speaker {
-    /// URL slug from the full name ("jenny-town").
-    pub slug: String,
+    /// Its place in the article's speakers.
+    pub id: SpeakerId,
     /// Full name as introduced ("Jenny Town").
     pub name: String,
     /// The form used after the first mention ("Town").
@@ -23,6 +35,8 @@ pub struct Speaker {
     pub quote_count: usize,
     /// Number of statements attributed to them.
     pub statement_count: usize,
+    /// Gender, where the text shows it (honorifics, gendered nouns, pronouns).
+    pub gender: Option<Gender>,
 }
 
 /// Whether a speaker is a person or a body.
@@ -74,6 +88,24 @@ pub fn slugify(name: &str) -> String {
         }
     }
     slug
+}
+
+/// URL slugs for an article's speakers, by [`SpeakerId`]: one per speaker, from the full
+/// name, unique within the list ("ana-ruiz", "ana-ruiz-2").
+pub fn speaker_slugs(speakers: &[Speaker]) -> Vec<String> {
+    let mut taken = std::collections::HashSet::new();
+    speakers
+        .iter()
+        .map(|s| {
+            let base = slugify(&s.name);
+            let base = if base.is_empty() {
+                format!("speaker-{}", s.id.0 + 1)
+            } else {
+                base
+            };
+            unique_slug(&base, &mut taken)
+        })
+        .collect()
 }
 
 /// `base`, or `base-2`, `base-3`, … : the first not yet in `taken`, which it joins.

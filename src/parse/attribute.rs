@@ -1,17 +1,43 @@
-//! Stage 5: resolve cues to speakers and give every quote and reported paragraph its speaker.
+//! Stage 6: attribution. Sentence by sentence, each clause's subject and each cue's source
+//! are resolved against the register (names, pronouns, role nouns, bodies, documents); then
+//! every quote passes through the sieves in a fixed order, and the first sieve that is sure
+//! names its speaker. When none is sure, the speaker is not given, with the reason.
+//!
+//! The quote sieves, in order:
+//! 1. `title` — words after "titled", "dubbed", "so-called": nobody says them;
+//! 2. `sentence_cue` — a cue in the quote's own sentence (adjacent first, then the
+//!    nearest before, then after); the second half of a split quote says so;
+//! 3. `colon_introduction` — a paragraph that opens with a quote after a line ending in a
+//!    colon: a name label ("Ruiz, on the budget:") or a cue ("Kery said only:");
+//! 4. `continuation` — a quote left open at the end of the previous paragraph goes on;
+//! 5. `same_paragraph` — a cue in another sentence of the paragraph, for a quoted sentence,
+//!    or for a fragment whose own sentence has no other subject;
+//! 6. `introduced_before` — a paragraph of quotation only, after a paragraph that reports
+//!    one speaker or makes one person its subject;
+//! 7. `title_case` — a fragment in title case with no cue: a title;
+//!
+//! and for a quote inside a quote: `voiced_in_quote` (the outer speaker names who said
+//! it), no speaker after a linking verb ("the toast was ‘…’"), else `inner_quote` (the
+//! outer speaker's own words). Last, `named_later` gives an unnamed source's words to the
+//! named person later quoted saying the same words.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use super::cues::{Cue, Source, appositive_after_name, find_cues};
+use super::cues::{Cue, find_cues};
 use super::lexicon::Lexicon;
-use super::names::{ReadName, family_name, family_name_first, is_name_word, read_name, run_starting_at, title_before};
-use super::tokens::{QuoteSpan, Tok, TokKind, find_quotes, sentences_into, tokenize_into};
+use super::mentions::{Np, Para, Pronoun, Referent, read_np, skip_openers};
+use super::names::{family_name, family_name_first, title_before};
+use super::register::{EntityId, EntityKind, Register};
+use super::tokens::{SentenceId, TokKind, TokenId, TokenRange};
 use crate::model::{
-    Attribution, Gender, Quote, QuoteKind, RoleSource, Speaker, SpeakerKind, Statement, slugify, unique_slug,
+    Antecedent, Attribution, Gender, Quote, QuoteKind, RoleSource, Speaker, SpeakerId, SpeakerKind, Statement,
 };
+
+/// How many recent speakers a pronoun may look back over for the only one it fits.
+const RECENT_SPEAKERS: usize = 4;
 
 /// What attribution produces for an article's body paragraphs.
 pub(crate) struct Attributed {
@@ -21,116 +47,116 @@ pub(crate) struct Attributed {
     pub statements: Vec<Statement>,
     /// Everyone quoted or reported, in order of first appearance.
     pub speakers: Vec<Speaker>,
-    /// The speaker slug of each paragraph index that has one.
-    pub paragraph_speakers: HashMap<usize, Arc<str>>,
+    /// The speaker of each paragraph index that has one.
+    pub paragraph_speakers: HashMap<usize, SpeakerId>,
 }
 
 /// Attributes the body paragraphs, given as (paragraph index, text) in order.
 pub(crate) fn attribute(body: &[(usize, &str)], lexicon: &Lexicon) -> Attributed {
-    let mut state = State::default();
+    let mut state = State::new(lexicon);
     for &(index, text) in body {
-        state.paragraph(index, text, lexicon);
+        state.paragraph(index, text);
     }
-    state.finish(lexicon)
+    state.finish()
 }
 
-/// One person or organisation known to the article so far.
-#[derive(Debug)]
-struct Entry {
-    name: String,
-    words: Vec<String>,
-    kind: SpeakerKind,
-    gender: Option<Gender>,
-    title_role: Option<String>,
-    appositive_role: Option<String>,
-    /// An appositive seen where the person was named but did not speak.
-    mentioned_role: Option<String>,
-    /// The single word the text used for them, if it did.
-    short_used: Option<String>,
-    /// When they were last mentioned or quoted (a running count).
-    last_seen: usize,
-    /// When they first spoke, if they did.
-    first_spoke: Option<usize>,
-    quotes: usize,
-    statements: usize,
-}
-
-/// Who a cue or paragraph is attributed to.
+/// Who a cue, a subject or a quote comes down to.
 #[derive(Debug, Clone, PartialEq)]
 enum Who {
-    Speaker(usize),
+    Entity(EntityId),
     Anonymous(String),
+    Group(String),
     Nobody,
 }
 
+impl Who {
+    fn entity(&self) -> Option<EntityId> {
+        match self {
+            Who::Entity(id) => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+/// A sieve's answer: who, how, and the cue words it rests on.
 #[derive(Debug, Clone)]
-struct ResolvedCue<'a> {
-    cue: Cue<'a>,
+struct Decision {
     who: Who,
     attribution: Attribution,
+    cue: Option<Arc<str>>,
 }
 
-/// How many recent speakers and people a pronoun looks back over.
-const RECENT: usize = 32;
+impl Decision {
+    fn not_given(reason: &str) -> Self {
+        Decision {
+            who: Who::Nobody,
+            attribution: Attribution::NotGiven {
+                reason: reason.to_owned(),
+            },
+            cue: None,
+        }
+    }
+}
 
-#[derive(Default)]
-struct State {
-    entries: Vec<Entry>,
-    /// People by full name.
-    people: FxHashMap<String, usize>,
-    /// Organisations by lower-cased name.
-    organisations: FxHashMap<String, usize>,
-    /// People by each word of their name.
-    by_word: FxHashMap<String, Vec<usize>>,
-    /// People most recently named, most recent last.
-    recent_people: Vec<usize>,
-    /// Speakers in the order they last spoke, most recent last.
-    history: Vec<usize>,
-    /// Who spoke in the last reported paragraph.
-    current: Option<(Who, Attribution)>,
-    clock: usize,
-    quotes: Vec<Quote>,
-    quote_speakers: Vec<Option<usize>>,
-    statements: Vec<Statement>,
-    statement_speakers: Vec<Option<usize>>,
-    /// A quote left open at the end of the last body paragraph.
+/// What one sentence tells the next: who spoke in it, and who it was about.
+#[derive(Debug, Clone, Copy, Default)]
+struct Facts {
+    speaker: Option<EntityId>,
+    subject: Option<EntityId>,
+}
+
+/// What the previous body paragraph leaves for the next.
+#[derive(Debug, Clone, Default)]
+struct Previous {
+    /// Who its statement reports, if anyone.
+    speaker: Option<EntityId>,
+    /// The person it is about, if it names one as a subject.
+    subject: Option<EntityId>,
+    /// It ends with a colon, introducing what follows: who, and whether as a name label.
+    colon: Option<(Who, bool)>,
+    /// A quote left open at its end: the quote's index.
     open_quote: Option<usize>,
-    /// Cue words, each stored once ("said" for every "said").
+}
+
+struct State<'l> {
+    lexicon: &'l Lexicon,
+    register: Register,
+    quotes: Vec<Quote>,
+    quote_who: Vec<Who>,
+    statements: Vec<Statement>,
+    statement_who: Vec<Who>,
+    /// The last sentence read.
+    previous_sentence: Facts,
+    /// The person or body whose words the article is reporting.
+    current: Option<EntityId>,
+    /// Another person has been a sentence's subject since the current speaker last spoke.
+    other_since: bool,
+    /// People who spoke recently, most recent last.
+    recent_speakers: Vec<EntityId>,
+    previous: Previous,
     cue_words: FxHashMap<String, Arc<str>>,
-    /// Buffers reused from paragraph to paragraph.
-    scratch: Scratch,
-    /// A person the last body paragraph introduced without quoting them.
-    introduced: Option<usize>,
 }
 
-/// A person named in a paragraph.
-struct Mention {
-    sentence: usize,
-    id: usize,
-    /// Named at the start of the sentence with an appositive: a new voice.
-    introduces: bool,
-}
+impl<'l> State<'l> {
+    fn new(lexicon: &'l Lexicon) -> Self {
+        State {
+            lexicon,
+            register: Register::default(),
+            quotes: Vec::new(),
+            quote_who: Vec::new(),
+            statements: Vec::new(),
+            statement_who: Vec::new(),
+            previous_sentence: Facts::default(),
+            current: None,
+            other_since: false,
+            recent_speakers: Vec::new(),
+            previous: Previous::default(),
+            cue_words: FxHashMap::default(),
+        }
+    }
 
-/// Who a pronoun in a paragraph might mean, besides earlier speakers.
-struct PronounContext {
-    /// People named in earlier sentences of the paragraph, most recent first.
-    named: Vec<usize>,
-    /// A person just introduced, in this paragraph or the one before.
-    introduced: Option<usize>,
-}
-
-/// Per-paragraph working buffers.
-#[derive(Default)]
-struct Scratch {
-    toks: Vec<Tok>,
-    sents: Vec<std::ops::Range<usize>>,
-    quote_toks: Vec<usize>,
-    tok_sentence: Vec<usize>,
-}
-
-impl State {
     /// The shared copy of a cue's words.
-    fn cue(&mut self, words: &str) -> Arc<str> {
+    fn cue_words(&mut self, words: &str) -> Arc<str> {
         if let Some(shared) = self.cue_words.get(words) {
             return shared.clone();
         }
@@ -139,545 +165,858 @@ impl State {
         shared
     }
 
-    fn tick(&mut self) -> usize {
-        self.clock += 1;
-        self.clock
-    }
+    fn paragraph(&mut self, index: usize, text: &str) {
+        let lexicon = self.lexicon;
+        let para = Para::new(text, lexicon);
+        self.record_mentions(&para);
+        let cues = find_cues(&para);
 
-    fn paragraph(&mut self, index: usize, text: &str, lexicon: &Lexicon) {
-        // Buffers reused from paragraph to paragraph: most of an article's
-        // allocations would otherwise be these.
-        let mut scratch = std::mem::take(&mut self.scratch);
-        self.paragraph_with(index, text, lexicon, &mut scratch);
-        self.scratch = scratch;
-    }
-
-    fn paragraph_with(&mut self, index: usize, text: &str, lexicon: &Lexicon, scratch: &mut Scratch) {
-        let spans = find_quotes(text);
-        tokenize_into(text, &spans, lexicon, &mut scratch.toks);
-        sentences_into(text, &scratch.toks, &spans, &mut scratch.sents);
-        let toks = &scratch.toks;
-        let sents = &scratch.sents;
-        let named = self.record_mentions(text, toks, sents, lexicon);
-        let carried = self.introduced.take();
-        let cues: Vec<ResolvedCue> = find_cues(text, toks, sents, lexicon)
-            .into_iter()
-            .map(|cue| {
-                // "Mr Rahul Menon was more sympathetic. Soft clay, he said, …": a
-                // person the paragraph named in an earlier sentence, whose gender
-                // the text gives, is who a pronoun means.
-                let sentence = cue.sentence;
-                let before: Vec<&Mention> = named.iter().rev().filter(|m| m.sentence < sentence).collect();
-                let context = PronounContext {
-                    named: before.iter().map(|m| m.id).collect(),
-                    introduced: before.iter().find(|m| m.introduces).map(|m| m.id).or(carried),
-                };
-                self.resolve(cue, &context, lexicon)
-            })
-            .collect();
-        // "Li Na, an economist at …, was more optimistic." introduces the
-        // speaker of the next paragraph's pronoun.
-        if cues.is_empty() {
-            self.introduced = named
-                .iter()
-                .rev()
-                .find(|m| m.introduces && self.entries[m.id].first_spoke.is_none())
-                .map(|m| m.id);
-        }
-
-        let quote_toks = &mut scratch.quote_toks;
-        quote_toks.clear();
-        quote_toks.extend(
-            toks.iter()
-                .enumerate()
-                .filter_map(|(i, t)| matches!(t.kind, TokKind::Quote(_)).then_some(i)),
-        );
-        let tok_sentence = &mut scratch.tok_sentence;
-        tok_sentence.clear();
-        tok_sentence.resize(toks.len(), 0);
-        for (n, sentence) in sents.iter().enumerate() {
-            for slot in &mut tok_sentence[sentence.clone()] {
-                *slot = n;
-            }
-        }
-        // Only quotes look cues up by position: a paragraph without one needs no index.
-        let cue_index = if spans.is_empty() {
-            CueIndex::default()
-        } else {
-            CueIndex::new(&cues)
-        };
-        let starts_with_quote = spans.first().is_some_and(|q| q.open == 0);
-        let main = cues.iter().find(|c| c.who != Who::Nobody);
-        let mut chars = CharCursor::default();
-
-        let mut paragraph_quotes = Vec::new();
-        let mut uses_current = false;
-        let mut previous_adjacent: Option<(usize, usize)> = None;
-        for (k, span) in spans.iter().enumerate() {
-            let Some(&qtok) = quote_toks.get(k) else {
-                continue;
-            };
-            let sentence = tok_sentence[qtok];
-            let sentence_start = sents.get(sentence).map_or(0, |s| s.start);
-            let kind = quote_kind(text, toks, qtok, sentence_start, span, &cue_index);
-            let after = cue_index
-                .starting_at(qtok + 1)
-                .or_else(|| {
-                    toks.get(qtok + 1)
-                        .filter(|t| t.is_punct(','))
-                        .and(cue_index.starting_at(qtok + 2))
-                })
-                .filter(|&c| cues[c].cue.sentence == sentence);
-            let before = cue_index
-                .ending_at(qtok)
-                .or_else(|| {
-                    (qtok > 0 && matches!(toks[qtok - 1].kind, TokKind::Punct(',' | ':')))
-                        .then(|| cue_index.ending_at(qtok - 1))
-                        .flatten()
-                })
-                .filter(|&c| cues[c].cue.sentence == sentence);
-            let adjacent = after.or(before);
-            let in_sentence = || cue_index.in_sentence(sentence, qtok);
-            let continues = match (previous_adjacent, before) {
-                (Some((prev_quote, cue)), Some(b)) if b == cue => Some(prev_quote),
-                _ if k == 0 && starts_with_quote => self.open_quote,
-                _ => None,
-            };
-
-            let (who, attribution, cue_words) = if is_title(text, toks, qtok, span, kind, adjacent.is_some(), lexicon) {
-                (Who::Nobody, Attribution::Title, None)
-            } else if let Some(c) = adjacent.or_else(in_sentence) {
-                let c = &cues[c];
-                (c.who.clone(), c.attribution.clone(), Some(self.cue(c.cue.words)))
-            } else if let Some(c) = cue_index.nearest(sentence).map(|c| &cues[c]) {
-                let attribution = match &c.attribution {
-                    Attribution::Named => Attribution::SameParagraph,
-                    other => other.clone(),
-                };
-                (c.who.clone(), attribution, Some(self.cue(c.cue.words)))
-            } else if (starts_with_quote || kind == QuoteKind::Direct)
-                && let Some((who, attribution)) = self.current.clone()
-            {
-                uses_current = true;
-                let attribution = match attribution {
-                    Attribution::Anonymous { source } => Attribution::Anonymous { source },
-                    _ => Attribution::Continuation,
-                };
-                (who, attribution, None)
-            } else {
-                (Who::Nobody, Attribution::Unattributed, None)
-            };
-            if let Some(a) = after {
-                previous_adjacent = Some((self.quotes.len(), a));
-            } else {
-                previous_adjacent = None;
-            }
-
-            let speaker = match who {
-                Who::Speaker(id) => Some(id),
-                _ => None,
-            };
-            if let Some(id) = speaker {
-                self.entries[id].quotes += 1;
-                self.mark_spoke(id);
-            }
-            let attribution = match (&who, attribution) {
-                (Who::Anonymous(source), _) => Attribution::Anonymous { source: source.clone() },
-                (Who::Nobody, Attribution::Named | Attribution::Pronoun { .. } | Attribution::SameParagraph) => {
-                    Attribution::Unattributed
+        // Pass 1: sentence by sentence, subjects and cue sources.
+        let mut resolved: Vec<Decision> = Vec::with_capacity(cues.len());
+        let mut facts = vec![Facts::default(); para.sentences.len()];
+        for (n, sentence) in para.sentences.iter().enumerate() {
+            let sid = SentenceId::from_ix(n);
+            let subject = self.sentence_subject(&para, *sentence);
+            let mut sentence_speaker = None;
+            let mut unnamed_voice = false;
+            for (c, cue) in cues.iter().enumerate().filter(|(_, c)| c.sentence == sid) {
+                let decision = self.resolve_cue(&para, cue, subject);
+                // "A union lawyer says it is “shameful.” Maria Costa added that …": the
+                // lawyer is Costa.
+                if let Who::Entity(id) = decision.who
+                    && matches!(para.word(cue.verb), Some("added" | "adds"))
+                    && let Some(prev) = (0..c).rev().find(|&p| cues[p].sentence.ix() + 1 == n)
+                    && let Who::Anonymous(source) = resolved[prev].who.clone()
+                {
+                    resolved[prev].who = Who::Entity(id);
+                    resolved[prev].attribution = Attribution::NamedLater { source };
                 }
-                (_, attribution) => attribution,
-            };
-            paragraph_quotes.push(self.quotes.len());
-            self.quotes.push(Quote {
-                index: self.quotes.len(),
-                paragraph: index,
-                start: chars.at(text, span.inner.start),
-                end: chars.at(text, span.inner.end),
-                text: text[span.inner.clone()].to_owned(),
-                kind,
-                cue: cue_words,
-                speaker: None,
-                attribution,
-                continues,
-                bytes: span.inner.clone(),
-            });
-            self.quote_speakers.push(speaker);
-        }
-        self.open_quote = match spans.last() {
-            Some(last) if last.close.is_none() => paragraph_quotes.last().copied(),
-            _ => None,
-        };
-
-        let reported = if let Some(c) = main {
-            Some((c.who.clone(), c.attribution.clone(), Some(self.cue(c.cue.words))))
-        } else if uses_current {
-            self.current.clone().map(|(who, attribution)| {
-                let attribution = match attribution {
-                    Attribution::Anonymous { .. } => attribution,
-                    _ => Attribution::Continuation,
-                };
-                (who, attribution, None)
-            })
-        } else {
-            None
-        };
-        if let Some((who, attribution, cue)) = reported {
-            let speaker = match who {
-                Who::Speaker(id) => Some(id),
-                _ => None,
-            };
-            if let Some(id) = speaker {
-                self.entries[id].statements += 1;
-                self.mark_spoke(id);
+                match &decision.who {
+                    Who::Entity(id) if sentence_speaker.is_none() => {
+                        let outlet = self.register.get(*id).kind == EntityKind::Outlet;
+                        if !outlet {
+                            sentence_speaker = Some(*id);
+                        }
+                    }
+                    Who::Anonymous(_) | Who::Group(_) => unnamed_voice = true,
+                    _ => {}
+                }
+                if let Some(addressee) = cue.addressee {
+                    self.learn_addressee(&para, addressee);
+                }
+                resolved.push(decision);
             }
-            let attribution = match &who {
-                Who::Anonymous(source) => Attribution::Anonymous { source: source.clone() },
-                _ => attribution,
+            if sentence_speaker.is_none() {
+                // An outlet speaks only when nothing else in its sentence does.
+                sentence_speaker = cues
+                    .iter()
+                    .zip(&resolved)
+                    .filter(|(c, _)| c.sentence == sid)
+                    .find_map(|(_, d)| d.who.entity());
+            }
+            facts[n] = Facts {
+                speaker: sentence_speaker,
+                subject,
             };
-            self.current = Some((who, attribution.clone()));
+            self.after_sentence(facts[n], unnamed_voice);
+        }
+
+        // Pass 2: every quote through the sieves.
+        let first_quote = self.quotes.len();
+        let top: Vec<usize> = (0..para.quotes.len()).filter(|&q| para.quotes[q].depth == 0).collect();
+        let mut local_index: Vec<Option<usize>> = vec![None; para.quotes.len()];
+        let mut previous_cue_for_split: Option<(usize, SentenceId)> = None;
+        for &q in &top {
+            let Some(qtok) = para.quote_token(q) else { continue };
+            let sentence = para.sentence_of(qtok);
+            let kind = quote_kind(&para, qtok, &cues);
+            let (decision, governing) =
+                self.sieve(&para, q, qtok, sentence, kind, &cues, &resolved, previous_cue_for_split);
+            previous_cue_for_split = governing
+                .filter(|&c| cues[c].trailing && cues[c].span.start > qtok)
+                .map(|c| (c, sentence));
+            local_index[q] = Some(self.quotes.len());
+            self.push_quote(index, &para, q, kind, decision, None);
+        }
+        // Quotes inside quotes, outer ones first.
+        for q in 0..para.quotes.len() {
+            let Some(parent) = para.quotes[q].parent else { continue };
+            let Some(outer) = local_index[parent] else { continue };
+            let decision = self.inner_quote(&para, parent, q, outer);
+            local_index[q] = Some(self.quotes.len());
+            self.push_quote(index, &para, q, QuoteKind::Fragment, decision, Some(outer));
+        }
+        // Keep quotes in text order within the paragraph.
+        self.reorder(first_quote, &mut local_index);
+        let paragraph_quotes: Vec<usize> = (first_quote..self.quotes.len()).collect();
+
+        // A quote-only sentence tells the next who spoke in it.
+        for (n, _) in para.sentences.iter().enumerate() {
+            if facts[n].speaker.is_some() {
+                continue;
+            }
+            let spoke = top
+                .iter()
+                .filter(|&&q| para.quote_token(q).is_some_and(|t| para.sentence_of(t).ix() == n))
+                .filter_map(|&q| local_index[q])
+                .find_map(|i| self.quote_who[i].entity());
+            if let Some(who) = spoke {
+                facts[n].speaker = Some(who);
+                if n + 1 == para.sentences.len() {
+                    self.previous_sentence.speaker = Some(who);
+                    self.current = Some(who);
+                    self.other_since = false;
+                }
+            }
+        }
+
+        // The paragraph's statement: its main cue, else the speaker its quotes continue.
+        let main = cues
+            .iter()
+            .zip(&resolved)
+            .enumerate()
+            .filter(|(_, (_, d))| !matches!(d.who, Who::Nobody))
+            .min_by_key(|(_, (_, d))| match &d.who {
+                Who::Entity(id) if self.register.get(*id).kind != EntityKind::Outlet => 0,
+                Who::Entity(_) => 2,
+                _ => 1,
+            })
+            .map(|(c, _)| c);
+        let statement = match main {
+            Some(c) => {
+                let d = resolved[c].clone();
+                Some(Decision {
+                    cue: Some(self.cue_words(cues[c].words)),
+                    ..d
+                })
+            }
+            None => paragraph_quotes
+                .first()
+                .filter(|_| {
+                    paragraph_quotes
+                        .iter()
+                        .all(|&i| self.quote_who[i] == self.quote_who[paragraph_quotes[0]])
+                })
+                .filter(|&&i| !matches!(self.quote_who[i], Who::Nobody))
+                .map(|&i| Decision {
+                    who: self.quote_who[i].clone(),
+                    attribution: self.quotes[i].attribution.clone(),
+                    cue: self.quotes[i].cue.clone(),
+                }),
+        };
+        let statement_speaker = statement.as_ref().and_then(|d| d.who.entity());
+        if let Some(decision) = statement {
             self.statements.push(Statement {
                 index: self.statements.len(),
                 paragraph: index,
                 speaker: None,
-                cue,
-                attribution,
-                quotes: paragraph_quotes,
+                cue: decision.cue,
+                attribution: decision.attribution,
+                quotes: paragraph_quotes.clone(),
             });
-            self.statement_speakers.push(speaker);
+            self.statement_who.push(decision.who);
         }
-    }
 
-    fn mark_spoke(&mut self, id: usize) {
-        let now = self.tick();
-        let entry = &mut self.entries[id];
-        entry.first_spoke.get_or_insert(now);
-        entry.last_seen = now;
-        remember(&mut self.history, id);
-    }
-
-    /// Notes every person named in a paragraph, with any title before the name.
-    /// Returns the people named, in text order.
-    fn record_mentions(
-        &mut self,
-        text: &str,
-        toks: &[Tok],
-        sents: &[std::ops::Range<usize>],
-        lexicon: &Lexicon,
-    ) -> Vec<Mention> {
-        let mut named = Vec::new();
-        for (n, sentence) in sents.iter().enumerate() {
-            let mut i = sentence.start;
-            while i < sentence.end {
-                if !is_name_word(toks, i) {
-                    i += 1;
-                    continue;
-                }
-                let Some(run) = run_starting_at(toks, text, lexicon, i, sentence.end) else {
-                    i += 1;
-                    continue;
-                };
-                i = run.end;
-                // One capitalised word tells nothing unless something marks a gender.
-                let marked = |k: usize| {
-                    lexicon.honorific(toks[k].text(text)).is_some() || lexicon.noun_gender(toks[k].text(text)).is_some()
-                };
-                if run.len() == 1 && !(marked(run.start) || (run.start > sentence.start && marked(run.start - 1))) {
-                    continue;
-                }
-                let Some(name) = read_name(toks, text, lexicon, run.clone()) else {
-                    continue;
-                };
-                if name.organisation {
-                    continue;
-                }
-                let title = name
-                    .title
-                    .or_else(|| title_before(toks, text, lexicon, run.start, sentence.start));
-                let appositive = appositive_after_name(text, toks, lexicon, run.end, sentence.end);
-                let gender = name
-                    .gender
-                    .or_else(|| {
-                        (run.start > sentence.start)
-                            .then(|| toks[run.start - 1].text(text))
-                            .and_then(|w| lexicon.noun_gender(w))
-                    })
-                    .or_else(|| {
-                        appositive
-                            .and_then(|a| a.split_whitespace().last())
-                            .and_then(|w| lexicon.noun_gender(w))
-                    });
-                let id = if name.is_full() {
-                    Some(self.person(&name))
-                } else if gender.is_some() {
-                    self.find_short(name.first_word(), gender, lexicon)
-                } else {
-                    None
-                };
-                if let Some(id) = id {
-                    // A full name opening its sentence and followed by a comma
-                    // introduces someone: "Li Na, an economist at …,".
-                    let opens = run.start == sentence.start
-                        || (run.start == sentence.start + 1
-                            && toks[sentence.start].is_word()
-                            && !toks[sentence.start].name);
-                    let introduces = name.is_full() && opens && toks.get(run.end).is_some_and(|t| t.is_punct(','));
-                    named.push(Mention {
-                        sentence: n,
-                        id,
-                        introduces,
-                    });
-                    let entry = &mut self.entries[id];
-                    entry.gender = entry.gender.or(gender);
-                    if entry.title_role.is_none() {
-                        entry.title_role = title.map(str::to_owned);
-                    }
-                    if entry.mentioned_role.is_none() {
-                        entry.mentioned_role = appositive.map(str::to_owned);
-                    }
-                }
-            }
-        }
-        named
-    }
-
-    /// The entry for a full name, created on first mention.
-    fn person(&mut self, name: &ReadName<'_>) -> usize {
-        let now = self.tick();
-        let id = match self.people.get(name.name) {
-            Some(&id) => id,
-            None => {
-                let id = self.entries.len();
-                self.people.insert(name.name.to_owned(), id);
-                for word in name.words() {
-                    self.by_word.entry(word.to_owned()).or_default().push(id);
-                }
-                self.entries.push(Entry {
-                    name: name.name.to_owned(),
-                    words: name.words().map(str::to_owned).collect(),
-                    kind: SpeakerKind::Person,
-                    gender: None,
-                    title_role: None,
-                    appositive_role: None,
-                    mentioned_role: None,
-                    short_used: None,
-                    last_seen: now,
-                    first_spoke: None,
-                    quotes: 0,
-                    statements: 0,
-                });
-                id
-            }
-        };
-        remember(&mut self.recent_people, id);
-        let entry = &mut self.entries[id];
-        entry.last_seen = now;
-        entry.gender = entry.gender.or(name.gender);
-        if entry.title_role.is_none() {
-            entry.title_role = name.title.map(str::to_owned);
-        }
-        id
-    }
-
-    /// The person a one-word reference means: the most recent person with a
-    /// full name containing that word, the family name first; two people
-    /// sharing it are told apart by recency and gender, never merged.
-    fn find_short(&self, word: &str, gender: Option<Gender>, lexicon: &Lexicon) -> Option<usize> {
-        self.by_word
-            .get(word)?
-            .iter()
-            .map(|&id| (id, &self.entries[id]))
-            .filter(|(_, e)| gender.is_none() || e.gender.is_none() || e.gender == gender)
-            .max_by_key(|(_, e)| (family_name(&e.words, lexicon) == word, e.words.len() > 1, e.last_seen))
-            .map(|(id, _)| id)
-    }
-
-    fn organisation(&mut self, name: &str) -> usize {
-        let now = self.tick();
-        let key = name.to_lowercase();
-        if let Some(&id) = self.organisations.get(&key) {
-            self.entries[id].last_seen = now;
-            return id;
-        }
-        self.organisations.insert(key, self.entries.len());
-        self.entries.push(Entry {
-            name: name.to_owned(),
-            words: name.split_whitespace().map(str::to_owned).collect(),
-            kind: SpeakerKind::Organisation,
-            gender: None,
-            title_role: None,
-            appositive_role: None,
-            mentioned_role: None,
-            short_used: None,
-            last_seen: now,
-            first_spoke: None,
-            quotes: 0,
-            statements: 0,
-        });
-        self.entries.len() - 1
-    }
-
-    /// The most recent of `named` whose known gender fits a personal pronoun.
-    fn named_fitting(&self, pronoun: &str, named: &[usize]) -> Option<usize> {
-        let gender = pronoun_gender(pronoun)?;
-        named
-            .iter()
-            .copied()
-            .find(|&id| self.entries[id].gender == Some(gender))
-    }
-
-    /// The person just introduced, if they have not spoken and the pronoun does not contradict them.
-    fn introduced_fitting(&self, pronoun: &str, introduced: Option<usize>) -> Option<usize> {
-        let gender = pronoun_gender(pronoun)?;
-        let id = introduced?;
-        let entry = &self.entries[id];
-        (entry.first_spoke.is_none() && entry.gender.is_none_or(|g| g == gender)).then_some(id)
-    }
-
-    /// The nearest earlier speaker a pronoun fits; otherwise the last person who spoke.
-    fn pronoun(&mut self, pronoun: &str) -> Option<usize> {
-        let gender = pronoun_gender(pronoun);
-        let wanted_kind = if gender.is_some() {
-            SpeakerKind::Person
+        // What this paragraph leaves for the next.
+        let ends_with_colon = para.toks.last().is_some_and(|t| t.is_punct(':'));
+        let colon = if !ends_with_colon {
+            None
+        } else if let Some(c) = main {
+            Some((resolved[c].who.clone(), false))
+        } else if para.quotes.is_empty() {
+            self.label(&para)
         } else {
-            SpeakerKind::Organisation
+            None
         };
-        let candidates = self
-            .history
+        let open_quote = para
+            .quotes
             .iter()
-            .rev()
-            .copied()
-            .filter(|&id| self.entries[id].kind == wanted_kind);
-        let fits = candidates
-            .clone()
-            .find(|&id| gender.is_none() || self.entries[id].gender.is_none_or(|g| Some(g) == gender));
-        // With no earlier speaker, the most recently named person the pronoun fits.
-        let mentioned = || {
-            self.recent_people
-                .iter()
-                .rev()
-                .copied()
-                .filter(|_| gender.is_some())
-                .find(|&id| self.entries[id].gender.is_none_or(|g| Some(g) == gender))
+            .enumerate()
+            .rfind(|(_, q)| q.depth == 0)
+            .filter(|(_, q)| q.close.is_none())
+            .and_then(|(q, _)| local_index[q]);
+        let subject = facts.iter().rev().find_map(|f| f.subject);
+        self.previous = Previous {
+            speaker: statement_speaker.or_else(|| facts.last().and_then(|f| f.speaker)),
+            subject,
+            colon,
+            open_quote,
         };
-        let id = fits.or_else(|| candidates.clone().next()).or_else(mentioned)?;
-        if let Some(g) = gender {
-            self.entries[id].gender.get_or_insert(g);
-        }
-        Some(id)
     }
 
-    /// Resolves a cue's source; `context` says who the paragraph named before it.
-    fn resolve<'a>(&mut self, cue: Cue<'a>, context: &PronounContext, lexicon: &Lexicon) -> ResolvedCue<'a> {
-        let (who, attribution) = match &cue.source {
-            Source::Name(name) => {
-                let id = if name.is_full() {
-                    self.person(name)
-                } else if let Some(id) = self.find_short(name.first_word(), name.gender, lexicon) {
-                    let now = self.tick();
-                    let entry = &mut self.entries[id];
-                    entry.last_seen = now;
-                    entry.gender = entry.gender.or(name.gender);
-                    if entry.words.len() > 1 {
-                        entry.short_used.get_or_insert_with(|| name.first_word().to_owned());
-                    }
-                    id
-                } else {
-                    self.person(name)
-                };
-                if self.entries[id].appositive_role.is_none() {
-                    self.entries[id].appositive_role = cue.role.map(str::to_owned);
-                }
-                (Who::Speaker(id), Attribution::Named)
+    /// Puts the paragraph's quotes (from `first` on) in the order of their opening marks.
+    fn reorder(&mut self, first: usize, local_index: &mut [Option<usize>]) {
+        let mut order: Vec<usize> = (first..self.quotes.len()).collect();
+        order.sort_by_key(|&i| self.quotes[i].bytes.start);
+        if order.iter().enumerate().all(|(k, &i)| i == first + k) {
+            return;
+        }
+        let mut new_of = vec![0; self.quotes.len() - first];
+        for (k, &old) in order.iter().enumerate() {
+            new_of[old - first] = first + k;
+        }
+        let mut quotes: Vec<Option<Quote>> = self.quotes.drain(first..).map(Some).collect();
+        let mut who: Vec<Option<Who>> = self.quote_who.drain(first..).map(Some).collect();
+        for &old in &order {
+            if let (Some(mut quote), Some(w)) = (quotes[old - first].take(), who[old - first].take()) {
+                quote.index = self.quotes.len();
+                quote.continues = quote.continues.map(|c| if c >= first { new_of[c - first] } else { c });
+                self.quotes.push(quote);
+                self.quote_who.push(w);
             }
-            Source::Organisation(name) => (Who::Speaker(self.organisation(name)), Attribution::Named),
-            Source::Anonymous(source) => (
-                Who::Anonymous(source.clone()),
-                Attribution::Anonymous { source: source.clone() },
-            ),
-            Source::Document(document) => match self.pronoun("it") {
-                Some(id) => (
-                    Who::Speaker(id),
-                    Attribution::Pronoun {
-                        pronoun: (*document).to_owned(),
-                    },
-                ),
-                None => (Who::Nobody, Attribution::Unattributed),
-            },
-            Source::Pronoun(pronoun) => match self
-                .named_fitting(pronoun, &context.named)
-                .or_else(|| self.introduced_fitting(pronoun, context.introduced))
-                .or_else(|| self.pronoun(pronoun))
-            {
-                Some(id) => (
-                    Who::Speaker(id),
-                    Attribution::Pronoun {
-                        pronoun: (*pronoun).to_owned(),
-                    },
-                ),
-                None => (Who::Nobody, Attribution::Unattributed),
-            },
-        };
-        if let Who::Speaker(id) = who {
-            remember(&mut self.history, id);
         }
-        ResolvedCue { cue, who, attribution }
+        for slot in local_index.iter_mut().flatten() {
+            if *slot >= first {
+                *slot = new_of[*slot - first];
+            }
+        }
     }
 
-    fn finish(self, lexicon: &Lexicon) -> Attributed {
-        let mut order: Vec<usize> = (0..self.entries.len())
-            .filter(|&id| self.entries[id].first_spoke.is_some())
-            .collect();
-        order.sort_by_key(|&id| self.entries[id].first_spoke);
-        let mut slugs: HashMap<usize, Arc<str>> = HashMap::new();
-        let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
-        let mut speakers = Vec::with_capacity(order.len());
-        for id in order {
-            let entry = &self.entries[id];
-            let base = slugify(&entry.name);
-            let base = if base.is_empty() {
-                format!("speaker-{}", speakers.len() + 1)
-            } else {
-                base
-            };
-            let slug = unique_slug(&base, &mut taken);
-            slugs.insert(id, Arc::from(slug.as_str()));
-            let appositive = entry.appositive_role.as_ref().or(entry.mentioned_role.as_ref());
-            let (role, role_source) = match (appositive, &entry.title_role) {
-                (Some(role), _) => (Some(role.clone()), Some(RoleSource::Appositive)),
-                (None, Some(title)) => (Some(title.clone()), Some(RoleSource::Title)),
-                (None, None) => (None, None),
-            };
-            let short_name = match (&entry.short_used, entry.kind) {
-                (Some(short), _) => short.clone(),
-                (None, SpeakerKind::Person) if family_name_first(&entry.words, lexicon) || entry.words.len() > 1 => {
-                    family_name(&entry.words, lexicon)
-                }
-                _ => entry.name.clone(),
-            };
-            speakers.push(Speaker {
-                slug,
-                name: entry.name.clone(),
-                short_name,
-                role,
-                role_source,
-                kind: entry.kind,
-                commentator: entry.kind == SpeakerKind::Person && (appositive.is_some() || entry.statements >= 2),
-                quote_count: entry.quotes,
-                statement_count: entry.statements,
-            });
+    /// A paragraph that ends in a colon and holds no quote: a name label ("Thea Markussen,
+    /// director of the seed bank:"), or a topic line ("On whether the vault should move:")
+    /// that leaves the current speaker in place.
+    fn label(&mut self, para: &Para<'_>) -> Option<(Who, bool)> {
+        let end = TokenId::from_ix(para.toks.len());
+        if let Some(np) = read_np(para, TokenId(0), end)
+            && matches!(np.referent, Referent::Name(_) | Referent::Organisation { .. })
+        {
+            let decision = self.resolve_np(para, &np, None, false);
+            if let Who::Entity(id) = decision.who {
+                self.current = Some(id);
+                self.other_since = false;
+                return Some((Who::Entity(id), true));
+            }
         }
-        let slug_of = |id: Option<usize>| id.and_then(|id| slugs.get(&id).cloned());
+        // A topic line keeps whoever the quotes before it belonged to.
+        let topic = para.word_in(TokenId(0), &para.lexicon.prepositions);
+        let speaker = self.previous.speaker.or(self.current);
+        match (topic, speaker) {
+            (true, Some(id)) => Some((Who::Entity(id), true)),
+            _ => None,
+        }
+    }
+
+    /// Notes every name in a paragraph, with a title before it or an appositive after it,
+    /// so that later references ("Kim", "the striker") find them.
+    fn record_mentions(&mut self, para: &Para<'_>) {
+        let lexicon = self.lexicon;
+        for sentence in &para.sentences {
+            let mut at = sentence.start;
+            while at < sentence.end {
+                if !para.is_name_word(at) || (at > sentence.start && para.is_name_word(at.prev().unwrap_or(at))) {
+                    at = at.next();
+                    continue;
+                }
+                let Some((name, run_end)) = para.name_at(at, sentence.end) else {
+                    at = at.next();
+                    continue;
+                };
+                let title_start = title_before(&para.toks, para.text, lexicon, at.ix(), sentence.start.ix())
+                    .map(|title| {
+                        let len = title.split_whitespace().count();
+                        TokenId::from_ix(at.ix().saturating_sub(len))
+                    })
+                    .unwrap_or(at);
+                let np = read_np(para, title_start, sentence.end)
+                    .filter(|np| matches!(&np.referent, Referent::Name(n) if n.name == name.name));
+                let has_role = np.as_ref().is_some_and(|np| np.role.is_some());
+                let in_parentheses = at.prev().is_some_and(|p| para.punct_is(p, '(')) && para.punct_is(run_end, ')');
+                let known = self.register.entities().iter().any(|e| e.name == name.name);
+                if name.is_full()
+                    || name.title.is_some()
+                    || name.gender.is_some()
+                    || has_role
+                    || known
+                    || in_parentheses
+                {
+                    let id = self.register.name(&name, np.as_ref(), lexicon);
+                    // "PORT ALDANE (AFP) -": an agency credited in the dateline.
+                    if in_parentheses && !name.is_full() {
+                        self.register.learn_outlet(id);
+                    }
+                }
+                at = run_end.max(at.next());
+            }
+        }
+    }
+
+    /// Whom a "told" addresses is never its speaker; a name there that is not a person is an outlet.
+    fn learn_addressee(&mut self, para: &Para<'_>, addressee: TokenRange) {
+        let mut at = addressee.start;
+        while at < addressee.end {
+            if para.is_name_word(at)
+                && let Some((name, end)) = para.name_at(at, addressee.end)
+            {
+                let id = self.register.name(&name, None, self.lexicon);
+                if self.register.get(id).kind != EntityKind::Person {
+                    self.register.learn_outlet(id);
+                }
+                at = end;
+            } else {
+                at = at.next();
+            }
+        }
+    }
+
+    /// The sentence's grammatical subject, resolved, when it is a person or a body.
+    fn sentence_subject(&mut self, para: &Para<'_>, sentence: TokenRange) -> Option<EntityId> {
+        if para.is_quote(sentence.start) {
+            return None;
+        }
+        let start = skip_openers(para, sentence.start, sentence.end);
+        let np = read_np(para, start, sentence.end)?;
+        if let Referent::Name(name) = &np.referent
+            && !name.is_full()
+            && name.title.is_none()
+            && name.gender.is_none()
+            && np.role.is_none()
+            && !self
+                .register
+                .entities()
+                .iter()
+                .any(|e| e.words.iter().any(|w| w == name.name))
+        {
+            // A lone capitalised word opening a sentence ("Shares fell") is not a name yet.
+            return None;
+        }
+        self.resolve_np(para, &np, None, true).who.entity()
+    }
+
+    /// After a sentence: who spoke, who it was about.
+    fn after_sentence(&mut self, facts: Facts, unnamed_voice: bool) {
+        if let Some(speaker) = facts.speaker {
+            self.current = Some(speaker);
+            self.other_since = false;
+            self.recent_speakers.retain(|&s| s != speaker);
+            self.recent_speakers.push(speaker);
+            if self.recent_speakers.len() > RECENT_SPEAKERS {
+                self.recent_speakers.remove(0);
+            }
+        } else if unnamed_voice {
+            self.current = None;
+        } else if let Some(subject) = facts.subject
+            && Some(subject) != self.current
+            && self.register.get(subject).kind == EntityKind::Person
+        {
+            self.other_since = true;
+        }
+        self.previous_sentence = facts;
+    }
+
+    /// Resolves a cue's source.
+    fn resolve_cue(&mut self, para: &Para<'_>, cue: &Cue<'_>, sentence_subject: Option<EntityId>) -> Decision {
+        let subject_here = sentence_subject.filter(|_| !cue.source.range.contains(para.sentence(cue.sentence).start));
+        let mut decision = self.resolve_np(para, &cue.source, subject_here, false);
+        if let Who::Entity(id) = decision.who
+            && self.register.get(id).kind == EntityKind::Event
+        {
+            decision = Decision::not_given("an event does not speak");
+        }
+        decision.cue = Some(self.cue_words(cue.words));
+        decision
+    }
+
+    /// Resolves a noun phrase to who it stands for.
+    fn resolve_np(
+        &mut self,
+        para: &Para<'_>,
+        np: &Np<'_>,
+        sentence_subject: Option<EntityId>,
+        as_subject: bool,
+    ) -> Decision {
+        let lexicon = self.lexicon;
+        let (who, attribution) = match &np.referent {
+            Referent::Name(name) => (
+                Who::Entity(self.register.name(name, Some(np), lexicon)),
+                Attribution::Named,
+            ),
+            Referent::Pronoun(pronoun) => match self.pronoun(*pronoun, sentence_subject) {
+                Ok((id, antecedent)) => (
+                    Who::Entity(id),
+                    Attribution::Pronoun {
+                        pronoun: pronoun.as_str().to_owned(),
+                        antecedent,
+                    },
+                ),
+                Err(reason) => return Decision::not_given(reason),
+            },
+            Referent::RoleNoun { noun } => {
+                let fits_role = |id: EntityId, register: &Register| {
+                    let e = register.get(id);
+                    e.kind == EntityKind::Person && (e.role_nouns.is_empty() || e.role_nouns.iter().any(|n| n == noun))
+                };
+                let found = self.register.by_role_noun(noun).or_else(|| {
+                    [self.previous_sentence.speaker, self.previous_sentence.subject]
+                        .into_iter()
+                        .flatten()
+                        .find(|&id| fits_role(id, &self.register))
+                });
+                match found {
+                    Some(id) => (
+                        Who::Entity(id),
+                        Attribution::RoleNoun {
+                            noun: (*noun).to_owned(),
+                        },
+                    ),
+                    None if as_subject => return Decision::not_given("no one in the article is described so"),
+                    None => {
+                        return Decision::not_given(&format!("the article names no one it calls “the {noun}”"));
+                    }
+                }
+            }
+            Referent::Anonymous(source) => (
+                Who::Anonymous((*source).to_owned()),
+                Attribution::Anonymous {
+                    source: (*source).to_owned(),
+                },
+            ),
+            Referent::Group(source) => (
+                Who::Group((*source).to_owned()),
+                Attribution::Group {
+                    source: (*source).to_owned(),
+                },
+            ),
+            Referent::Organisation { phrase, head } => {
+                let generic = matches!(*head, "company" | "firm" | "group" | "business" | "operator");
+                (
+                    Who::Entity(self.register.organisation(phrase, head, generic)),
+                    Attribution::Named,
+                )
+            }
+            Referent::Document(document) => {
+                let issuer = [
+                    self.previous_sentence.subject,
+                    self.previous_sentence.speaker,
+                    self.current,
+                ]
+                .into_iter()
+                .flatten()
+                .find(|&id| matches!(self.register.get(id).kind, EntityKind::Organisation))
+                .or_else(|| self.register.latest_organisation());
+                match issuer {
+                    Some(id) => (
+                        Who::Entity(id),
+                        Attribution::Document {
+                            document: (*document).to_owned(),
+                        },
+                    ),
+                    None => return Decision::not_given("the document’s issuer is not named"),
+                }
+            }
+        };
+        let _ = para;
+        Decision {
+            who,
+            attribution,
+            cue: None,
+        }
+    }
+
+    /// The person or body a pronoun stands for: the subject earlier in its sentence, the
+    /// previous sentence's speaker, its subject, or the current speaker when no one else has
+    /// been named since — the first that the pronoun fits. Never a guess.
+    fn pronoun(
+        &mut self,
+        pronoun: Pronoun,
+        sentence_subject: Option<EntityId>,
+    ) -> Result<(EntityId, Antecedent), &'static str> {
+        match pronoun {
+            Pronoun::They => return Err("“they” names no one speaker"),
+            Pronoun::First => return Err("“I” outside a quote names no one"),
+            _ => {}
+        }
+        // A subject is an antecedent only when the text has shown it is a person (or, for
+        // "it", a body); a speaker or the current speaker may still be a bare name.
+        let shown = |id: Option<EntityId>, register: &Register| {
+            id.filter(|&id| register.get(id).kind != EntityKind::Unknown || pronoun == Pronoun::It)
+        };
+        let candidates = [
+            (shown(sentence_subject, &self.register), Antecedent::SentenceSubject),
+            (self.previous_sentence.speaker, Antecedent::PreviousSpeaker),
+            (
+                shown(self.previous_sentence.subject, &self.register),
+                Antecedent::PreviousSubject,
+            ),
+            (self.current.filter(|_| !self.other_since), Antecedent::CurrentSpeaker),
+        ];
+        // The only recent speaker whose gender the text gives and the pronoun fits, when
+        // no recent speaker of unknown gender could be meant instead.
+        let only_fitting = pronoun.gender().and_then(|g| {
+            let fitting: Vec<EntityId> = self
+                .recent_speakers
+                .iter()
+                .copied()
+                .filter(|&id| self.register.get(id).gender == Some(g))
+                .collect();
+            let unknown = self.recent_speakers.iter().any(|&id| {
+                let e = self.register.get(id);
+                e.gender.is_none() && matches!(e.kind, EntityKind::Person | EntityKind::Unknown)
+            });
+            (fitting.len() == 1 && !unknown).then(|| fitting[0])
+        });
+        let candidates = candidates.into_iter().chain([(only_fitting, Antecedent::OnlyFitting)]);
+        for (candidate, antecedent) in candidates {
+            let Some(id) = candidate else { continue };
+            if self.fits(id, pronoun) {
+                match pronoun.gender() {
+                    Some(g) => self.register.learn_gender(id, g),
+                    None => self.register.learn_organisation(id),
+                }
+                return Ok((id, antecedent));
+            }
+        }
+        Err(match pronoun {
+            Pronoun::It => "“it” refers back to no body named just before",
+            _ => "the pronoun refers back to no one it fits",
+        })
+    }
+
+    /// Whether a pronoun can stand for an entity: he/she for a person whose gender (if the
+    /// text gives one) agrees, it for a body.
+    fn fits(&self, id: EntityId, pronoun: Pronoun) -> bool {
+        let e = self.register.get(id);
+        match pronoun.gender() {
+            Some(g) => {
+                matches!(e.kind, EntityKind::Person | EntityKind::Unknown) && e.gender.is_none_or(|have| have == g)
+            }
+            None => {
+                matches!(e.kind, EntityKind::Organisation | EntityKind::Place)
+                    || (e.kind == EntityKind::Unknown && e.gender.is_none())
+            }
+        }
+    }
+
+    /// The sieves for a quote in the writer's text. Returns the decision and the cue it rests on.
+    #[allow(clippy::too_many_arguments)]
+    fn sieve(
+        &mut self,
+        para: &Para<'_>,
+        q: usize,
+        qtok: TokenId,
+        sentence: SentenceId,
+        kind: QuoteKind,
+        cues: &[Cue<'_>],
+        resolved: &[Decision],
+        split_from: Option<(usize, SentenceId)>,
+    ) -> (Decision, Option<usize>) {
+        let starts_paragraph = qtok == TokenId(0);
+        // 1. Titles and labels.
+        if after_title_word(para, qtok, cues) {
+            return (
+                Decision {
+                    who: Who::Nobody,
+                    attribution: Attribution::Title,
+                    cue: None,
+                },
+                None,
+            );
+        }
+        // 1b. A fragment in title case is a name ("the new “Critical Raw Materials Act”").
+        if kind == QuoteKind::Fragment && is_title_case(&para.text[para.quotes[q].inner.clone()]) {
+            return (
+                Decision {
+                    who: Who::Nobody,
+                    attribution: Attribution::Title,
+                    cue: None,
+                },
+                None,
+            );
+        }
+        // 2. A cue in the quote's own sentence.
+        if let Some(c) = governing_cue(para, cues, resolved, &self.register, sentence, qtok) {
+            let mut decision = resolved[c].clone();
+            if split_from.is_some_and(|(s, sent)| s == c && sent == sentence) && cues[c].span.end <= qtok {
+                if decision.who.entity().is_some() {
+                    decision.attribution = Attribution::SplitQuote;
+                }
+            }
+            return (decision, Some(c));
+        }
+        // 3. A line ending in a colon introduces the quotes under it.
+        if starts_paragraph && let Some((who, label)) = self.previous.colon.clone() {
+            let attribution = if label {
+                Attribution::NameLabel
+            } else {
+                Attribution::ColonIntroduction
+            };
+            return (
+                Decision {
+                    who,
+                    attribution,
+                    cue: None,
+                },
+                None,
+            );
+        }
+        // 4. A quote left open at the end of the last paragraph goes on.
+        if starts_paragraph && let Some(open) = self.previous.open_quote {
+            return (
+                Decision {
+                    who: self.quote_who[open].clone(),
+                    attribution: match &self.quotes[open].attribution {
+                        Attribution::Anonymous { source } => Attribution::Anonymous { source: source.clone() },
+                        Attribution::Group { source } => Attribution::Group { source: source.clone() },
+                        _ => Attribution::Continuation,
+                    },
+                    cue: None,
+                },
+                None,
+            );
+        }
+        // 5. A cue in another sentence of the paragraph.
+        let others_subject = self.sentence_has_other_subject(para, sentence);
+        if kind == QuoteKind::Direct && para.is_quote(para.sentence(sentence).start) || !others_subject {
+            let nearest_before = cues
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.sentence < sentence)
+                .filter(|(c, _)| !matches!(resolved[*c].who, Who::Nobody))
+                .last()
+                .map(|(c, _)| c);
+            let nearest_after = || {
+                cues.iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.sentence > sentence)
+                    .find(|(c, _)| !matches!(resolved[*c].who, Who::Nobody))
+                    .map(|(c, _)| c)
+            };
+            let chosen = if kind == QuoteKind::Direct {
+                nearest_before.or_else(nearest_after)
+            } else {
+                nearest_before
+            };
+            if let Some(c) = chosen {
+                let d = &resolved[c];
+                let attribution = match &d.attribution {
+                    Attribution::Anonymous { .. } | Attribution::Group { .. } => d.attribution.clone(),
+                    _ => Attribution::SameParagraph,
+                };
+                return (
+                    Decision {
+                        who: d.who.clone(),
+                        attribution,
+                        cue: d.cue.clone(),
+                    },
+                    Some(c),
+                );
+            }
+        }
+        // 6. Quotation only, after a paragraph that reports one speaker.
+        if starts_paragraph && kind == QuoteKind::Direct && cues.is_empty() {
+            let introduced = self.previous.speaker.or_else(|| {
+                self.previous
+                    .subject
+                    .filter(|&id| self.register.get(id).kind == EntityKind::Person)
+            });
+            if let Some(id) = introduced {
+                return (
+                    Decision {
+                        who: Who::Entity(id),
+                        attribution: Attribution::IntroducedBefore,
+                        cue: None,
+                    },
+                    None,
+                );
+            }
+        }
+        let reason = if cues.is_empty() {
+            "no cue in its sentence or paragraph names a speaker"
+        } else {
+            "its own sentence has another subject and no cue"
+        };
+        (Decision::not_given(reason), None)
+    }
+
+    /// Whether the sentence is about someone (a named person or body as its subject) other
+    /// than the paragraph's speaker: then a fragment in it is not theirs to inherit.
+    fn sentence_has_other_subject(&mut self, para: &Para<'_>, sentence: SentenceId) -> bool {
+        let range = para.sentence(sentence);
+        if para.is_quote(range.start) {
+            return false;
+        }
+        let start = skip_openers(para, range.start, range.end);
+        match read_np(para, start, range.end).map(|np| np.referent) {
+            Some(Referent::Name(_) | Referent::Organisation { .. } | Referent::Anonymous(_) | Referent::Group(_)) => {
+                true
+            }
+            Some(Referent::RoleNoun { .. }) => true,
+            Some(Referent::Pronoun(p)) => p != Pronoun::It,
+            Some(Referent::Document(_)) | None => false,
+        }
+    }
+
+    /// A quote inside a quote: voiced by someone the outer speaker names, no one's after a
+    /// linking verb, else the outer speaker's own words.
+    fn inner_quote(&mut self, para: &Para<'_>, parent: usize, q: usize, outer: usize) -> Decision {
+        let inside = Para::inside(para, parent);
+        let outer_who = self.quote_who[outer].clone();
+        if let Some(qtok) = inside.quote_token(q) {
+            let sentence = inside.sentence_of(qtok);
+            let cues = find_cues(&inside);
+            for cue in cues.iter().filter(|c| c.sentence == sentence) {
+                if let Referent::Name(name) = &cue.source.referent {
+                    let id = self.register.name(name, Some(&cue.source), self.lexicon);
+                    if outer_who.entity() != Some(id) && self.register.get(id).kind != EntityKind::Event {
+                        return Decision {
+                            who: Who::Entity(id),
+                            attribution: Attribution::VoicedInQuote,
+                            cue: Some(self.cue_words(cue.words)),
+                        };
+                    }
+                }
+            }
+            if qtok.prev().is_some_and(|p| inside.word_in(p, &inside.lexicon.copulas)) {
+                return Decision::not_given("the speaker quotes words without saying whose they are");
+            }
+        }
+        match outer_who {
+            Who::Nobody => Decision::not_given("the quote around it has no speaker"),
+            who => Decision {
+                who,
+                attribution: Attribution::InnerQuote,
+                cue: self.quotes[outer].cue.clone(),
+            },
+        }
+    }
+
+    fn push_quote(
+        &mut self,
+        paragraph: usize,
+        para: &Para<'_>,
+        q: usize,
+        kind: QuoteKind,
+        decision: Decision,
+        continues: Option<usize>,
+    ) {
+        let span = &para.quotes[q];
+        let start = para.text[..span.inner.start].chars().count();
+        let end = start + para.text[span.inner.clone()].chars().count();
+        let who = decision.who;
+        let continues = continues.or_else(|| {
+            (matches!(decision.attribution, Attribution::Continuation)
+                || matches!(decision.attribution, Attribution::SplitQuote))
+            .then(|| self.quotes.len().checked_sub(1))
+            .flatten()
+        });
+        self.quotes.push(Quote {
+            index: self.quotes.len(),
+            paragraph,
+            start,
+            end,
+            text: para.text[span.inner.clone()].to_owned(),
+            kind,
+            cue: decision.cue,
+            speaker: None,
+            attribution: decision.attribution,
+            continues,
+            bytes: span.inner.clone(),
+        });
+        self.quote_who.push(who);
+    }
+
+    /// The last sieve: an unnamed source's words, later quoted from a named person, are theirs.
+    fn named_later(&mut self) {
+        let normal = |s: &str| {
+            s.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for i in 0..self.quotes.len() {
+            let Who::Anonymous(source) = self.quote_who[i].clone() else {
+                continue;
+            };
+            let words = normal(&self.quotes[i].text);
+            if words.split(' ').count() < 2 {
+                continue;
+            }
+            let later = (i + 1..self.quotes.len())
+                .find(|&j| self.quote_who[j].entity().is_some() && normal(&self.quotes[j].text).contains(&words));
+            if let Some(j) = later {
+                self.quote_who[i] = self.quote_who[j].clone();
+                self.quotes[i].attribution = Attribution::NamedLater { source };
+            }
+        }
+    }
+
+    fn finish(mut self) -> Attributed {
+        self.named_later();
+        // Speakers in the order they first speak.
+        let mut order: Vec<EntityId> = Vec::new();
+        let mut counts: FxHashMap<EntityId, (usize, usize)> = FxHashMap::default();
+        let mut events: Vec<(usize, usize, EntityId, bool)> = Vec::new();
+        for (i, who) in self.quote_who.iter().enumerate() {
+            if let Some(id) = who.entity() {
+                events.push((self.quotes[i].paragraph, self.quotes[i].start, id, true));
+            }
+        }
+        for (i, who) in self.statement_who.iter().enumerate() {
+            if let Some(id) = who.entity() {
+                events.push((self.statements[i].paragraph, 0, id, false));
+            }
+        }
+        events.sort_by_key(|&(p, s, _, _)| (p, s));
+        for &(_, _, id, is_quote) in &events {
+            if !order.contains(&id) {
+                order.push(id);
+            }
+            let entry = counts.entry(id).or_default();
+            if is_quote {
+                entry.0 += 1;
+            } else {
+                entry.1 += 1;
+            }
+        }
+        let speaker_of: FxHashMap<EntityId, SpeakerId> = order
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, SpeakerId(u32::try_from(i).unwrap_or(u32::MAX))))
+            .collect();
+        let lexicon = self.lexicon;
+        let speakers = order
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| {
+                let e = self.register.get(id);
+                let (quotes, statements) = counts.get(&id).copied().unwrap_or_default();
+                let kind = match e.kind {
+                    EntityKind::Person | EntityKind::Unknown => SpeakerKind::Person,
+                    _ => SpeakerKind::Organisation,
+                };
+                let short_name = match (&e.short_used, kind) {
+                    (Some(short), _) => short.trim_end_matches(['’', '\'']).to_owned(),
+                    (None, SpeakerKind::Person) if family_name_first(&e.words, lexicon) || e.words.len() > 1 => {
+                        family_name(&e.words, lexicon)
+                    }
+                    _ => e.name.clone(),
+                };
+                let (role, role_source) = e.role.clone().map_or((None, None), |(r, s)| (Some(r), Some(s)));
+                Speaker {
+                    id: SpeakerId(u32::try_from(i).unwrap_or(u32::MAX)),
+                    name: e.name.clone(),
+                    short_name,
+                    commentator: kind == SpeakerKind::Person
+                        && (role_source == Some(RoleSource::Appositive) || statements >= 2),
+                    role,
+                    role_source,
+                    kind,
+                    quote_count: quotes,
+                    statement_count: statements,
+                    gender: e.gender.filter(|_: &Gender| kind == SpeakerKind::Person),
+                }
+            })
+            .collect();
         let mut quotes = self.quotes;
-        for (quote, speaker) in quotes.iter_mut().zip(self.quote_speakers) {
-            quote.speaker = slug_of(speaker);
+        for (quote, who) in quotes.iter_mut().zip(&self.quote_who) {
+            quote.speaker = who.entity().and_then(|id| speaker_of.get(&id).copied());
         }
         let mut statements = self.statements;
         let mut paragraph_speakers = HashMap::new();
-        for (statement, speaker) in statements.iter_mut().zip(self.statement_speakers) {
-            statement.speaker = slug_of(speaker);
-            if let Some(slug) = &statement.speaker {
-                paragraph_speakers.insert(statement.paragraph, slug.clone());
+        for (statement, who) in statements.iter_mut().zip(&self.statement_who) {
+            statement.speaker = who.entity().and_then(|id| speaker_of.get(&id).copied());
+            if let Some(id) = statement.speaker {
+                paragraph_speakers.insert(statement.paragraph, id);
             }
         }
         Attributed {
@@ -689,173 +1028,67 @@ impl State {
     }
 }
 
-/// The gender a personal pronoun names; `None` for "they" and "it".
-fn pronoun_gender(pronoun: &str) -> Option<Gender> {
-    match pronoun {
-        "he" => Some(Gender::Male),
-        "she" => Some(Gender::Female),
-        _ => None,
+/// The cue that governs a quote in its own sentence: next to it (after, then before), else the
+/// nearest before it, else the nearest after. An outlet's cue counts only when no other does.
+fn governing_cue(
+    para: &Para<'_>,
+    cues: &[Cue<'_>],
+    resolved: &[Decision],
+    register: &Register,
+    sentence: SentenceId,
+    qtok: TokenId,
+) -> Option<usize> {
+    let in_sentence: Vec<usize> = (0..cues.len()).filter(|&c| cues[c].sentence == sentence).collect();
+    if in_sentence.is_empty() {
+        return None;
     }
-}
-
-/// Moves `id` to the end of a most-recent-last list, keeping it short.
-fn remember(list: &mut Vec<usize>, id: usize) {
-    list.retain(|&h| h != id);
-    list.push(id);
-    if list.len() > RECENT {
-        list.remove(0);
-    }
-}
-
-/// The cues of a paragraph, looked up by position so that every quote costs
-/// O(log cues). Cues come in sentence order, and in text order within one.
-#[derive(Default)]
-struct CueIndex {
-    /// (first token, cue), sorted.
-    starting_at: Vec<(usize, usize)>,
-    /// (token after the cue, cue), sorted.
-    ending_at: Vec<(usize, usize)>,
-    /// The sentence of each cue (non-decreasing).
-    sentences: Vec<usize>,
-    /// The first token of each cue.
-    starts: Vec<usize>,
-    /// For each cue, the first trailing cue from it to the end of its sentence.
-    next_trailing: Vec<Option<usize>>,
-}
-
-impl CueIndex {
-    fn new(cues: &[ResolvedCue<'_>]) -> Self {
-        let mut starting_at: Vec<(usize, usize)> =
-            cues.iter().enumerate().map(|(i, c)| (c.cue.tokens.start, i)).collect();
-        let mut ending_at: Vec<(usize, usize)> = cues.iter().enumerate().map(|(i, c)| (c.cue.tokens.end, i)).collect();
-        starting_at.sort_unstable();
-        ending_at.sort_unstable();
-        let mut next_trailing = vec![None; cues.len()];
-        for i in (0..cues.len()).rev() {
-            let later = next_trailing
-                .get(i + 1)
-                .copied()
-                .flatten()
-                .filter(|_| cues.get(i + 1).is_some_and(|n| n.cue.sentence == cues[i].cue.sentence));
-            next_trailing[i] = if cues[i].cue.trailing { Some(i) } else { later };
-        }
-        CueIndex {
-            starting_at,
-            ending_at,
-            sentences: cues.iter().map(|c| c.cue.sentence).collect(),
-            starts: cues.iter().map(|c| c.cue.tokens.start).collect(),
-            next_trailing,
-        }
-    }
-
-    fn starting_at(&self, tok: usize) -> Option<usize> {
-        first_with_key(&self.starting_at, tok)
-    }
-
-    fn ending_at(&self, tok: usize) -> Option<usize> {
-        first_with_key(&self.ending_at, tok)
-    }
-
-    /// The cue that governs a quote at `qtok` in `sentence`: a trailing cue
-    /// after it ("…, Ruiz said"), else the sentence's first cue.
-    fn in_sentence(&self, sentence: usize, qtok: usize) -> Option<usize> {
-        let lo = self.sentences.partition_point(|&s| s < sentence);
-        let hi = self.sentences.partition_point(|&s| s <= sentence);
-        if lo == hi {
-            return None;
-        }
-        let from = lo + self.starts[lo..hi].partition_point(|&start| start <= qtok);
-        let trailing = (from < hi).then(|| self.next_trailing[from]).flatten();
-        trailing.or(Some(lo))
-    }
-
-    /// The cue nearest a sentence in the same paragraph: the last one before it, else the first after.
-    fn nearest(&self, sentence: usize) -> Option<usize> {
-        let before = self.sentences.partition_point(|&s| s < sentence);
-        if before > 0 {
-            return Some(before - 1);
-        }
-        let after = self.sentences.partition_point(|&s| s <= sentence);
-        (after < self.sentences.len()).then_some(after)
-    }
-}
-
-/// The value of the first pair with this key in a sorted list.
-fn first_with_key(pairs: &[(usize, usize)], key: usize) -> Option<usize> {
-    let at = pairs.partition_point(|&(k, _)| k < key);
-    pairs.get(at).filter(|&&(k, _)| k == key).map(|&(_, v)| v)
-}
-
-/// Counts characters up to a byte offset, moving forwards only, so a
-/// paragraph's offsets cost one pass in all.
-#[derive(Default)]
-struct CharCursor {
-    byte: usize,
-    chars: usize,
-}
-
-impl CharCursor {
-    fn at(&mut self, text: &str, byte: usize) -> usize {
-        if byte < self.byte {
-            *self = CharCursor::default();
-        }
-        self.chars += text[self.byte..byte].chars().count();
-        self.byte = byte;
-        self.chars
-    }
-}
-
-/// A quoted sentence or clause set off by a cue or standing alone, or a
-/// fragment inside the writer's own sentence.
-fn quote_kind(
-    text: &str,
-    toks: &[Tok],
-    qtok: usize,
-    sentence_start: usize,
-    span: &QuoteSpan,
-    cues: &CueIndex,
-) -> QuoteKind {
-    if qtok == sentence_start {
-        return QuoteKind::Direct;
-    }
-    let starts_upper = text[span.inner.clone()]
-        .chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    let cue_ends_at = |end: usize| cues.ending_at(end).is_some();
-    let direct = match toks[qtok - 1].kind {
-        TokKind::Punct(':') => true,
-        TokKind::Punct(',') => starts_upper || cue_ends_at(qtok - 1),
-        TokKind::Word => starts_upper && cue_ends_at(qtok),
-        _ => false,
+    let is_outlet = |c: usize| {
+        resolved[c]
+            .who
+            .entity()
+            .is_some_and(|id| register.get(id).kind == EntityKind::Outlet)
     };
-    if direct { QuoteKind::Direct } else { QuoteKind::Fragment }
+    let others = in_sentence
+        .iter()
+        .any(|&c| !is_outlet(c) && !matches!(resolved[c].who, Who::Nobody));
+    let usable: Vec<usize> = in_sentence.into_iter().filter(|&c| !(others && is_outlet(c))).collect();
+    let after = qtok.next();
+    let after_comma = if para.punct_is(after, ',') { after.next() } else { after };
+    let adjacent_after = usable
+        .iter()
+        .copied()
+        .find(|&c| cues[c].span.start == after || cues[c].span.start == after_comma);
+    let before = qtok.prev();
+    let adjacent_before = usable.iter().copied().find(|&c| {
+        Some(cues[c].span.end) == Some(qtok)
+            || before.is_some_and(|b| (para.punct_is(b, ',') || para.punct_is(b, ':')) && cues[c].span.end == b)
+    });
+    adjacent_after
+        .or(adjacent_before)
+        .or_else(|| usable.iter().copied().filter(|&c| cues[c].verb < qtok).last())
+        .or_else(|| usable.iter().copied().find(|&c| cues[c].verb > qtok))
 }
 
-/// A title or label in quotation marks ("a film titled “…”", "the so-called “…”"),
-/// or a fragment in title case with no cue beside it.
-fn is_title(
-    text: &str,
-    toks: &[Tok],
-    qtok: usize,
-    span: &QuoteSpan,
-    kind: QuoteKind,
-    has_adjacent_cue: bool,
-    lexicon: &Lexicon,
-) -> bool {
-    let after_title_word = (1..=2).any(|back| {
-        qtok >= back
-            && toks[qtok - back].is_word()
-            && Lexicon::is(&lexicon.title_cues, toks[qtok - back].text(text))
-            && (back == 1 || matches!(toks[qtok - 1].text(text), "the" | "a" | "as" | "of"))
-    });
-    if after_title_word {
-        return true;
-    }
-    if kind != QuoteKind::Fragment || has_adjacent_cue {
-        return false;
-    }
-    let inner = &text[span.inner.clone()];
+/// Whether a quote follows a word that makes it a title or label ("a film titled “…”",
+/// "the so-called “…”"), unless a cue uses that word ("used the word “…”", "called it “…”").
+fn after_title_word(para: &Para<'_>, qtok: TokenId, cues: &[Cue<'_>]) -> bool {
+    (1..=2).any(|back| {
+        let Some(at) = qtok.0.checked_sub(back).map(TokenId) else {
+            return false;
+        };
+        let is_title_word = para.word_in(at, &para.lexicon.title_cues);
+        let joined = back == 1 || matches!(para.word(qtok.prev().unwrap_or(qtok)), Some("the" | "a" | "as" | "of"));
+        let in_a_cue = cues.iter().any(|c| {
+            c.span.contains(at)
+                || c.verb == at
+                || (c.verb < at && at.ix() - c.verb.ix() <= 3 && c.rule == "used_the_word")
+        });
+        is_title_word && joined && !in_a_cue
+    })
+}
+
+/// A fragment whose longer words are all capitalised ("Northern Lights").
+fn is_title_case(inner: &str) -> bool {
     let words: Vec<&str> = inner
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -867,4 +1100,42 @@ fn is_title(
             .filter(|w| w.chars().count() > 3)
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && words.iter().any(|w| w.chars().count() > 3)
+}
+
+/// A quoted sentence or clause set off by a cue or standing alone, or a fragment inside the
+/// writer's own sentence.
+fn quote_kind(para: &Para<'_>, qtok: TokenId, cues: &[Cue<'_>]) -> QuoteKind {
+    let sentence = para.sentence(para.sentence_of(qtok));
+    if qtok == sentence.start {
+        return QuoteKind::Direct;
+    }
+    let Some(q) = para.tok(qtok).and_then(|t| t.quote()) else {
+        return QuoteKind::Fragment;
+    };
+    let inner = &para.text[para.quotes[q].inner.clone()];
+    let starts_upper = inner
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let Some(prev) = qtok.prev() else {
+        return QuoteKind::Direct;
+    };
+    let cue_ends_at = |end: TokenId| cues.iter().any(|c| c.span.end == end || c.verb.next() == end);
+    // “The board,” Ashworth added in a post, “has to decide …”: the second half of a split quote.
+    let split = para.punct_is(prev, ',')
+        && TokenRange::new(sentence.start, prev).iter().any(|t| para.is_quote(t))
+        && cues.iter().any(|c| {
+            c.trailing
+                && c.span.start < qtok
+                && TokenRange::new(sentence.start, c.span.start)
+                    .iter()
+                    .any(|t| para.is_quote(t))
+        });
+    let direct = match para.tok(prev).map(|t| t.kind) {
+        Some(TokKind::Punct(':')) => true,
+        Some(TokKind::Punct(',')) => starts_upper || cue_ends_at(prev) || split,
+        Some(TokKind::Word) => starts_upper && cue_ends_at(qtok),
+        _ => false,
+    };
+    if direct { QuoteKind::Direct } else { QuoteKind::Fragment }
 }

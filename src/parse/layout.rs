@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::lexicon::Lexicon;
 use super::lines::Line;
-use super::tokens::{find_quotes, is_quote_mark};
+use super::quotes::{find_quotes, is_quote_mark};
 use crate::model::ParagraphRole;
 
 /// Longest line, in words, that can be a headline-like piece of furniture.
@@ -162,14 +162,14 @@ fn is_caption(text: &str, lexicon: &Lexicon) -> bool {
 /// Whether a line reads as a headline or label: short, no closing punctuation.
 fn is_headline_like(text: &str) -> bool {
     let last = text.chars().last().unwrap_or('.');
-    !(matches!(last, '.' | '!' | '?' | '…' | ':' | ';' | ')') || is_quote_mark(last))
+    !(matches!(last, '.' | '!' | '?' | '…' | ':' | ';' | ')' | '’' | '\'') || is_quote_mark(last))
         && text.split_whitespace().nth(MAX_FURNITURE_WORDS).is_none()
 }
 
 /// A line that is one quotation from its first character to its last.
 fn is_whole_quote(text: &str) -> bool {
-    let ends_quoted =
-        text.chars().next().is_some_and(is_quote_mark) && text.chars().next_back().is_some_and(is_quote_mark);
+    let ends_quoted = text.chars().next().is_some_and(|c| is_quote_mark(c) || c == '‘')
+        && text.chars().next_back().is_some_and(|c| is_quote_mark(c) || c == '’');
     if !ends_quoted {
         return false;
     }

@@ -46,6 +46,7 @@ struct RawLexicon {
     names: RawNames,
     roles: RawRoles,
     sources: RawSources,
+    grammar: RawGrammar,
     layout: RawLayout,
     quotes: RawQuotes,
 }
@@ -60,6 +61,9 @@ struct RawCues {
     addressed: Entries,
     between: Entries,
     according_to: Entries,
+    phrasal: Entries,
+    word_nouns: Entries,
+    inverted: Entries,
 }
 
 #[derive(Deserialize)]
@@ -74,6 +78,10 @@ struct RawNames {
     family_first: Entries,
     not_names: Entries,
     organisation_words: Entries,
+    outlet_words: Entries,
+    event_words: Entries,
+    female_first: Entries,
+    male_first: Entries,
 }
 
 #[derive(Deserialize)]
@@ -87,8 +95,22 @@ struct RawRoles {
 #[serde(deny_unknown_fields)]
 struct RawSources {
     anonymous: Entries,
+    groups: Entries,
     organisations: Entries,
     documents: Entries,
+    outlets: Entries,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGrammar {
+    determiners: Entries,
+    prepositions: Entries,
+    clause_words: Entries,
+    copulas: Entries,
+    time_words: Entries,
+    addressee_stops: Entries,
+    abbreviations: Entries,
 }
 
 #[derive(Deserialize)]
@@ -105,47 +127,101 @@ struct RawQuotes {
     title_cues: Entries,
 }
 
+/// A set of single words that knows how it is matched: case-folded (a word matches in
+/// any case) or as written (a capitalised name word matches only as written).
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    words: FxHashSet<String>,
+    folded: bool,
+}
+
+impl WordSet {
+    fn folded(words: FxHashSet<String>) -> Self {
+        WordSet {
+            words: words.into_iter().map(|w| w.to_lowercase()).collect(),
+            folded: true,
+        }
+    }
+
+    fn as_written(words: FxHashSet<String>) -> Self {
+        WordSet { words, folded: false }
+    }
+
+    /// Whether the set holds `word` (in any case, for a case-folded set).
+    pub fn contains(&self, word: &str) -> bool {
+        if self.folded {
+            with_lowercase(word, |lower| self.words.contains(lower))
+        } else {
+            self.words.contains(word)
+        }
+    }
+}
+
 /// Word lists that drive the parser, each ready for fast lookup.
-///
-/// Word sets hold lower-cased entries unless noted; look words up with
-/// [`Lexicon::is`].
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     /// Speech verbs ("said", "told").
-    pub cue_verbs: FxHashSet<String>,
+    pub cue_verbs: WordSet,
+    /// Speech verbs that may come before their speaker ("…,” said Ruiz").
+    pub inverted_verbs: WordSet,
     /// Participles that attribute to their sentence's subject ("saying").
-    pub participles: FxHashSet<String>,
+    pub participles: WordSet,
     /// Verbs followed by whom they address ("told reporters").
-    pub addressed_verbs: FxHashSet<String>,
+    pub addressed_verbs: WordSet,
     /// Words allowed between a speaker and the verb ("also").
-    pub between_words: FxHashSet<String>,
+    pub between_words: WordSet,
     /// Multi-word source phrases, split into lower-case words (["according", "to"]).
     pub according_to: Vec<Vec<String>>,
-    /// The first byte of every source phrase, lower-cased, when they share one
-    /// (a quick test before matching); 0 when they do not.
-    pub according_to_initial: u8,
+    /// Two-word speech verbs, split into lower-case words (["points", "out"]).
+    pub phrasal: Vec<Vec<String>>,
+    /// Nouns after "used the" that make the next quote the subject's own word ("word", "term").
+    pub word_nouns: WordSet,
     /// Honorifics, lower-cased, with the gender each marks ("ms" → female, "dr" → none).
     pub honorifics: FxHashMap<String, Option<Gender>>,
     /// Nouns that mark a gender ("brother", "sister"), lower-cased.
     pub gendered_nouns: FxHashMap<String, Gender>,
+    /// Given names that mark a gender, as written.
+    pub first_names: FxHashMap<String, Gender>,
     /// Lower-case particles inside names ("von").
-    pub particles: FxHashSet<String>,
-    /// Family names written first (case as written).
-    pub family_first: FxHashSet<String>,
-    /// Capitalised words that are never part of a name (case as written).
-    pub not_names: FxHashSet<String>,
-    /// Capitalised words that mark a body or place, not a person (case as written).
-    pub organisation_words: FxHashSet<String>,
+    pub particles: WordSet,
+    /// Family names written first (as written).
+    pub family_first: WordSet,
+    /// Capitalised words that are never part of a name (as written).
+    pub not_names: WordSet,
+    /// Capitalised words that mark a body, not a person (as written).
+    pub organisation_words: WordSet,
+    /// Capitalised words that mark a news outlet (as written).
+    pub outlet_words: WordSet,
+    /// Capitalised words that mark an event (as written).
+    pub event_words: WordSet,
     /// Nouns that head a role or end a title.
-    pub role_nouns: FxHashSet<String>,
+    pub role_nouns: WordSet,
     /// Words that may precede a role noun in a title.
-    pub role_modifiers: FxHashSet<String>,
+    pub role_modifiers: WordSet,
     /// Heads of anonymous-source phrases.
-    pub anonymous_heads: FxHashSet<String>,
+    pub anonymous_heads: WordSet,
+    /// Plural nouns naming a group of people, who are never one named speaker.
+    pub group_nouns: WordSet,
     /// Heads of organisation phrases.
-    pub organisation_heads: FxHashSet<String>,
+    pub organisation_heads: WordSet,
     /// Documents that speak for the last organisation quoted.
-    pub document_heads: FxHashSet<String>,
+    pub document_heads: WordSet,
+    /// News outlets and agencies, as written ("Reuters", "Al Jazeera").
+    pub outlets: Vec<String>,
+    /// Determiners that open a noun phrase.
+    pub determiners: WordSet,
+    /// Prepositions.
+    pub prepositions: WordSet,
+    /// Words that open a clause ("who", "that").
+    pub clause_words: WordSet,
+    /// Forms of "to be" and other linking verbs.
+    pub copulas: WordSet,
+    /// Words of a time phrase ("Tuesday", "night", "late").
+    pub time_words: WordSet,
+    /// Words that end whom a "told" addresses.
+    pub addressee_stops: WordSet,
+    /// Abbreviations whose full stop does not end a sentence (as written).
+    pub abbreviations: WordSet,
     /// Caption credit markers ("Photo:"), case as written.
     pub caption_markers: Vec<String>,
     /// Related-story markers, case as written.
@@ -153,7 +229,7 @@ pub struct Lexicon {
     /// Footer markers, case as written.
     pub footer_markers: Vec<String>,
     /// Words that make the following quote a title or label.
-    pub title_cues: FxHashSet<String>,
+    pub title_cues: WordSet,
 }
 
 impl Lexicon {
@@ -175,70 +251,71 @@ impl Lexicon {
             line: err.span().map_or(1, |span| line_of(text, span.start)),
             message: err.message().trim().to_owned(),
         })?;
-        let checker = Checker { text, origin };
-        let according_to: Vec<Vec<String>> = checker
-            .phrases(&raw.cues.according_to, "cues.according_to")?
-            .into_iter()
-            .map(|phrase| phrase.split_whitespace().map(str::to_lowercase).collect())
-            .collect();
-        let initials: HashSet<u8> = according_to
-            .iter()
-            .filter_map(|words| words.first().and_then(|w| w.bytes().next()))
-            .collect();
-        let according_to_initial = match initials.into_iter().collect::<Vec<_>>().as_slice() {
-            [one] if one.is_ascii() => *one,
-            _ => 0,
+        let c = Checker { text, origin };
+        let split = |phrases: Vec<String>| -> Vec<Vec<String>> {
+            phrases
+                .into_iter()
+                .map(|phrase| phrase.split_whitespace().map(str::to_lowercase).collect())
+                .collect()
         };
+        let gendered = |male: FxHashSet<String>, female: FxHashSet<String>| -> FxHashMap<String, Gender> {
+            male.into_iter()
+                .map(|w| (w, Gender::Male))
+                .chain(female.into_iter().map(|w| (w, Gender::Female)))
+                .collect()
+        };
+        let folded = |entries: &Entries, list: &str| c.words(entries, list).map(WordSet::folded);
+        let written = |entries: &Entries, list: &str| c.words(entries, list).map(WordSet::as_written);
         Ok(Lexicon {
-            cue_verbs: checker.lower_words(&raw.cues.verbs, "cues.verbs")?,
-            participles: checker.lower_words(&raw.cues.participles, "cues.participles")?,
-            addressed_verbs: checker.lower_words(&raw.cues.addressed, "cues.addressed")?,
-            between_words: checker.lower_words(&raw.cues.between, "cues.between")?,
-            according_to,
-            according_to_initial,
+            cue_verbs: folded(&raw.cues.verbs, "cues.verbs")?,
+            participles: folded(&raw.cues.participles, "cues.participles")?,
+            inverted_verbs: folded(&raw.cues.inverted, "cues.inverted")?,
+            addressed_verbs: folded(&raw.cues.addressed, "cues.addressed")?,
+            between_words: folded(&raw.cues.between, "cues.between")?,
+            according_to: split(c.phrases(&raw.cues.according_to, "cues.according_to")?),
+            phrasal: split(c.phrases(&raw.cues.phrasal, "cues.phrasal")?),
+            word_nouns: folded(&raw.cues.word_nouns, "cues.word_nouns")?,
             honorifics: [
-                (checker.lower_words(&raw.names.male, "names.male")?, Some(Gender::Male)),
-                (
-                    checker.lower_words(&raw.names.female, "names.female")?,
-                    Some(Gender::Female),
-                ),
-                (checker.lower_words(&raw.names.neutral, "names.neutral")?, None),
+                (c.lower_words(&raw.names.male, "names.male")?, Some(Gender::Male)),
+                (c.lower_words(&raw.names.female, "names.female")?, Some(Gender::Female)),
+                (c.lower_words(&raw.names.neutral, "names.neutral")?, None),
             ]
             .into_iter()
             .flat_map(|(words, gender)| words.into_iter().map(move |w| (w, gender)))
             .collect(),
-            gendered_nouns: [
-                (
-                    checker.lower_words(&raw.names.male_nouns, "names.male_nouns")?,
-                    Gender::Male,
-                ),
-                (
-                    checker.lower_words(&raw.names.female_nouns, "names.female_nouns")?,
-                    Gender::Female,
-                ),
-            ]
-            .into_iter()
-            .flat_map(|(words, gender)| words.into_iter().map(move |w| (w, gender)))
-            .collect(),
-            particles: checker.lower_words(&raw.names.particles, "names.particles")?,
-            family_first: checker.cased_words(&raw.names.family_first, "names.family_first")?,
-            not_names: checker.cased_words(&raw.names.not_names, "names.not_names")?,
-            organisation_words: checker.cased_words(&raw.names.organisation_words, "names.organisation_words")?,
-            role_nouns: checker.lower_words(&raw.roles.nouns, "roles.nouns")?,
-            role_modifiers: checker.lower_words(&raw.roles.modifiers, "roles.modifiers")?,
-            anonymous_heads: checker.lower_words(&raw.sources.anonymous, "sources.anonymous")?,
-            organisation_heads: checker.lower_words(&raw.sources.organisations, "sources.organisations")?,
-            document_heads: checker.lower_words(&raw.sources.documents, "sources.documents")?,
-            caption_markers: checker.phrases(&raw.layout.caption_markers, "layout.caption_markers")?,
-            related_markers: checker.phrases(&raw.layout.related_markers, "layout.related_markers")?,
-            footer_markers: checker.phrases(&raw.layout.footer_markers, "layout.footer_markers")?,
-            title_cues: checker.lower_words(&raw.quotes.title_cues, "quotes.title_cues")?,
+            gendered_nouns: gendered(
+                c.lower_words(&raw.names.male_nouns, "names.male_nouns")?,
+                c.lower_words(&raw.names.female_nouns, "names.female_nouns")?,
+            ),
+            first_names: gendered(
+                c.words(&raw.names.male_first, "names.male_first")?,
+                c.words(&raw.names.female_first, "names.female_first")?,
+            ),
+            particles: folded(&raw.names.particles, "names.particles")?,
+            family_first: written(&raw.names.family_first, "names.family_first")?,
+            not_names: written(&raw.names.not_names, "names.not_names")?,
+            organisation_words: written(&raw.names.organisation_words, "names.organisation_words")?,
+            outlet_words: written(&raw.names.outlet_words, "names.outlet_words")?,
+            event_words: written(&raw.names.event_words, "names.event_words")?,
+            role_nouns: folded(&raw.roles.nouns, "roles.nouns")?,
+            role_modifiers: folded(&raw.roles.modifiers, "roles.modifiers")?,
+            anonymous_heads: folded(&raw.sources.anonymous, "sources.anonymous")?,
+            group_nouns: folded(&raw.sources.groups, "sources.groups")?,
+            organisation_heads: folded(&raw.sources.organisations, "sources.organisations")?,
+            document_heads: folded(&raw.sources.documents, "sources.documents")?,
+            outlets: c.phrases(&raw.sources.outlets, "sources.outlets")?,
+            determiners: folded(&raw.grammar.determiners, "grammar.determiners")?,
+            prepositions: folded(&raw.grammar.prepositions, "grammar.prepositions")?,
+            clause_words: folded(&raw.grammar.clause_words, "grammar.clause_words")?,
+            copulas: folded(&raw.grammar.copulas, "grammar.copulas")?,
+            time_words: folded(&raw.grammar.time_words, "grammar.time_words")?,
+            addressee_stops: folded(&raw.grammar.addressee_stops, "grammar.addressee_stops")?,
+            abbreviations: written(&raw.grammar.abbreviations, "grammar.abbreviations")?,
+            caption_markers: c.phrases(&raw.layout.caption_markers, "layout.caption_markers")?,
+            related_markers: c.phrases(&raw.layout.related_markers, "layout.related_markers")?,
+            footer_markers: c.phrases(&raw.layout.footer_markers, "layout.footer_markers")?,
+            title_cues: folded(&raw.quotes.title_cues, "quotes.title_cues")?,
         })
-    }
-
-    /// Whether `word`, lower-cased, is in `set`.
-    pub fn is(set: &FxHashSet<String>, word: &str) -> bool {
-        with_lowercase(word, |lower| set.contains(lower))
     }
 
     /// Whether `word` is an honorific, and if so the gender it marks.
@@ -321,7 +398,7 @@ impl Checker<'_> {
     }
 
     /// Single words, kept as written.
-    fn cased_words(&self, entries: &Entries, list: &str) -> Result<FxHashSet<String>, LexiconError> {
+    fn words(&self, entries: &Entries, list: &str) -> Result<FxHashSet<String>, LexiconError> {
         let words = self.phrases(entries, list)?;
         for (entry, word) in entries.iter().zip(&words) {
             if word.contains(char::is_whitespace) {
@@ -334,7 +411,7 @@ impl Checker<'_> {
     /// Single words, lower-cased.
     fn lower_words(&self, entries: &Entries, list: &str) -> Result<FxHashSet<String>, LexiconError> {
         Ok(self
-            .cased_words(entries, list)?
+            .words(entries, list)?
             .into_iter()
             .map(|w| w.to_lowercase())
             .collect())

@@ -22,6 +22,10 @@ pub(crate) struct ReadName<'a> {
     pub title: Option<&'a str>,
     /// The run names a body or place, not a person.
     pub organisation: bool,
+    /// The run names a news outlet or agency.
+    pub outlet: bool,
+    /// The run names an event ("the Winter Olympics").
+    pub event: bool,
     /// Token range of the name itself.
     pub tokens: Range<usize>,
 }
@@ -51,6 +55,20 @@ pub(crate) fn is_name_word(toks: &[Tok], i: usize) -> bool {
 
 fn is_particle(toks: &[Tok], text: &str, lexicon: &Lexicon, i: usize) -> bool {
     toks[i].is_word() && lexicon.particles.contains(toks[i].text(text))
+}
+
+/// Lower-case words that join the parts of an organisation's name ("Institute for Fiscal Studies").
+fn is_org_joiner(word: &str) -> bool {
+    matches!(word, "of" | "for" | "on" | "and" | "in" | "the" | "de" | "&")
+}
+
+/// A plural possessive mark inside a name ("Dockworkers' Federation").
+fn is_inner_apostrophe(toks: &[Tok], text: &str, i: usize) -> bool {
+    (toks[i].is_punct('\'') || toks[i].is_punct('’'))
+        && i > 0
+        && toks[i - 1].end == toks[i].start
+        && toks[i - 1].text(text).ends_with('s')
+        && toks.get(i + 1).is_some_and(|n| n.name)
 }
 
 /// A single capital letter or honorific directly followed by a full stop ("F.", "Dr.").
@@ -129,8 +147,22 @@ pub(crate) fn run_starting_at(
             break;
         }
         let initial = toks[end].is_punct('.') && is_dotted(toks, text, lexicon, end - 1);
-        if is_name_word(toks, end) || initial {
+        if is_name_word(toks, end) || initial || is_inner_apostrophe(toks, text, end) {
             end += 1;
+        } else if toks[end].is_word()
+            && is_org_joiner(toks[end].text(text))
+            && (first..end).any(|k| toks[k].is_word() && lexicon.organisation_words.contains(toks[k].text(text)))
+            && {
+                let mut after = end;
+                while after < ceiling && toks[after].is_word() && is_org_joiner(toks[after].text(text)) {
+                    after += 1;
+                }
+                after < ceiling && is_name_word(toks, after) && after - end <= 2
+            }
+        {
+            while toks[end].is_word() && is_org_joiner(toks[end].text(text)) {
+                end += 1;
+            }
         } else if is_particle(toks, text, lexicon, end) {
             let mut after = end;
             while after < ceiling && is_particle(toks, text, lexicon, after) {
@@ -175,7 +207,7 @@ pub(crate) fn read_name<'a>(toks: &[Tok], text: &'a str, lexicon: &Lexicon, run:
     let mut title = None;
     if let Some(last_role) = (first..word_toks.len().saturating_sub(1))
         .rev()
-        .find(|&k| Lexicon::is(&lexicon.role_nouns, toks[word_toks[k]].text(text)))
+        .find(|&k| lexicon.role_nouns.contains(toks[word_toks[k]].text(text)))
     {
         let from = toks[word_toks[first]].start;
         title = Some(&text[from..toks[word_toks[last_role]].end]);
@@ -185,13 +217,25 @@ pub(crate) fn read_name<'a>(toks: &[Tok], text: &'a str, lexicon: &Lexicon, run:
     let (&head, &tail) = (name_toks.first()?, name_toks.last()?);
     let end = toks[tail].end - possessive_suffix_len(toks[tail].text(text));
     let name = &text[toks[head].start..end];
-    let organisation = name.split_whitespace().any(|w| lexicon.organisation_words.contains(w))
+    let words = || {
+        name.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+            .filter(|w| !w.is_empty())
+    };
+    let outlet = words().any(|w| lexicon.outlet_words.contains(w)) || lexicon.outlets.iter().any(|o| o == name);
+    let event = !outlet && words().any(|w| lexicon.event_words.contains(w)) && words().count() > 1;
+    let organisation = outlet
+        || words().any(|w| lexicon.organisation_words.contains(w))
         || (!name.contains(char::is_whitespace) && is_acronym(name));
+    if gender.is_none() && !organisation {
+        gender = words().next().and_then(|w| lexicon.first_names.get(w).copied());
+    }
     Some(ReadName {
         name,
         gender,
         title,
         organisation,
+        outlet,
+        event,
         tokens: head..tail + 1,
     })
 }
@@ -214,7 +258,7 @@ pub(crate) fn title_before<'a>(
         return None;
     }
     let noun = first - 1;
-    if toks[noun].kind != TokKind::Word || !Lexicon::is(&lexicon.role_nouns, toks[noun].text(text)) {
+    if toks[noun].kind != TokKind::Word || !lexicon.role_nouns.contains(toks[noun].text(text)) {
         return None;
     }
     let mut start = noun;
@@ -225,8 +269,8 @@ pub(crate) fn title_before<'a>(
         }
         let word = toks[prev].text(text);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        if Lexicon::is(&lexicon.role_modifiers, word)
-            || Lexicon::is(&lexicon.role_nouns, word)
+        if lexicon.role_modifiers.contains(word)
+            || lexicon.role_nouns.contains(word)
             || (capitalised && !lexicon.not_names.contains(word) && !is_possessive(word))
         {
             start = prev;
@@ -263,10 +307,10 @@ pub(crate) fn family_name(words: &[String], lexicon: &Lexicon) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::tokens::{find_quotes, tokenize};
+    use crate::parse::tokens::tokenize;
 
     fn read(text: &str) -> ReadName<'_> {
-        let toks = tokenize(text, &find_quotes(text), &Lexicon::builtin());
+        let toks = tokenize(text, 0..text.len(), &[], &Lexicon::builtin());
         let lexicon = Lexicon::builtin();
         let run = run_starting_at(&toks, text, &lexicon, 0, toks.len()).unwrap();
         read_name(&toks, text, &lexicon, run).unwrap()
@@ -283,6 +327,19 @@ mod tests {
             ("Marta Ruiz’s", "Marta Ruiz", None, false),
             ("NATO", "NATO", None, true),
             ("Defence Ministry", "Defence Ministry", None, true),
+            (
+                "Institute for Fiscal Studies",
+                "Institute for Fiscal Studies",
+                None,
+                true,
+            ),
+            (
+                "Kestrian Dockworkers' Federation",
+                "Kestrian Dockworkers' Federation",
+                None,
+                true,
+            ),
+            ("Gideon South", "Gideon South", None, false),
         ];
         for (text, name, title, organisation) in cases {
             let read = read(text);
@@ -306,7 +363,7 @@ mod tests {
     #[test]
     fn title_before_a_name() {
         let text = "talks with former defence minister Ana Ruiz";
-        let toks = tokenize(text, &[], &Lexicon::builtin());
+        let toks = tokenize(text, 0..text.len(), &[], &Lexicon::builtin());
         let lexicon = Lexicon::builtin();
         assert_eq!(
             title_before(&toks, text, &lexicon, 5, 0),

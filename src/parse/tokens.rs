@@ -1,97 +1,84 @@
-//! Stage 3: find the quotation marks in a paragraph and cut the rest into words, punctuation and sentences.
+//! Stage 3b: cut a paragraph (or the words inside one quote) into words, punctuation and
+//! opaque quote tokens, and the tokens into sentences; tokens and sentences have typed ids.
 
 use std::ops::Range;
 
 use super::lexicon::Lexicon;
+use super::quotes::QuoteSpan;
 
-/// One pair of quotation marks (or an opening mark left open at the paragraph's end).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct QuoteSpan {
-    /// Byte offset of the opening mark.
-    pub open: usize,
-    /// Bytes of the quoted text, between the marks.
-    pub inner: Range<usize>,
-    /// Byte offset just past the closing mark; `None` when the quote runs on.
-    pub close: Option<usize>,
-}
+/// The position of a token in its paragraph's token list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct TokenId(pub u32);
 
-impl QuoteSpan {
-    /// Byte offset just past the whole quote, marks included.
-    pub(crate) fn outer_end(&self) -> usize {
-        self.close.unwrap_or(self.inner.end)
+impl TokenId {
+    /// As a list index.
+    pub(crate) fn ix(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The token `n` places on.
+    pub(crate) fn plus(self, n: usize) -> TokenId {
+        TokenId(self.0.saturating_add(u32::try_from(n).unwrap_or(u32::MAX)))
+    }
+
+    /// The token before, if any.
+    pub(crate) fn prev(self) -> Option<TokenId> {
+        self.0.checked_sub(1).map(TokenId)
+    }
+
+    /// The token after.
+    pub(crate) fn next(self) -> TokenId {
+        self.plus(1)
+    }
+
+    pub(crate) fn from_ix(ix: usize) -> TokenId {
+        TokenId(u32::try_from(ix).unwrap_or(u32::MAX))
     }
 }
 
-fn is_opening_mark(c: char) -> bool {
-    matches!(c, '“' | '„' | '«' | '‟')
+/// A half-open run of tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TokenRange {
+    /// First token.
+    pub start: TokenId,
+    /// Token just past the last.
+    pub end: TokenId,
 }
 
-fn is_closing_mark(c: char) -> bool {
-    matches!(c, '”' | '»')
-}
-
-/// Whether `c` is any double quotation mark this parser knows.
-pub(crate) fn is_quote_mark(c: char) -> bool {
-    is_opening_mark(c) || is_closing_mark(c) || c == '"'
-}
-
-/// The quotes in `text`: curly, straight and mixed double marks. A lone
-/// closing mark is ignored; an opening mark never closed runs to the end.
-pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
-    let bytes = text.as_bytes();
-    let mut quotes = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut at = 0;
-    // Every mark is '"' or starts with byte 0xE2 (“ ” „ ‟) or 0xC2 (« »):
-    // skip everything else without decoding it.
-    while let Some(step) = bytes[at..].iter().position(|&b| matches!(b, b'"' | 0xE2 | 0xC2)) {
-        at += step;
-        let Some(c) = text[at..].chars().next() else {
-            break;
-        };
-        let width = c.len_utf8();
-        match open {
-            None if is_opening_mark(c) => open = Some(at),
-            None if c == '"' => {
-                let prev = text[..at].chars().next_back();
-                let next = text[at + 1..].chars().next();
-                if opens_straight(prev, next) {
-                    open = Some(at);
-                }
-            }
-            Some(start) if is_closing_mark(c) || c == '"' || (c == '“' && text[start..].starts_with('„')) => {
-                let inner = start + text[start..].chars().next().map_or(1, char::len_utf8)..at;
-                push_quote(&mut quotes, text, start, inner, Some(at + width));
-                open = None;
-            }
-            _ => {}
-        }
-        at += width;
+impl TokenRange {
+    pub(crate) fn new(start: TokenId, end: TokenId) -> Self {
+        TokenRange { start, end }
     }
-    if let Some(start) = open {
-        let inner_start = start + text[start..].chars().next().map_or(1, char::len_utf8);
-        push_quote(&mut quotes, text, start, inner_start..text.len(), None);
+
+    /// The ids in the range, in order.
+    pub(crate) fn iter(self) -> impl DoubleEndedIterator<Item = TokenId> {
+        (self.start.0..self.end.0).map(TokenId)
     }
-    quotes
+
+    pub(crate) fn contains(self, id: TokenId) -> bool {
+        self.start <= id && id < self.end
+    }
+
+    pub(crate) fn is_empty(self) -> bool {
+        self.start >= self.end
+    }
+
+    pub(crate) fn len(self) -> usize {
+        self.end.ix().saturating_sub(self.start.ix())
+    }
 }
 
-/// A straight mark opens a quote after white space or an opening bracket, before a non-space.
-fn opens_straight(prev: Option<char>, next: Option<char>) -> bool {
-    let after_gap = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p));
-    let before_text = next.is_some_and(|n| !n.is_whitespace());
-    after_gap && before_text
-}
+/// The position of a sentence in its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct SentenceId(pub u32);
 
-fn push_quote(quotes: &mut Vec<QuoteSpan>, text: &str, open: usize, inner: Range<usize>, close: Option<usize>) {
-    let body = &text[inner.clone()];
-    let trimmed_start = inner.start + (body.len() - body.trim_start().len());
-    let trimmed_end = inner.start + body.trim_end().len();
-    if trimmed_start < trimmed_end {
-        quotes.push(QuoteSpan {
-            open,
-            inner: trimmed_start..trimmed_end,
-            close,
-        });
+impl SentenceId {
+    pub(crate) fn ix(self) -> usize {
+        self.0 as usize
+    }
+
+    pub(crate) fn from_ix(ix: usize) -> SentenceId {
+        SentenceId(u32::try_from(ix).unwrap_or(u32::MAX))
     }
 }
 
@@ -139,28 +126,30 @@ impl Tok {
     pub(crate) fn is_quote(&self) -> bool {
         matches!(self.kind, TokKind::Quote(_))
     }
+
+    /// The quote's index, when it is one.
+    pub(crate) fn quote(&self) -> Option<usize> {
+        match self.kind {
+            TokKind::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
 }
 
-/// Cuts `text` into tokens; each quote in `quotes` becomes one opaque token.
-#[cfg(test)]
-pub(crate) fn tokenize(text: &str, quotes: &[QuoteSpan], lexicon: &Lexicon) -> Vec<Tok> {
+/// Cuts the bytes `range` of `text` into tokens; each quote in `quotes` (given with its
+/// index, in order, all within the range) becomes one opaque token.
+pub(crate) fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &QuoteSpan)], lexicon: &Lexicon) -> Vec<Tok> {
     let mut toks = Vec::new();
-    tokenize_into(text, quotes, lexicon, &mut toks);
-    toks
-}
-
-/// [`tokenize`] into a buffer the caller reuses from paragraph to paragraph.
-pub(crate) fn tokenize_into(text: &str, quotes: &[QuoteSpan], lexicon: &Lexicon, toks: &mut Vec<Tok>) {
-    toks.clear();
     let mut next_quote = 0;
     let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if let Some(q) = quotes.get(next_quote)
-            && q.open == at
+    let mut at = range.start;
+    let end_of_text = range.end.min(bytes.len());
+    while at < end_of_text {
+        if let Some(&(index, q)) = quotes.get(next_quote)
+            && q.open <= at
         {
             toks.push(Tok {
-                kind: TokKind::Quote(next_quote),
+                kind: TokKind::Quote(index),
                 start: q.open,
                 end: q.outer_end(),
                 name: false,
@@ -173,12 +162,12 @@ pub(crate) fn tokenize_into(text: &str, quotes: &[QuoteSpan], lexicon: &Lexicon,
         if is_word_char(c) {
             let start = at;
             let mut end = at + width;
-            let quote_at = quotes.get(next_quote).map_or(usize::MAX, |q| q.open);
-            while end < bytes.len() {
+            let quote_at = quotes.get(next_quote).map_or(usize::MAX, |q| q.1.open);
+            while end < end_of_text {
                 let (n, n_width) = char_at(text, end);
                 // Hyphens and apostrophes join words ("Jae-won", "Ruiz’s").
                 let joiner = matches!(n, '-' | '\'' | '’')
-                    && end + n_width < bytes.len()
+                    && end + n_width < end_of_text
                     && is_word_char(char_at(text, end + n_width).0)
                     && quote_at != end;
                 if !(is_word_char(n) || joiner) {
@@ -207,6 +196,7 @@ pub(crate) fn tokenize_into(text: &str, quotes: &[QuoteSpan], lexicon: &Lexicon,
             at += width;
         }
     }
+    toks
 }
 
 /// The character at byte `at` (a char boundary) and its width; ASCII without decoding.
@@ -227,24 +217,9 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "No", "Gen", "Lt", "Col", "Sgt", "Capt", "Rep", "Sen", "Gov",
-    "Inc", "Ltd", "Co", "vs", "etc", "Rev", "Fr", "Mt", "Ft", "approx", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Adm", "Maj", "Brig",
-];
-
-/// Token ranges of the sentences in a paragraph.
-#[cfg(test)]
-pub(crate) fn sentences(text: &str, toks: &[Tok], quotes: &[QuoteSpan]) -> Vec<Range<usize>> {
+/// Token ranges of the sentences in a run of tokens.
+pub(crate) fn sentences(text: &str, toks: &[Tok], quotes: &[QuoteSpan], lexicon: &Lexicon) -> Vec<TokenRange> {
     let mut out = Vec::new();
-    sentences_into(text, toks, quotes, &mut out);
-    out
-}
-
-/// [`sentences`] into a reused buffer.
-pub(crate) fn sentences_into(text: &str, toks: &[Tok], quotes: &[QuoteSpan], out: &mut Vec<Range<usize>>) {
-    out.clear();
     let mut start = 0;
     for i in 0..toks.len() {
         let ends_here = match toks[i].kind {
@@ -253,7 +228,7 @@ pub(crate) fn sentences_into(text: &str, toks: &[Tok], quotes: &[QuoteSpan], out
                     && i > 0
                     && toks[i - 1].is_word()
                     && toks[i - 1].end == toks[i].start
-                    && is_abbreviation(toks[i - 1].text(text));
+                    && is_abbreviation(toks[i - 1].text(text), lexicon);
                 // "5.25 per cent", "3.5bn": a decimal point.
                 let decimal = toks[i].is_punct('.')
                     && i > 0
@@ -274,17 +249,18 @@ pub(crate) fn sentences_into(text: &str, toks: &[Tok], quotes: &[QuoteSpan], out
         };
         let next_starts = toks.get(i + 1).is_none_or(|n| starts_sentence(n, text));
         if ends_here && next_starts {
-            out.push(start..i + 1);
+            out.push(TokenRange::new(TokenId::from_ix(start), TokenId::from_ix(i + 1)));
             start = i + 1;
         }
     }
     if start < toks.len() {
-        out.push(start..toks.len());
+        out.push(TokenRange::new(TokenId::from_ix(start), TokenId::from_ix(toks.len())));
     }
+    out
 }
 
-fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+fn is_abbreviation(word: &str, lexicon: &Lexicon) -> bool {
+    lexicon.abbreviations.contains(word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
 fn starts_sentence(tok: &Tok, text: &str) -> bool {
@@ -302,34 +278,19 @@ fn starts_sentence(tok: &Tok, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::quotes::find_quotes;
 
-    fn quoted(text: &str) -> Vec<&str> {
-        find_quotes(text).into_iter().map(|q| &text[q.inner]).collect()
-    }
-
-    #[test]
-    fn quote_marks() {
-        let cases: &[(&str, &[&str])] = &[
-            ("“Yes,” she said.", &["Yes,"]),
-            ("\"Yes,\" she said, \"and no.\"", &["Yes,", "and no."]),
-            ("Mixed “marks\" here", &["marks"]),
-            ("a 12\" screen", &[]),
-            ("lone ” closer", &[]),
-            ("“Runs on to the end", &["Runs on to the end"]),
-            ("empty “” marks", &[]),
-            ("„German“ style", &["German"]),
-            ("«Guillemets» too", &["Guillemets"]),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(quoted(text), *expected, "{text}");
-        }
+    fn toks(text: &str) -> (Vec<Tok>, Vec<QuoteSpan>) {
+        let quotes = find_quotes(text);
+        let top: Vec<(usize, &QuoteSpan)> = quotes.iter().enumerate().filter(|(_, q)| q.depth == 0).collect();
+        let toks = tokenize(text, 0..text.len(), &top, &Lexicon::builtin());
+        (toks, quotes)
     }
 
     #[test]
     fn quotes_become_single_tokens() {
         let text = "“We won,” Ana Ruiz’s aide said.";
-        let quotes = find_quotes(text);
-        let toks = tokenize(text, &quotes, &Lexicon::builtin());
+        let (toks, _) = toks(text);
         let words: Vec<_> = toks.iter().map(|t| t.text(text)).collect();
         assert_eq!(words, ["“We won,”", "Ana", "Ruiz’s", "aide", "said", "."]);
     }
@@ -337,10 +298,9 @@ mod tests {
     #[test]
     fn sentences_skip_abbreviations_and_split_after_quotes() {
         let text = "Mr. Lee said so. “It ended.” Then Dr. Oduya left 5.25 per cent";
-        let quotes = find_quotes(text);
-        let toks = tokenize(text, &quotes, &Lexicon::builtin());
-        let s = sentences(text, &toks, &quotes);
-        let firsts: Vec<_> = s.iter().map(|r| toks[r.start].text(text)).collect();
+        let (toks, quotes) = toks(text);
+        let s = sentences(text, &toks, &quotes, &Lexicon::builtin());
+        let firsts: Vec<_> = s.iter().map(|r| toks[r.start.ix()].text(text)).collect();
         assert_eq!(firsts, ["Mr", "“It ended.”", "Then"]);
     }
 }

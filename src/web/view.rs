@@ -2,8 +2,8 @@
 
 use std::ops::Range;
 
-use crate::corpus::{Corpus, CorpusSpeaker};
-use crate::model::{Article, Attribution, Quote};
+use crate::corpus::{Corpus, CorpusSpeaker, StoredArticle};
+use crate::model::{Attribution, Quote};
 
 /// A run of text, marked or not. Templates escape `text`; nothing here is trusted HTML.
 #[derive(Debug, Clone)]
@@ -176,7 +176,7 @@ pub fn long_date(iso: &str) -> String {
 }
 
 /// An article's title, or a stand-in built from its lead.
-pub fn article_title(article: &Article) -> String {
+pub fn article_title(article: &StoredArticle) -> String {
     article.title.clone().unwrap_or_else(|| {
         let lead = article.lead().map_or("Untitled article", |p| p.text.as_str());
         let short: String = lead.chars().take(80).collect();
@@ -189,7 +189,7 @@ pub fn article_title(article: &Article) -> String {
 }
 
 /// How to cite an article: "“Title”, Source, 24 July 2024".
-pub fn article_citation(article: &Article) -> String {
+pub fn article_citation(article: &StoredArticle) -> String {
     let mut parts = vec![format!("“{}”", article_title(article))];
     if let Some(source) = &article.source {
         parts.push(source.clone());

@@ -176,18 +176,24 @@ pub async fn quotes(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
 
 /// `GET /api/articles`: each article's headline facts.
 pub async fn articles(State(state): State<AppState>) -> Response {
-    let list: Vec<Value> = state
-        .corpus
+    let corpus = &state.corpus;
+    let list: Vec<Value> = corpus
         .articles
         .iter()
-        .map(|a| {
+        .enumerate()
+        .map(|(i, a)| {
             json!({
                 "slug": a.slug,
                 "title": article_title(a),
                 "source": a.source,
                 "date": a.date,
                 "quotes": a.quotes.len(),
-                "speakers": a.speakers.iter().map(|s| &s.slug).collect::<Vec<_>>(),
+                "speakers": a
+                    .speakers
+                    .iter()
+                    .filter_map(|s| corpus.article_speaker(i, s.id))
+                    .map(|id| &corpus.speakers[id].slug)
+                    .collect::<Vec<_>>(),
                 "url": format!("{}/articles/{}", state.base_url, a.slug),
             })
         })

@@ -219,8 +219,8 @@ fn render_article(state: &AppState, index: usize, path: &str, RawQuery(raw): Raw
     };
     let corpus = &state.corpus;
     let article = &corpus.articles[index];
-    let speaker_of = |slug: &Option<std::sync::Arc<str>>| {
-        slug.as_deref()
+    let speaker_of = |speaker: &Option<crate::model::SpeakerId>| {
+        speaker
             .and_then(|s| corpus.article_speaker(index, s))
             .map(|id| &corpus.speakers[id])
     };
@@ -250,7 +250,7 @@ fn render_article(state: &AppState, index: usize, path: &str, RawQuery(raw): Raw
     let legend = article
         .speakers
         .iter()
-        .filter_map(|s| corpus.article_speaker(index, &s.slug))
+        .filter_map(|s| corpus.article_speaker(index, s.id))
         .map(|id| LegendEntry {
             slug: corpus.speakers[id].slug.clone(),
             name: corpus.speakers[id].name.clone(),

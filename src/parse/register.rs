@@ -1,0 +1,351 @@
+//! Stage 5: the article's entity register: every person, body, outlet, place and event the
+//! text names, with its aliases (full name, surname, acronym, titles and role nouns given
+//! in apposition), its gender where the text says so, and its type.
+
+use rustc_hash::FxHashMap;
+
+use super::lexicon::Lexicon;
+use super::mentions::Np;
+use super::names::{ReadName, family_name, family_name_first};
+use crate::model::{Gender, RoleSource, capitalise};
+
+/// An entity's place in the register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct EntityId(pub u32);
+
+impl EntityId {
+    fn ix(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// What kind of thing an entity is. Only people, bodies and (as subjects of their own
+/// statements) outlets and places speak; events and titles never do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EntityKind {
+    /// A person.
+    Person,
+    /// A ministry, company, union or other body.
+    Organisation,
+    /// A news outlet or agency.
+    Outlet,
+    /// A country, city or other place (speaking for its government).
+    Place,
+    /// An event ("the Winter Olympics").
+    Event,
+    /// A single name the text has not yet shown to be a person or a body.
+    Unknown,
+}
+
+/// One person or body named in the article.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    /// The fullest name the text gives.
+    pub name: String,
+    /// The words of that name.
+    pub words: Vec<String>,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Gender, only where the text says so.
+    pub gender: Option<Gender>,
+    /// The role the text gives, and where it came from.
+    pub role: Option<(String, RoleSource)>,
+    /// Role nouns the text uses for it ("agent", "striker"), lower-cased.
+    pub role_nouns: Vec<String>,
+    /// An acronym given in parentheses.
+    pub acronym: Option<String>,
+    /// The single word the text used for it after the first mention, if it did.
+    pub short_used: Option<String>,
+    /// When it was last mentioned (a running count).
+    pub last_seen: u32,
+}
+
+/// Every entity named so far, with lookups by name, word, acronym and role noun.
+#[derive(Debug, Default)]
+pub(crate) struct Register {
+    entities: Vec<Entity>,
+    by_name: FxHashMap<String, EntityId>,
+    by_word: FxHashMap<String, Vec<EntityId>>,
+    by_acronym: FxHashMap<String, EntityId>,
+    clock: u32,
+}
+
+impl Register {
+    /// The entity.
+    pub(crate) fn get(&self, id: EntityId) -> &Entity {
+        &self.entities[id.ix()]
+    }
+
+    fn get_mut(&mut self, id: EntityId) -> &mut Entity {
+        &mut self.entities[id.ix()]
+    }
+
+    fn tick(&mut self, id: EntityId) {
+        self.clock += 1;
+        let now = self.clock;
+        self.get_mut(id).last_seen = now;
+    }
+
+    /// Records that an entity is a person of this gender (a pronoun that refers back to it).
+    pub(crate) fn learn_gender(&mut self, id: EntityId, gender: Gender) {
+        let entity = self.get_mut(id);
+        if matches!(entity.kind, EntityKind::Person | EntityKind::Unknown) {
+            entity.kind = EntityKind::Person;
+            entity.gender.get_or_insert(gender);
+        }
+    }
+
+    /// Records that an entity is a body (the text calls it "it").
+    pub(crate) fn learn_organisation(&mut self, id: EntityId) {
+        let entity = self.get_mut(id);
+        if entity.kind == EntityKind::Unknown {
+            entity.kind = EntityKind::Organisation;
+        }
+    }
+
+    /// Records that an entity is an outlet (it was "told" something, or credited in a dateline).
+    pub(crate) fn learn_outlet(&mut self, id: EntityId) {
+        let entity = self.get_mut(id);
+        if matches!(entity.kind, EntityKind::Unknown | EntityKind::Organisation) {
+            entity.kind = EntityKind::Outlet;
+        }
+    }
+
+    /// The entity a name refers to, added if new; what the phrase says of it is recorded.
+    pub(crate) fn name(&mut self, name: &ReadName<'_>, np: Option<&Np<'_>>, lexicon: &Lexicon) -> EntityId {
+        let id = self.find_name(name, lexicon).unwrap_or_else(|| self.add(name, lexicon));
+        let is_single = !name.is_full();
+        let entity = self.get_mut(id);
+        if is_single && entity.words.len() > 1 && entity.short_used.is_none() {
+            entity.short_used = Some(name.name.to_owned());
+        }
+        if name.gender.is_some() && entity.kind != EntityKind::Organisation {
+            entity.gender = entity.gender.or(name.gender);
+            entity.kind = EntityKind::Person;
+        }
+        if let Some(np) = np {
+            if let Some(role) = np.role {
+                let source = if np.role_is_appositive {
+                    RoleSource::Appositive
+                } else {
+                    RoleSource::Title
+                };
+                match &entity.role {
+                    None => entity.role = Some((role.to_owned(), source)),
+                    Some((_, RoleSource::Title)) if source == RoleSource::Appositive => {
+                        entity.role = Some((role.to_owned(), source));
+                    }
+                    _ => {}
+                }
+            }
+            for noun in &np.role_nouns {
+                let noun = noun.to_lowercase();
+                if !entity.role_nouns.contains(&noun) {
+                    entity.role_nouns.push(noun);
+                }
+                if entity.kind == EntityKind::Unknown {
+                    entity.kind = EntityKind::Person;
+                }
+                if let Some(g) = lexicon.noun_gender(&np.role_nouns.join(" ")) {
+                    entity.gender.get_or_insert(g);
+                }
+            }
+            if let Some(acronym) = np.acronym {
+                entity.acronym = Some(acronym.to_owned());
+                self.by_acronym.insert(acronym.to_owned(), id);
+            }
+        }
+        self.tick(id);
+        id
+    }
+
+    fn find_name(&self, name: &ReadName<'_>, lexicon: &Lexicon) -> Option<EntityId> {
+        if let Some(&id) = self.by_name.get(name.name) {
+            return Some(id);
+        }
+        if let Some(&id) = self.by_acronym.get(name.name) {
+            return Some(id);
+        }
+        if name.is_full() {
+            return None;
+        }
+        // A single word: the person whose family name it is, else whose name holds it.
+        let word = name.first_word().trim_end_matches(['’', '\'']);
+        let candidates = self.by_word.get(word)?;
+        candidates
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let e = self.get(id);
+                name.gender.is_none() || e.gender.is_none() || e.gender == name.gender
+            })
+            .max_by_key(|&id| {
+                let e = self.get(id);
+                let family = matches!(e.kind, EntityKind::Person | EntityKind::Unknown)
+                    && family_name(&e.words, lexicon) == word;
+                (family, e.words.len() > 1, e.last_seen)
+            })
+    }
+
+    fn add(&mut self, name: &ReadName<'_>, lexicon: &Lexicon) -> EntityId {
+        let id = EntityId(u32::try_from(self.entities.len()).unwrap_or(u32::MAX));
+        let words: Vec<String> = name.words().map(str::to_owned).collect();
+        let kind = if name.outlet {
+            EntityKind::Outlet
+        } else if name.event {
+            EntityKind::Event
+        } else if name.organisation {
+            EntityKind::Organisation
+        } else if name.gender.is_some() || name.title.is_some() || words.len() > 1 {
+            EntityKind::Person
+        } else {
+            EntityKind::Unknown
+        };
+        for word in &words {
+            self.by_word.entry(word.clone()).or_default().push(id);
+        }
+        if words.len() > 1 {
+            // "Kestrian Dockworkers' Federation" answers to "Federation"; "Ruiz’s" to "Ruiz".
+            for word in &words {
+                let bare = word.trim_end_matches(['’', '\'']);
+                if bare != word {
+                    self.by_word.entry(bare.to_owned()).or_default().push(id);
+                }
+            }
+        }
+        self.by_name.insert(name.name.to_owned(), id);
+        let _ = family_name_first(&words, lexicon);
+        self.entities.push(Entity {
+            name: name.name.to_owned(),
+            words,
+            kind,
+            gender: name.gender,
+            role: None,
+            role_nouns: Vec::new(),
+            acronym: None,
+            short_used: None,
+            last_seen: 0,
+        });
+        id
+    }
+
+    /// The body a common noun names ("the council", "Khevra’s foreign ministry"): the most
+    /// recent body whose name holds the noun, else one named by the phrase itself.
+    pub(crate) fn organisation(&mut self, phrase: &str, head: &str, generic: bool) -> EntityId {
+        let head_cap = capitalise(head);
+        let found = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.kind == EntityKind::Organisation
+                    || e.kind == EntityKind::Outlet
+                        && matches!(
+                            head,
+                            "agency" | "broadcaster" | "newspaper" | "network" | "outlet" | "website" | "media"
+                        )
+            })
+            .filter(|(_, e)| {
+                e.words
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(&head_cap) || w.eq_ignore_ascii_case(head))
+                    || generic
+            })
+            .max_by_key(|(_, e)| e.last_seen)
+            .map(|(i, _)| EntityId(u32::try_from(i).unwrap_or(u32::MAX)));
+        // "Khevra’s foreign ministry" is its own body, not the last ministry named.
+        let owned = phrase.contains(['’', '\'']) || phrase.split_whitespace().count() > 1;
+        let id = match found {
+            Some(id) if !owned => id,
+            _ => {
+                let name = capitalise(phrase);
+                match self.by_name.get(&name) {
+                    Some(&id) => id,
+                    None => {
+                        let id = EntityId(u32::try_from(self.entities.len()).unwrap_or(u32::MAX));
+                        let words: Vec<String> = name.split_whitespace().map(str::to_owned).collect();
+                        for word in &words {
+                            self.by_word.entry(word.clone()).or_default().push(id);
+                        }
+                        self.by_name.insert(name.clone(), id);
+                        self.entities.push(Entity {
+                            name,
+                            words,
+                            kind: EntityKind::Organisation,
+                            gender: None,
+                            role: None,
+                            role_nouns: Vec::new(),
+                            acronym: None,
+                            short_used: None,
+                            last_seen: 0,
+                        });
+                        id
+                    }
+                }
+            }
+        };
+        self.tick(id);
+        id
+    }
+
+    /// The person the article has described with this role noun ("the striker"), if exactly
+    /// one has it, or the most recently mentioned of those who do.
+    pub(crate) fn by_role_noun(&self, noun: &str) -> Option<EntityId> {
+        let noun = noun.to_lowercase();
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.role_nouns.iter().any(|n| *n == noun))
+            .max_by_key(|(_, e)| e.last_seen)
+            .map(|(i, _)| EntityId(u32::try_from(i).unwrap_or(u32::MAX)))
+    }
+
+    /// The most recently mentioned body, if any.
+    pub(crate) fn latest_organisation(&self) -> Option<EntityId> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Organisation)
+            .max_by_key(|(_, e)| e.last_seen)
+            .map(|(i, _)| EntityId(u32::try_from(i).unwrap_or(u32::MAX)))
+    }
+
+    /// Every entity, in the order they were first named.
+    pub(crate) fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::mentions::{Para, Referent, read_np};
+    use crate::parse::tokens::TokenId;
+
+    fn name_of(register: &mut Register, text: &str, lexicon: &Lexicon) -> EntityId {
+        let para = Para::new(text, lexicon);
+        let np = read_np(&para, TokenId(0), TokenId::from_ix(para.toks.len())).unwrap();
+        let Referent::Name(name) = &np.referent else {
+            panic!("not a name: {text}")
+        };
+        register.name(name, Some(&np), lexicon)
+    }
+
+    #[test]
+    fn surnames_acronyms_and_role_nouns_find_their_entity() {
+        let lexicon = Lexicon::builtin();
+        let mut register = Register::default();
+        let doyle = name_of(&mut register, "Ann Doyle, Lawson's agent, said", &lexicon);
+        let ifs = name_of(&mut register, "The Institute for Fiscal Studies (IFS) said", &lexicon);
+        assert_eq!(name_of(&mut register, "Doyle said", &lexicon), doyle);
+        assert_eq!(name_of(&mut register, "IFS said", &lexicon), ifs);
+        assert_eq!(register.by_role_noun("agent"), Some(doyle));
+        assert_eq!(register.get(ifs).kind, EntityKind::Organisation);
+        let kim = name_of(&mut register, "North Korean leader Kim Jong-un said", &lexicon);
+        assert_eq!(name_of(&mut register, "Kim said", &lexicon), kim);
+        assert_eq!(
+            register.get(kim).role.as_ref().map(|r| r.0.as_str()),
+            Some("North Korean leader")
+        );
+    }
+}
