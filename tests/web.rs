@@ -158,7 +158,7 @@ async fn speaker_page_has_every_statement_with_anchors() {
     assert!(
         texts(&html, ".statement .meta")
             .iter()
-            .any(|t| t.contains("“she” resolved to Jenny Town"))
+            .any(|t| t.contains("“she” is Jenny Town, who spoke in the sentence before."))
     );
     assert!(
         select(

@@ -36,6 +36,11 @@ use crate::model::{
     Antecedent, Attribution, Gender, Quote, QuoteKind, RoleSource, Speaker, SpeakerId, SpeakerKind, Statement,
 };
 
+/// How many later quotes an unnamed source's words are looked for in.
+const NAMED_LATER_REACH: usize = 200;
+/// How far either side of a quote its cues are looked for, in tokens.
+const CUE_WINDOW: usize = 90;
+
 /// How many recent speakers a pronoun may look back over for the only one it fits.
 const RECENT_SPEAKERS: usize = 4;
 
@@ -170,22 +175,23 @@ impl<'l> State<'l> {
         let para = Para::new(text, lexicon);
         self.record_mentions(&para);
         let cues = find_cues(&para);
+        let by_sentence = CuesBySentence::new(&cues, para.sentences.len());
 
         // Pass 1: sentence by sentence, subjects and cue sources.
         let mut resolved: Vec<Decision> = Vec::with_capacity(cues.len());
         let mut facts = vec![Facts::default(); para.sentences.len()];
         for (n, sentence) in para.sentences.iter().enumerate() {
-            let sid = SentenceId::from_ix(n);
             let subject = self.sentence_subject(&para, *sentence);
             let mut sentence_speaker = None;
             let mut unnamed_voice = false;
-            for (c, cue) in cues.iter().enumerate().filter(|(_, c)| c.sentence == sid) {
+            for c in by_sentence.range(n) {
+                let cue = &cues[c];
                 let decision = self.resolve_cue(&para, cue, subject);
                 // "A union lawyer says it is “shameful.” Maria Costa added that …": the
                 // lawyer is Costa.
                 if let Who::Entity(id) = decision.who
                     && matches!(para.word(cue.verb), Some("added" | "adds"))
-                    && let Some(prev) = (0..c).rev().find(|&p| cues[p].sentence.ix() + 1 == n)
+                    && let Some(prev) = n.checked_sub(1).and_then(|p| by_sentence.range(p).last())
                     && let Who::Anonymous(source) = resolved[prev].who.clone()
                 {
                     resolved[prev].who = Who::Entity(id);
@@ -208,11 +214,7 @@ impl<'l> State<'l> {
             }
             if sentence_speaker.is_none() {
                 // An outlet speaks only when nothing else in its sentence does.
-                sentence_speaker = cues
-                    .iter()
-                    .zip(&resolved)
-                    .filter(|(c, _)| c.sentence == sid)
-                    .find_map(|(_, d)| d.who.entity());
+                sentence_speaker = by_sentence.range(n).find_map(|c| resolved[c].who.entity());
             }
             facts[n] = Facts {
                 speaker: sentence_speaker,
@@ -220,47 +222,69 @@ impl<'l> State<'l> {
             };
             self.after_sentence(facts[n], unnamed_voice);
         }
+        let nearby = NearbyCues::new(&cues, &resolved, para.sentences.len());
 
         // Pass 2: every quote through the sieves.
         let first_quote = self.quotes.len();
         let top: Vec<usize> = (0..para.quotes.len()).filter(|&q| para.quotes[q].depth == 0).collect();
         let mut local_index: Vec<Option<usize>> = vec![None; para.quotes.len()];
         let mut previous_cue_for_split: Option<(usize, SentenceId)> = None;
+        let mut chars = CharCursor::default();
+        let context = Context {
+            cues: &cues,
+            resolved: &resolved,
+            by_sentence: &by_sentence,
+            nearby: &nearby,
+        };
         for &q in &top {
             let Some(qtok) = para.quote_token(q) else { continue };
             let sentence = para.sentence_of(qtok);
-            let kind = quote_kind(&para, qtok, &cues);
-            let (decision, governing) =
-                self.sieve(&para, q, qtok, sentence, kind, &cues, &resolved, previous_cue_for_split);
+            let kind = quote_kind(&para, qtok, &context);
+            let (decision, governing) = self.sieve(&para, q, qtok, sentence, kind, &context, previous_cue_for_split);
             previous_cue_for_split = governing
                 .filter(|&c| cues[c].trailing && cues[c].span.start > qtok)
                 .map(|c| (c, sentence));
             local_index[q] = Some(self.quotes.len());
-            self.push_quote(index, &para, q, kind, decision, None);
+            self.push_quote(index, &para, q, kind, decision, None, &mut chars);
         }
-        // Quotes inside quotes, outer ones first.
-        for q in 0..para.quotes.len() {
-            let Some(parent) = para.quotes[q].parent else { continue };
+        // Quotes inside quotes, outer ones first; each outer quote is analysed once.
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); para.quotes.len()];
+        for (q, quote) in para.quotes.iter().enumerate() {
+            if let Some(parent) = quote.parent {
+                children[parent].push(q);
+            }
+        }
+        for parent in 0..para.quotes.len() {
+            if children[parent].is_empty() {
+                continue;
+            }
             let Some(outer) = local_index[parent] else { continue };
-            let decision = self.inner_quote(&para, parent, q, outer);
-            local_index[q] = Some(self.quotes.len());
-            self.push_quote(index, &para, q, QuoteKind::Fragment, decision, Some(outer));
+            let inside = Para::inside(&para, parent, &children[parent]);
+            let inner_cues = find_cues(&inside);
+            for &q in &children[parent] {
+                let decision = self.inner_quote(&inside, &inner_cues, q, outer);
+                local_index[q] = Some(self.quotes.len());
+                self.push_quote(index, &para, q, QuoteKind::Fragment, decision, Some(outer), &mut chars);
+            }
         }
         // Keep quotes in text order within the paragraph.
         self.reorder(first_quote, &mut local_index);
         let paragraph_quotes: Vec<usize> = (first_quote..self.quotes.len()).collect();
 
         // A quote-only sentence tells the next who spoke in it.
-        for (n, _) in para.sentences.iter().enumerate() {
-            if facts[n].speaker.is_some() {
-                continue;
+        let mut quoted_speaker: Vec<Option<EntityId>> = vec![None; para.sentences.len()];
+        for &q in &top {
+            if let (Some(qtok), Some(i)) = (para.quote_token(q), local_index[q]) {
+                let n = para.sentence_of(qtok).ix();
+                if quoted_speaker[n].is_none() {
+                    quoted_speaker[n] = self.quote_who[i].entity();
+                }
             }
-            let spoke = top
-                .iter()
-                .filter(|&&q| para.quote_token(q).is_some_and(|t| para.sentence_of(t).ix() == n))
-                .filter_map(|&q| local_index[q])
-                .find_map(|i| self.quote_who[i].entity());
-            if let Some(who) = spoke {
+        }
+        for (n, spoke) in quoted_speaker.into_iter().enumerate() {
+            if facts[n].speaker.is_none()
+                && let Some(who) = spoke
+            {
                 facts[n].speaker = Some(who);
                 if n + 1 == para.sentences.len() {
                     self.previous_sentence.speaker = Some(who);
@@ -421,18 +445,28 @@ impl<'l> State<'l> {
                     .filter(|np| matches!(&np.referent, Referent::Name(n) if n.name == name.name));
                 let has_role = np.as_ref().is_some_and(|np| np.role.is_some());
                 let in_parentheses = at.prev().is_some_and(|p| para.punct_is(p, '(')) && para.punct_is(run_end, ')');
-                let known = self.register.entities().iter().any(|e| e.name == name.name);
+                let known = self.register.knows(name.name);
+                let after_place_word = at.prev().is_some_and(|p| {
+                    matches!(para.word(p), Some("in" | "to" | "from" | "across" | "near" | "towards"))
+                });
                 if name.is_full()
                     || name.title.is_some()
                     || name.gender.is_some()
                     || has_role
                     || known
                     || in_parentheses
+                    || after_place_word
                 {
                     let id = self.register.name(&name, np.as_ref(), lexicon);
                     // "PORT ALDANE (AFP) -": an agency credited in the dateline.
                     if in_parentheses && !name.is_full() {
                         self.register.learn_outlet(id);
+                    }
+                    // "in Castrel", "to Kestria": a place.
+                    if at.prev().is_some_and(|p| {
+                        matches!(para.word(p), Some("in" | "to" | "from" | "across" | "near" | "towards"))
+                    }) {
+                        self.register.learn_place(id);
                     }
                 }
                 at = run_end.max(at.next());
@@ -470,11 +504,7 @@ impl<'l> State<'l> {
             && name.title.is_none()
             && name.gender.is_none()
             && np.role.is_none()
-            && !self
-                .register
-                .entities()
-                .iter()
-                .any(|e| e.words.iter().any(|w| w == name.name))
+            && !self.register.knows_word(name.name)
         {
             // A lone capitalised word opening a sentence ("Shares fell") is not a name yet.
             return None;
@@ -695,10 +725,10 @@ impl<'l> State<'l> {
         qtok: TokenId,
         sentence: SentenceId,
         kind: QuoteKind,
-        cues: &[Cue<'_>],
-        resolved: &[Decision],
+        context: &Context<'_, '_>,
         split_from: Option<(usize, SentenceId)>,
     ) -> (Decision, Option<usize>) {
+        let (cues, resolved) = (context.cues, context.resolved);
         let starts_paragraph = qtok == TokenId(0);
         // 1. Titles and labels.
         if after_title_word(para, qtok, cues) {
@@ -723,12 +753,13 @@ impl<'l> State<'l> {
             );
         }
         // 2. A cue in the quote's own sentence.
-        if let Some(c) = governing_cue(para, cues, resolved, &self.register, sentence, qtok) {
+        if let Some(c) = governing_cue(para, context, &self.register, sentence, qtok) {
             let mut decision = resolved[c].clone();
-            if split_from.is_some_and(|(s, sent)| s == c && sent == sentence) && cues[c].span.end <= qtok {
-                if decision.who.entity().is_some() {
-                    decision.attribution = Attribution::SplitQuote;
-                }
+            if split_from.is_some_and(|(s, sent)| s == c && sent == sentence)
+                && cues[c].span.end <= qtok
+                && decision.who.entity().is_some()
+            {
+                decision.attribution = Attribution::SplitQuote;
             }
             return (decision, Some(c));
         }
@@ -766,20 +797,8 @@ impl<'l> State<'l> {
         // 5. A cue in another sentence of the paragraph.
         let others_subject = self.sentence_has_other_subject(para, sentence);
         if kind == QuoteKind::Direct && para.is_quote(para.sentence(sentence).start) || !others_subject {
-            let nearest_before = cues
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.sentence < sentence)
-                .filter(|(c, _)| !matches!(resolved[*c].who, Who::Nobody))
-                .last()
-                .map(|(c, _)| c);
-            let nearest_after = || {
-                cues.iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.sentence > sentence)
-                    .find(|(c, _)| !matches!(resolved[*c].who, Who::Nobody))
-                    .map(|(c, _)| c)
-            };
+            let nearest_before = context.nearby.before[sentence.ix()];
+            let nearest_after = || context.nearby.after[sentence.ix()];
             let chosen = if kind == QuoteKind::Direct {
                 nearest_before.or_else(nearest_after)
             } else {
@@ -847,13 +866,11 @@ impl<'l> State<'l> {
 
     /// A quote inside a quote: voiced by someone the outer speaker names, no one's after a
     /// linking verb, else the outer speaker's own words.
-    fn inner_quote(&mut self, para: &Para<'_>, parent: usize, q: usize, outer: usize) -> Decision {
-        let inside = Para::inside(para, parent);
+    fn inner_quote(&mut self, inside: &Para<'_>, cues: &[Cue<'_>], q: usize, outer: usize) -> Decision {
         let outer_who = self.quote_who[outer].clone();
         if let Some(qtok) = inside.quote_token(q) {
             let sentence = inside.sentence_of(qtok);
-            let cues = find_cues(&inside);
-            for cue in cues.iter().filter(|c| c.sentence == sentence) {
+            for cue in cues[near(cues, qtok)].iter().filter(|c| c.sentence == sentence) {
                 if let Referent::Name(name) = &cue.source.referent {
                     let id = self.register.name(name, Some(&cue.source), self.lexicon);
                     if outer_who.entity() != Some(id) && self.register.get(id).kind != EntityKind::Event {
@@ -879,6 +896,7 @@ impl<'l> State<'l> {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn push_quote(
         &mut self,
         paragraph: usize,
@@ -887,10 +905,11 @@ impl<'l> State<'l> {
         kind: QuoteKind,
         decision: Decision,
         continues: Option<usize>,
+        chars: &mut CharCursor,
     ) {
         let span = &para.quotes[q];
-        let start = para.text[..span.inner.start].chars().count();
-        let end = start + para.text[span.inner.clone()].chars().count();
+        let start = chars.at(para.text, span.inner.start);
+        let end = chars.at(para.text, span.inner.end);
         let who = decision.who;
         let continues = continues.or_else(|| {
             (matches!(decision.attribution, Attribution::Continuation)
@@ -931,7 +950,8 @@ impl<'l> State<'l> {
             if words.split(' ').count() < 2 {
                 continue;
             }
-            let later = (i + 1..self.quotes.len())
+            let reach = (i + 1 + NAMED_LATER_REACH).min(self.quotes.len());
+            let later = (i + 1..reach)
                 .find(|&j| self.quote_who[j].entity().is_some() && normal(&self.quotes[j].text).contains(&words));
             if let Some(j) = later {
                 self.quote_who[i] = self.quote_who[j].clone();
@@ -957,8 +977,9 @@ impl<'l> State<'l> {
             }
         }
         events.sort_by_key(|&(p, s, _, _)| (p, s));
+        let mut seen = rustc_hash::FxHashSet::default();
         for &(_, _, id, is_quote) in &events {
-            if !order.contains(&id) {
+            if seen.insert(id) {
                 order.push(id);
             }
             let entry = counts.entry(id).or_default();
@@ -1028,30 +1049,101 @@ impl<'l> State<'l> {
     }
 }
 
+/// A paragraph's cues and what they resolved to, looked up by sentence and position.
+struct Context<'c, 'a> {
+    cues: &'c [Cue<'a>],
+    resolved: &'c [Decision],
+    by_sentence: &'c CuesBySentence,
+    nearby: &'c NearbyCues,
+}
+
+/// The cues of each sentence, as a range of the paragraph's cues (which come in sentence order).
+struct CuesBySentence {
+    starts: Vec<usize>,
+}
+
+impl CuesBySentence {
+    fn new(cues: &[Cue<'_>], sentences: usize) -> Self {
+        let starts = (0..=sentences)
+            .map(|n| cues.partition_point(|c| c.sentence.ix() < n))
+            .collect();
+        CuesBySentence { starts }
+    }
+
+    fn range(&self, sentence: usize) -> std::ops::Range<usize> {
+        let start = self.starts.get(sentence).copied().unwrap_or(0);
+        let end = self.starts.get(sentence + 1).copied().unwrap_or(start);
+        start..end
+    }
+}
+
+/// For each sentence, the nearest cue in an earlier sentence and in a later one that names
+/// someone (or an unnamed source).
+struct NearbyCues {
+    before: Vec<Option<usize>>,
+    after: Vec<Option<usize>>,
+}
+
+impl NearbyCues {
+    fn new(cues: &[Cue<'_>], resolved: &[Decision], sentences: usize) -> Self {
+        let mut last_in: Vec<Option<usize>> = vec![None; sentences];
+        let mut first_in: Vec<Option<usize>> = vec![None; sentences];
+        for (c, cue) in cues.iter().enumerate() {
+            if matches!(resolved[c].who, Who::Nobody) {
+                continue;
+            }
+            let n = cue.sentence.ix().min(sentences.saturating_sub(1));
+            last_in[n] = Some(c);
+            first_in[n].get_or_insert(c);
+        }
+        let mut before = vec![None; sentences];
+        let mut running = None;
+        for n in 0..sentences {
+            before[n] = running;
+            running = last_in[n].or(running);
+        }
+        let mut after = vec![None; sentences];
+        let mut running = None;
+        for n in (0..sentences).rev() {
+            after[n] = running;
+            running = first_in[n].or(running);
+        }
+        NearbyCues { before, after }
+    }
+}
+
+/// The indexes of the cues whose speech word lies within [`CUE_WINDOW`] tokens of `qtok`.
+fn near(cues: &[Cue<'_>], qtok: TokenId) -> std::ops::Range<usize> {
+    let from = cues.partition_point(|c| c.verb.ix() + CUE_WINDOW < qtok.ix());
+    let to = cues.partition_point(|c| c.verb.ix() <= qtok.ix() + CUE_WINDOW);
+    from..to.max(from)
+}
+
 /// The cue that governs a quote in its own sentence: next to it (after, then before), else the
 /// nearest before it, else the nearest after. An outlet's cue counts only when no other does.
 fn governing_cue(
     para: &Para<'_>,
-    cues: &[Cue<'_>],
-    resolved: &[Decision],
+    context: &Context<'_, '_>,
     register: &Register,
     sentence: SentenceId,
     qtok: TokenId,
 ) -> Option<usize> {
-    let in_sentence: Vec<usize> = (0..cues.len()).filter(|&c| cues[c].sentence == sentence).collect();
-    if in_sentence.is_empty() {
+    let (cues, resolved) = (context.cues, context.resolved);
+    let range = context.by_sentence.range(sentence.ix());
+    if range.is_empty() {
         return None;
     }
+    let in_window: Vec<usize> = near(cues, qtok).filter(|c| range.contains(c)).collect();
     let is_outlet = |c: usize| {
         resolved[c]
             .who
             .entity()
             .is_some_and(|id| register.get(id).kind == EntityKind::Outlet)
     };
-    let others = in_sentence
+    let others = in_window
         .iter()
         .any(|&c| !is_outlet(c) && !matches!(resolved[c].who, Who::Nobody));
-    let usable: Vec<usize> = in_sentence.into_iter().filter(|&c| !(others && is_outlet(c))).collect();
+    let usable: Vec<usize> = in_window.into_iter().filter(|&c| !(others && is_outlet(c))).collect();
     let after = qtok.next();
     let after_comma = if para.punct_is(after, ',') { after.next() } else { after };
     let adjacent_after = usable
@@ -1060,31 +1152,67 @@ fn governing_cue(
         .find(|&c| cues[c].span.start == after || cues[c].span.start == after_comma);
     let before = qtok.prev();
     let adjacent_before = usable.iter().copied().find(|&c| {
-        Some(cues[c].span.end) == Some(qtok)
+        cues[c].span.end == qtok
             || before.is_some_and(|b| (para.punct_is(b, ',') || para.punct_is(b, ':')) && cues[c].span.end == b)
     });
+    // Beyond the window, the nearest cue of the sentence on either side.
+    let split = range.start + cues[range.clone()].partition_point(|c| c.verb < qtok);
+    let nearest_before = || {
+        usable.iter().copied().rev().find(|&c| cues[c].verb < qtok).or_else(|| {
+            (split > range.start)
+                .then(|| split - 1)
+                .filter(|&c| !(others && is_outlet(c)))
+        })
+    };
+    let nearest_after = || {
+        usable
+            .iter()
+            .copied()
+            .find(|&c| cues[c].verb > qtok)
+            .or_else(|| (split < range.end).then_some(split))
+    };
     adjacent_after
         .or(adjacent_before)
-        .or_else(|| usable.iter().copied().filter(|&c| cues[c].verb < qtok).last())
-        .or_else(|| usable.iter().copied().find(|&c| cues[c].verb > qtok))
+        .or_else(nearest_before)
+        .or_else(nearest_after)
 }
 
 /// Whether a quote follows a word that makes it a title or label ("a film titled “…”",
 /// "the so-called “…”"), unless a cue uses that word ("used the word “…”", "called it “…”").
 fn after_title_word(para: &Para<'_>, qtok: TokenId, cues: &[Cue<'_>]) -> bool {
+    let nearby = &cues[near(cues, qtok)];
     (1..=2).any(|back| {
         let Some(at) = qtok.0.checked_sub(back).map(TokenId) else {
             return false;
         };
         let is_title_word = para.word_in(at, &para.lexicon.title_cues);
         let joined = back == 1 || matches!(para.word(qtok.prev().unwrap_or(qtok)), Some("the" | "a" | "as" | "of"));
-        let in_a_cue = cues.iter().any(|c| {
+        let in_a_cue = nearby.iter().any(|c| {
             c.span.contains(at)
                 || c.verb == at
                 || (c.verb < at && at.ix() - c.verb.ix() <= 3 && c.rule == "used_the_word")
         });
         is_title_word && joined && !in_a_cue
     })
+}
+
+/// Counts characters up to a byte offset, moving forwards (and starting over when asked
+/// for an earlier offset), so a paragraph's offsets cost about one pass.
+#[derive(Default)]
+struct CharCursor {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCursor {
+    fn at(&mut self, text: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            *self = CharCursor::default();
+        }
+        self.chars += text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
 }
 
 /// A fragment whose longer words are all capitalised ("Northern Lights").
@@ -1104,7 +1232,8 @@ fn is_title_case(inner: &str) -> bool {
 
 /// A quoted sentence or clause set off by a cue or standing alone, or a fragment inside the
 /// writer's own sentence.
-fn quote_kind(para: &Para<'_>, qtok: TokenId, cues: &[Cue<'_>]) -> QuoteKind {
+fn quote_kind(para: &Para<'_>, qtok: TokenId, context: &Context<'_, '_>) -> QuoteKind {
+    let cues = &context.cues[near(context.cues, qtok)];
     let sentence = para.sentence(para.sentence_of(qtok));
     if qtok == sentence.start {
         return QuoteKind::Direct;
@@ -1122,12 +1251,16 @@ fn quote_kind(para: &Para<'_>, qtok: TokenId, cues: &[Cue<'_>]) -> QuoteKind {
     };
     let cue_ends_at = |end: TokenId| cues.iter().any(|c| c.span.end == end || c.verb.next() == end);
     // “The board,” Ashworth added in a post, “has to decide …”: the second half of a split quote.
+    let window_start = sentence
+        .start
+        .max(TokenId::from_ix(qtok.ix().saturating_sub(CUE_WINDOW)));
     let split = para.punct_is(prev, ',')
-        && TokenRange::new(sentence.start, prev).iter().any(|t| para.is_quote(t))
+        && TokenRange::new(window_start, prev).iter().any(|t| para.is_quote(t))
         && cues.iter().any(|c| {
             c.trailing
                 && c.span.start < qtok
-                && TokenRange::new(sentence.start, c.span.start)
+                && c.span.start >= window_start
+                && TokenRange::new(window_start, c.span.start)
                     .iter()
                     .any(|t| para.is_quote(t))
         });

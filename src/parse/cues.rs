@@ -9,6 +9,11 @@ use super::tokens::{SentenceId, TokenId, TokenRange};
 const MAX_ADDRESSEE_WORDS: usize = 8;
 /// Words at most between the end of a subject and its verb, when no comma sets them off.
 const MAX_GAP_WORDS: usize = 30;
+/// Farthest back a verb's subject is looked for, in tokens: news sentences are shorter,
+/// and the bound keeps a paragraph of any length linear.
+const MAX_LOOKBACK: usize = 90;
+/// Farthest ahead a participle looks for the speech it introduces, in tokens.
+const MAX_SPEECH_AHEAD: usize = 40;
 
 /// An attribution cue in a paragraph.
 #[derive(Debug, Clone)]
@@ -216,7 +221,8 @@ fn participle<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option<
     // Speech follows: "saying that …", "calling it “prudent”" — not "adding to pressure".
     let mut k = at.next();
     let mut speech = false;
-    while k < sentence.end {
+    let ahead = sentence.end.min(at.plus(MAX_SPEECH_AHEAD));
+    while k < ahead {
         if para.is_quote(k) || para.word_is(k, "that") || para.word_is(k, "as") {
             speech = true;
             break;
@@ -260,6 +266,9 @@ fn with_phrase_subject<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -
 /// start, or from just after an opening quote ("“…,” a commentator said, describing …").
 fn participle_subject<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option<Np<'a>> {
     let mut start = sentence.start;
+    if at.ix() - start.ix() > MAX_LOOKBACK {
+        return None;
+    }
     while start < at && (para.is_quote(start) || para.punct_is(start, ',')) {
         start = start.next();
     }
@@ -370,7 +379,7 @@ pub(crate) fn subject_of<'a>(para: &Para<'a>, sentence: TokenRange, verb: TokenI
             let Some(np) = read_np(para, first, verb) else { continue };
             let fits = np.ends.iter().any(|&end| match pass {
                 0 => strict_gap(para, end, verb),
-                1 => !(after_comma && !quote_before(para, sentence, start)) && gap_ok(para, end, verb),
+                1 => (!after_comma || quote_before(para, sentence, start)) && gap_ok(para, end, verb),
                 _ => plain_gap(para, end, verb),
             });
             if fits {
@@ -383,14 +392,17 @@ pub(crate) fn subject_of<'a>(para: &Para<'a>, sentence: TokenRange, verb: TokenI
     }
     // "In 2019 Halloran told me": a name right before the verb.
     let mut last = verb.prev()?;
-    while last > sentence.start
+    let floor = sentence
+        .start
+        .max(TokenId::from_ix(verb.ix().saturating_sub(MAX_LOOKBACK)));
+    while last > floor
         && (para.word_in(last, &para.lexicon.between_words) || para.word_in(last, &para.lexicon.time_words))
     {
         last = last.prev()?;
     }
     if para.is_name_word(last) && !para.word(last).is_some_and(super::names::is_possessive) {
         let mut first = last;
-        while first > sentence.start && para.is_name_word(first.prev()?) {
+        while first > floor && para.is_name_word(first.prev()?) {
             first = first.prev()?;
         }
         // Only a name that opens its clause: not "a post on Weibo called".
@@ -432,19 +444,26 @@ fn strict_gap(para: &Para<'_>, from: TokenId, verb: TokenId) -> bool {
         })
 }
 
+/// Whether a quote or a comma stands between the sentence start (or the look-back
+/// limit) and `at`.
 fn quote_before(para: &Para<'_>, sentence: TokenRange, at: TokenId) -> bool {
-    TokenRange::new(sentence.start, at).iter().any(|t| para.is_quote(t))
-        || TokenRange::new(sentence.start, at)
-            .iter()
-            .any(|t| para.punct_is(t, ','))
+    let from = sentence
+        .start
+        .max(TokenId::from_ix(at.ix().saturating_sub(MAX_LOOKBACK)));
+    TokenRange::new(from, at)
+        .iter()
+        .any(|t| para.is_quote(t) || para.punct_is(t, ','))
 }
 
 /// Where a clause may start before `verb`, nearest first, the sentence start last.
 fn clause_starts(para: &Para<'_>, sentence: TokenRange, verb: TokenId) -> Vec<TokenId> {
     let mut starts = Vec::new();
     let mut k = verb;
+    let floor = sentence
+        .start
+        .max(TokenId::from_ix(verb.ix().saturating_sub(MAX_LOOKBACK)));
     while let Some(p) = k.prev() {
-        if p < sentence.start {
+        if p < floor {
             break;
         }
         let after = p.next();
@@ -465,7 +484,7 @@ fn clause_starts(para: &Para<'_>, sentence: TokenRange, verb: TokenId) -> Vec<To
         }
         k = p;
     }
-    if !starts.contains(&sentence.start) {
+    if floor == sentence.start && !starts.contains(&sentence.start) {
         starts.push(sentence.start);
     }
     starts

@@ -12,19 +12,24 @@ use crate::model::Gender;
 const MAX_ROLE_TOKENS: usize = 45;
 /// Longest common-noun phrase read, in words.
 const MAX_PHRASE_WORDS: usize = 9;
+/// Farthest an opening adverbial or a group's description is read, in tokens.
+pub(crate) const MAX_CLAUSE_TOKENS: usize = 40;
 
 /// One body paragraph (or the text inside one quote), analysed once.
 pub(crate) struct Para<'a> {
     /// The text.
     pub text: &'a str,
-    /// Every quote in the paragraph, nested ones included, in order.
-    pub quotes: Vec<QuoteSpan>,
+    /// Every quote in the paragraph, nested ones included, in order (shared with the
+    /// analyses of the text inside its quotes).
+    pub quotes: std::rc::Rc<[QuoteSpan]>,
     /// Tokens of the analysed range; each quote at the top level is one token.
     pub toks: Vec<Tok>,
     /// Sentences, as token ranges.
     pub sentences: Vec<TokenRange>,
     /// The words the parser reads with.
     pub lexicon: &'a Lexicon,
+    /// The quotes that are tokens here, with their tokens, by quote index.
+    quote_tokens: Vec<(usize, TokenId)>,
 }
 
 impl<'a> Para<'a> {
@@ -34,32 +39,32 @@ impl<'a> Para<'a> {
         let top: Vec<(usize, &QuoteSpan)> = quotes.iter().enumerate().filter(|(_, q)| q.depth == 0).collect();
         let toks = tokenize(text, 0..text.len(), &top, lexicon);
         let sentences = sentences(text, &toks, &quotes, lexicon);
+        let quote_tokens = quote_tokens(&toks);
         Para {
             text,
-            quotes,
+            quotes: quotes.into(),
             toks,
             sentences,
             lexicon,
+            quote_tokens,
         }
     }
 
-    /// Analyses the words inside quote `outer` of `para`, its own inner quotes as tokens.
-    pub(crate) fn inside(para: &Para<'a>, outer: usize) -> Self {
+    /// Analyses the words inside quote `outer` of `para`, with `children` (the quotes
+    /// directly inside it, in order) as tokens.
+    pub(crate) fn inside(para: &Para<'a>, outer: usize, children: &[usize]) -> Self {
         let span = &para.quotes[outer];
-        let children: Vec<(usize, &QuoteSpan)> = para
-            .quotes
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.parent == Some(outer))
-            .collect();
+        let children: Vec<(usize, &QuoteSpan)> = children.iter().map(|&q| (q, &para.quotes[q])).collect();
         let toks = tokenize(para.text, span.inner.clone(), &children, para.lexicon);
         let sentences = sentences(para.text, &toks, &para.quotes, para.lexicon);
+        let quote_tokens = quote_tokens(&toks);
         Para {
             text: para.text,
-            quotes: para.quotes.clone(),
+            quotes: std::rc::Rc::clone(&para.quotes),
             toks,
             sentences,
             lexicon: para.lexicon,
+            quote_tokens,
         }
     }
 
@@ -115,12 +120,11 @@ impl<'a> Para<'a> {
             .unwrap_or(TokenRange::new(TokenId(0), TokenId(0)))
     }
 
-    /// The token of each top-level quote, by quote index.
+    /// The token of a quote that is a token here (a top-level quote, or a child of the
+    /// quote analysed), by quote index.
     pub(crate) fn quote_token(&self, quote: usize) -> Option<TokenId> {
-        self.toks
-            .iter()
-            .position(|t| t.kind == TokKind::Quote(quote))
-            .map(TokenId::from_ix)
+        let at = self.quote_tokens.partition_point(|&(q, _)| q < quote);
+        self.quote_tokens.get(at).filter(|&&(q, _)| q == quote).map(|&(_, t)| t)
     }
 
     /// A capitalised word that may be part of a name.
@@ -140,6 +144,17 @@ impl<'a> Para<'a> {
         let end = TokenId::from_ix(run.end);
         read_name(&self.toks, self.text, self.lexicon, run).map(|name| (name, end))
     }
+}
+
+/// The quotes among `toks` with their tokens, sorted by quote index.
+fn quote_tokens(toks: &[Tok]) -> Vec<(usize, TokenId)> {
+    let mut out: Vec<(usize, TokenId)> = toks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, tok)| tok.quote().map(|q| (q, TokenId::from_ix(i))))
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// A personal pronoun that can be a speaker.
@@ -279,10 +294,11 @@ pub(crate) fn skip_openers(para: &Para<'_>, mut at: TokenId, limit: TokenId) -> 
             );
         if adverbial {
             let mut k = at;
-            while k < limit && !para.punct_is(k, ',') && !para.is_quote(k) {
+            let stop = limit.min(at.plus(MAX_CLAUSE_TOKENS));
+            while k < stop && !para.punct_is(k, ',') && !para.is_quote(k) {
                 k = k.next();
             }
-            if k < limit && para.punct_is(k, ',') {
+            if k < stop && para.punct_is(k, ',') {
                 at = k.next();
                 continue;
             }
@@ -593,7 +609,8 @@ fn extend<'a>(para: &Para<'a>, np: &mut Np<'a>, limit: TokenId) {
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && !para.lexicon.cue_verbs.contains(w))
     {
         let mut k = at;
-        while k < limit && para.tok(k).is_some_and(|t| t.is_word()) {
+        let stop = limit.min(at.plus(MAX_CLAUSE_TOKENS));
+        while k < stop && para.tok(k).is_some_and(|t| t.is_word()) {
             k = k.next();
         }
         if para.punct_is(k, ',') {

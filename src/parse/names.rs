@@ -95,41 +95,6 @@ fn possessive_suffix_len(word: &str) -> usize {
         .map_or(0, |suffix| suffix.len())
 }
 
-/// The name run that ends at token `last` (inclusive), not reaching below `floor`.
-pub(crate) fn run_ending_at(
-    toks: &[Tok],
-    text: &str,
-    lexicon: &Lexicon,
-    last: usize,
-    floor: usize,
-) -> Option<Range<usize>> {
-    if !is_name_word(toks, last) {
-        return None;
-    }
-    let mut start = last;
-    while start > floor && last - start + 1 < MAX_NAME_TOKENS {
-        let prev = start - 1;
-        if is_name_word(toks, prev) {
-            start = prev;
-        } else if toks[prev].is_punct('.') && prev > floor && is_dotted(toks, text, lexicon, prev - 1) {
-            start = prev - 1;
-        } else if is_particle(toks, text, lexicon, prev) {
-            let mut before = prev;
-            while before > floor && is_particle(toks, text, lexicon, before) {
-                before -= 1;
-            }
-            if is_name_word(toks, before) {
-                start = before;
-            } else {
-                break;
-            }
-        } else {
-            break;
-        }
-    }
-    Some(start..last + 1)
-}
-
 /// The name run that starts at token `first`, not reaching `ceiling`.
 pub(crate) fn run_starting_at(
     toks: &[Tok],

@@ -123,10 +123,8 @@ pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
                     opener(MarkFamily::StraightDouble, false, &mut stack);
                 }
             }
-            '‘' | '‚' => {
-                if next.is_some_and(|n| !n.is_whitespace()) && !is_elided_year(&text[at + width..]) {
-                    opener(MarkFamily::Single, false, &mut stack);
-                }
+            '‘' | '‚' if next.is_some_and(|n| !n.is_whitespace()) && !is_elided_year(&text[at + width..]) => {
+                opener(MarkFamily::Single, false, &mut stack);
             }
             '’' => {
                 if let Some(k) = open_family(MarkFamily::Single)

@@ -67,10 +67,26 @@ pub(crate) struct Register {
     by_name: FxHashMap<String, EntityId>,
     by_word: FxHashMap<String, Vec<EntityId>>,
     by_acronym: FxHashMap<String, EntityId>,
+    by_role_noun: FxHashMap<String, Vec<EntityId>>,
+    /// Bodies, in the order they were first named.
+    organisations: Vec<EntityId>,
     clock: u32,
 }
 
+/// How many of the most recently named bodies a common noun ("the council") is matched against.
+const RECENT_ORGANISATIONS: usize = 64;
+
 impl Register {
+    /// Whether an entity has this exact name.
+    pub(crate) fn knows(&self, name: &str) -> bool {
+        self.by_name.contains_key(name)
+    }
+
+    /// Whether an entity's name holds this word.
+    pub(crate) fn knows_word(&self, word: &str) -> bool {
+        self.by_word.contains_key(word)
+    }
+
     /// The entity.
     pub(crate) fn get(&self, id: EntityId) -> &Entity {
         &self.entities[id.ix()]
@@ -100,6 +116,15 @@ impl Register {
         let entity = self.get_mut(id);
         if entity.kind == EntityKind::Unknown {
             entity.kind = EntityKind::Organisation;
+            self.organisations.push(id);
+        }
+    }
+
+    /// Records that an entity is a place (named after "in", "to", "from").
+    pub(crate) fn learn_place(&mut self, id: EntityId) {
+        let entity = self.get_mut(id);
+        if entity.kind == EntityKind::Unknown {
+            entity.kind = EntityKind::Place;
         }
     }
 
@@ -107,7 +132,10 @@ impl Register {
     pub(crate) fn learn_outlet(&mut self, id: EntityId) {
         let entity = self.get_mut(id);
         if matches!(entity.kind, EntityKind::Unknown | EntityKind::Organisation) {
-            entity.kind = EntityKind::Outlet;
+            if entity.kind == EntityKind::Unknown {
+                self.organisations.push(id);
+            }
+            self.entities[id.ix()].kind = EntityKind::Outlet;
         }
     }
 
@@ -140,9 +168,12 @@ impl Register {
             }
             for noun in &np.role_nouns {
                 let noun = noun.to_lowercase();
+                let entity = &mut self.entities[id.ix()];
                 if !entity.role_nouns.contains(&noun) {
-                    entity.role_nouns.push(noun);
+                    entity.role_nouns.push(noun.clone());
+                    self.by_role_noun.entry(noun).or_default().push(id);
                 }
+                let entity = &mut self.entities[id.ix()];
                 if entity.kind == EntityKind::Unknown {
                     entity.kind = EntityKind::Person;
                 }
@@ -151,7 +182,7 @@ impl Register {
                 }
             }
             if let Some(acronym) = np.acronym {
-                entity.acronym = Some(acronym.to_owned());
+                self.entities[id.ix()].acronym = Some(acronym.to_owned());
                 self.by_acronym.insert(acronym.to_owned(), id);
             }
         }
@@ -214,6 +245,9 @@ impl Register {
             }
         }
         self.by_name.insert(name.name.to_owned(), id);
+        if matches!(kind, EntityKind::Organisation | EntityKind::Outlet) {
+            self.organisations.push(id);
+        }
         let _ = family_name_first(&words, lexicon);
         self.entities.push(Entity {
             name: name.name.to_owned(),
@@ -233,18 +267,15 @@ impl Register {
     /// recent body whose name holds the noun, else one named by the phrase itself.
     pub(crate) fn organisation(&mut self, phrase: &str, head: &str, generic: bool) -> EntityId {
         let head_cap = capitalise(head);
-        let found = self
-            .entities
+        let outlet_noun = matches!(
+            head,
+            "agency" | "broadcaster" | "newspaper" | "network" | "outlet" | "website" | "media"
+        );
+        let recent = &self.organisations[self.organisations.len().saturating_sub(RECENT_ORGANISATIONS)..];
+        let found = recent
             .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                e.kind == EntityKind::Organisation
-                    || e.kind == EntityKind::Outlet
-                        && matches!(
-                            head,
-                            "agency" | "broadcaster" | "newspaper" | "network" | "outlet" | "website" | "media"
-                        )
-            })
+            .map(|&id| (id.ix(), self.get(id)))
+            .filter(|(_, e)| e.kind == EntityKind::Organisation || e.kind == EntityKind::Outlet && outlet_noun)
             .filter(|(_, e)| {
                 e.words
                     .iter()
@@ -268,6 +299,7 @@ impl Register {
                             self.by_word.entry(word.clone()).or_default().push(id);
                         }
                         self.by_name.insert(name.clone(), id);
+                        self.organisations.push(id);
                         self.entities.push(Entity {
                             name,
                             words,
@@ -292,22 +324,20 @@ impl Register {
     /// one has it, or the most recently mentioned of those who do.
     pub(crate) fn by_role_noun(&self, noun: &str) -> Option<EntityId> {
         let noun = noun.to_lowercase();
-        self.entities
+        let ids = self.by_role_noun.get(&noun)?;
+        ids[ids.len().saturating_sub(RECENT_ORGANISATIONS)..]
             .iter()
-            .enumerate()
-            .filter(|(_, e)| e.role_nouns.iter().any(|n| *n == noun))
-            .max_by_key(|(_, e)| e.last_seen)
-            .map(|(i, _)| EntityId(u32::try_from(i).unwrap_or(u32::MAX)))
+            .copied()
+            .max_by_key(|&id| self.get(id).last_seen)
     }
 
     /// The most recently mentioned body, if any.
     pub(crate) fn latest_organisation(&self) -> Option<EntityId> {
-        self.entities
+        self.organisations[self.organisations.len().saturating_sub(RECENT_ORGANISATIONS)..]
             .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Organisation)
-            .max_by_key(|(_, e)| e.last_seen)
-            .map(|(i, _)| EntityId(u32::try_from(i).unwrap_or(u32::MAX)))
+            .copied()
+            .filter(|&id| self.get(id).kind == EntityKind::Organisation)
+            .max_by_key(|&id| self.get(id).last_seen)
     }
 
     /// Every entity, in the order they were first named.
