@@ -5,7 +5,7 @@
 use super::lexicon::Lexicon;
 use super::names::{ReadName, is_possessive, read_name, run_starting_at};
 use super::quotes::{QuoteSpan, find_quotes};
-use super::tokens::{SentenceId, Tok, TokKind, TokenId, TokenRange, sentences, tokenize};
+use super::tokens::{SentenceId, Tok, TokenId, TokenRange, sentences, tokenize};
 use crate::model::Gender;
 
 /// Longest appositive role read, in tokens.

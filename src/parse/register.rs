@@ -339,11 +339,6 @@ impl Register {
             .filter(|&id| self.get(id).kind == EntityKind::Organisation)
             .max_by_key(|&id| self.get(id).last_seen)
     }
-
-    /// Every entity, in the order they were first named.
-    pub(crate) fn entities(&self) -> &[Entity] {
-        &self.entities
-    }
 }
 
 #[cfg(test)]
