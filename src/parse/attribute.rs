@@ -663,10 +663,7 @@ impl<'l> State<'l> {
         let candidates = [
             (shown(sentence_subject, &self.register), Antecedent::SentenceSubject),
             (self.previous_sentence.speaker, Antecedent::PreviousSpeaker),
-            (
-                shown(self.previous_sentence.subject, &self.register),
-                Antecedent::PreviousSubject,
-            ),
+            (self.previous_sentence.subject, Antecedent::PreviousSubject),
             (self.current.filter(|_| !self.other_since), Antecedent::CurrentSpeaker),
         ];
         // The only recent speaker whose gender the text gives and the pronoun fits, when
@@ -871,15 +868,21 @@ impl<'l> State<'l> {
         if let Some(qtok) = inside.quote_token(q) {
             let sentence = inside.sentence_of(qtok);
             for cue in cues[near(cues, qtok)].iter().filter(|c| c.sentence == sentence) {
-                if let Referent::Name(name) = &cue.source.referent {
-                    let id = self.register.name(name, Some(&cue.source), self.lexicon);
-                    if outer_who.entity() != Some(id) && self.register.get(id).kind != EntityKind::Event {
-                        return Decision {
-                            who: Who::Entity(id),
-                            attribution: Attribution::VoicedInQuote,
-                            cue: Some(self.cue_words(cue.words)),
-                        };
+                match &cue.source.referent {
+                    Referent::Name(name) => {
+                        let id = self.register.name(name, Some(&cue.source), self.lexicon);
+                        if outer_who.entity() != Some(id) && self.register.get(id).kind != EntityKind::Event {
+                            return Decision {
+                                who: Who::Entity(id),
+                                attribution: Attribution::VoicedInQuote,
+                                cue: Some(self.cue_words(cue.words)),
+                            };
+                        }
                     }
+                    // The speaker quoting their own words.
+                    Referent::Pronoun(Pronoun::First) => {}
+                    // "My grandfather used to say, ‘…’": someone the speaker does not name.
+                    _ => return Decision::not_given("the speaker quotes someone they do not name"),
                 }
             }
             if qtok.prev().is_some_and(|p| inside.word_in(p, &inside.lexicon.copulas)) {

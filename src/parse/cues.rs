@@ -132,6 +132,9 @@ fn ends_phrase(para: &Para<'_>, at: TokenId, limit: TokenId) -> bool {
 
 /// "…, according to the ministry".
 fn according_to<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option<Cue<'a>> {
+    if !para.word_in(at, &para.lexicon.cue_phrase_starts) {
+        return None;
+    }
     let phrase = para.lexicon.according_to.iter().find(|phrase| {
         phrase
             .iter()
@@ -150,7 +153,10 @@ fn according_to<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Optio
 /// "“…,” said Ingrid Haldane, who teaches …": the verb opens its clause, its source follows.
 fn inverted_verb<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option<Cue<'a>> {
     let word = para.word(at)?;
-    if !para.lexicon.inverted_verbs.contains(word) || !is_speech_verb(para, word) || !opens_clause(para, sentence, at) {
+    if !para.word_in(at, &para.lexicon.inverted_verbs)
+        || !is_speech_verb(para, at, word)
+        || !opens_clause(para, sentence, at)
+    {
         return None;
     }
     let source = read_np(para, at.next(), sentence.end)?;
@@ -188,6 +194,9 @@ fn used_the_word<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Opti
 
 /// "Kent points out that …".
 fn phrasal_verb<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option<Cue<'a>> {
+    if !para.word_in(at, &para.lexicon.cue_phrase_starts) {
+        return None;
+    }
     let phrase = para.lexicon.phrasal.iter().find(|phrase| {
         phrase
             .iter()
@@ -203,7 +212,7 @@ fn phrasal_verb<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Optio
 /// saying": the participle speaks for the subject of its sentence.
 fn participle<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option<Cue<'a>> {
     let word = para.word(at)?;
-    if !word.starts_with(|c: char| c.is_lowercase()) || !para.lexicon.participles.contains(word) {
+    if !para.word_in(at, &para.lexicon.participles) || !word.starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
     let prev = at.prev().filter(|&p| p >= sentence.start)?;
@@ -280,11 +289,11 @@ fn participle_subject<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) ->
 /// "he told Reuters", "Kallio found time to say".
 fn speech_verb<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option<Cue<'a>> {
     let word = para.word(at)?;
-    if !is_speech_verb(para, word) {
+    if !is_speech_verb(para, at, word) {
         return None;
     }
     // "a film called “…”": a participle after a noun that cannot speak names a title.
-    if para.lexicon.title_cues.contains(word)
+    if para.word_in(at, &para.lexicon.title_cues)
         && let Some(prev) = at.prev().and_then(|p| para.word(p))
         && prev.starts_with(|c: char| c.is_lowercase())
         && !is_speaker_noun(para, prev)
@@ -306,8 +315,8 @@ fn speech_verb<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option
     Some(c)
 }
 
-fn is_speech_verb(para: &Para<'_>, word: &str) -> bool {
-    word.starts_with(|c: char| c.is_lowercase()) && para.lexicon.cue_verbs.contains(word)
+fn is_speech_verb(para: &Para<'_>, at: TokenId, word: &str) -> bool {
+    para.word_in(at, &para.lexicon.cue_verbs) && word.starts_with(|c: char| c.is_lowercase())
 }
 
 /// A common noun that can name a speaker ("official", "council", "striker").
@@ -329,7 +338,7 @@ fn addressee_after(para: &Para<'_>, sentence: TokenRange, verb: TokenId) -> Toke
         if end > start && para.lexicon.addressee_stops.contains(word) && !para.is_name_word(end) {
             break;
         }
-        if para.lexicon.cue_verbs.contains(word) && word.starts_with(|c: char| c.is_lowercase()) {
+        if para.word_in(end, &para.lexicon.cue_verbs) && word.starts_with(|c: char| c.is_lowercase()) {
             break;
         }
         if end > start && para.word_in(end, &para.lexicon.prepositions) && !para.is_name_word(end.next()) {
@@ -368,15 +377,21 @@ pub(crate) fn subject_of<'a>(para: &Para<'a>, sentence: TokenRange, verb: TokenI
     // verb ("…, Cho said"); then one set off from it by an appositive or a joined
     // predicate ("Ana Ruiz, a lecturer, said"); then a phrase that is itself an
     // appositive ("One of them, former cook Loretta Sims, said").
+    // Each opening's phrase is read once, when a pass first needs it.
+    let mut phrases: Vec<Option<Option<Np<'a>>>> = vec![None; starts.len()];
     for pass in 0..3 {
-        for &start in &starts {
+        for (k, &start) in starts.iter().enumerate() {
             let after_comma = start.prev().is_some_and(|p| para.punct_is(p, ','));
-            let first = if after_comma {
-                start
-            } else {
-                skip_openers(para, start, verb)
-            };
-            let Some(np) = read_np(para, first, verb) else { continue };
+            let read = phrases[k].get_or_insert_with(|| {
+                let first = if after_comma {
+                    start
+                } else {
+                    skip_openers(para, start, verb)
+                };
+                para.word(first)?;
+                read_np(para, first, verb)
+            });
+            let Some(np) = read.as_ref() else { continue };
             let fits = np.ends.iter().any(|&end| match pass {
                 0 => strict_gap(para, end, verb),
                 1 => (!after_comma || quote_before(para, sentence, start)) && gap_ok(para, end, verb),
@@ -386,7 +401,7 @@ pub(crate) fn subject_of<'a>(para: &Para<'a>, sentence: TokenRange, verb: TokenI
                 let trailing = start > sentence.start
                     && start.prev().is_some_and(|p| para.is_quote(p) || para.punct_is(p, ','))
                     && quote_before(para, sentence, start);
-                return Some((np, trailing));
+                return Some((np.clone(), trailing));
             }
         }
     }

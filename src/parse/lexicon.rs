@@ -77,6 +77,7 @@ struct RawNames {
     particles: Entries,
     family_first: Entries,
     not_names: Entries,
+    places: Entries,
     organisation_words: Entries,
     outlet_words: Entries,
     event_words: Entries,
@@ -111,6 +112,8 @@ struct RawGrammar {
     time_words: Entries,
     addressee_stops: Entries,
     abbreviations: Entries,
+    openers: Entries,
+    adverbial_openers: Entries,
 }
 
 #[derive(Deserialize)]
@@ -127,24 +130,43 @@ struct RawQuotes {
     title_cues: Entries,
 }
 
+/// A name word that marks a body ("Ministry").
+pub const NAME_ORGANISATION: u8 = 1;
+/// A name word that marks a news outlet ("Times").
+pub const NAME_OUTLET: u8 = 2;
+/// A name word that marks an event ("Olympics").
+pub const NAME_EVENT: u8 = 4;
+
 /// A set of single words that knows how it is matched: case-folded (a word matches in
 /// any case) or as written (a capitalised name word matches only as written).
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
     words: FxHashSet<String>,
     folded: bool,
+    /// For a case-folded set, its bit in a word's class mask (see [`Lexicon::classes`]).
+    bit: u32,
 }
 
 impl WordSet {
-    fn folded(words: FxHashSet<String>) -> Self {
+    fn folded(words: FxHashSet<String>, bit: u32) -> Self {
         WordSet {
             words: words.into_iter().map(|w| w.to_lowercase()).collect(),
             folded: true,
+            bit,
         }
     }
 
     fn as_written(words: FxHashSet<String>) -> Self {
-        WordSet { words, folded: false }
+        WordSet {
+            words,
+            folded: false,
+            bit: 0,
+        }
+    }
+
+    /// The set's bit in a word's class mask; 0 for a set matched as written.
+    pub fn bit(&self) -> u32 {
+        self.bit
     }
 
     /// Whether the set holds `word` (in any case, for a case-folded set).
@@ -188,6 +210,8 @@ pub struct Lexicon {
     pub family_first: WordSet,
     /// Capitalised words that are never part of a name (as written).
     pub not_names: WordSet,
+    /// Countries, capitals and regions (as written).
+    pub places: WordSet,
     /// Capitalised words that mark a body, not a person (as written).
     pub organisation_words: WordSet,
     /// Capitalised words that mark a news outlet (as written).
@@ -220,6 +244,10 @@ pub struct Lexicon {
     pub time_words: WordSet,
     /// Words that end whom a "told" addresses.
     pub addressee_stops: WordSet,
+    /// Conjunctions and sentence adverbs skipped before a clause's subject ("But", "However").
+    pub openers: WordSet,
+    /// Words that open an adverbial ended by a comma before the subject ("Asked whether …,").
+    pub adverbial_openers: WordSet,
     /// Abbreviations whose full stop does not end a sentence (as written).
     pub abbreviations: WordSet,
     /// Caption credit markers ("Photo:"), case as written.
@@ -230,6 +258,15 @@ pub struct Lexicon {
     pub footer_markers: Vec<String>,
     /// Words that make the following quote a title or label.
     pub title_cues: WordSet,
+    /// Every case-folded word with the bits of the sets that hold it, so that a token is
+    /// classified against all of them with one lookup.
+    classes: FxHashMap<String, u32>,
+    /// Name words (as written) with what they mark: body, outlet, event.
+    name_classes: FxHashMap<String, u8>,
+    /// The outlets, for exact lookup.
+    outlet_names: FxHashSet<String>,
+    /// First words of multi-word cues ("according", "points"), case-folded.
+    pub cue_phrase_starts: WordSet,
 }
 
 impl Lexicon {
@@ -264,7 +301,12 @@ impl Lexicon {
                 .chain(female.into_iter().map(|w| (w, Gender::Female)))
                 .collect()
         };
-        let folded = |entries: &Entries, list: &str| c.words(entries, list).map(WordSet::folded);
+        let next_bit = std::cell::Cell::new(1u32);
+        let folded = |entries: &Entries, list: &str| {
+            let bit = next_bit.get();
+            next_bit.set(bit.checked_shl(1).unwrap_or(0));
+            c.words(entries, list).map(|words| WordSet::folded(words, bit))
+        };
         let written = |entries: &Entries, list: &str| c.words(entries, list).map(WordSet::as_written);
         Ok(Lexicon {
             cue_verbs: folded(&raw.cues.verbs, "cues.verbs")?,
@@ -294,6 +336,7 @@ impl Lexicon {
             particles: folded(&raw.names.particles, "names.particles")?,
             family_first: written(&raw.names.family_first, "names.family_first")?,
             not_names: written(&raw.names.not_names, "names.not_names")?,
+            places: written(&raw.names.places, "names.places")?,
             organisation_words: written(&raw.names.organisation_words, "names.organisation_words")?,
             outlet_words: written(&raw.names.outlet_words, "names.outlet_words")?,
             event_words: written(&raw.names.event_words, "names.event_words")?,
@@ -310,12 +353,90 @@ impl Lexicon {
             copulas: folded(&raw.grammar.copulas, "grammar.copulas")?,
             time_words: folded(&raw.grammar.time_words, "grammar.time_words")?,
             addressee_stops: folded(&raw.grammar.addressee_stops, "grammar.addressee_stops")?,
+            openers: folded(&raw.grammar.openers, "grammar.openers")?,
+            adverbial_openers: folded(&raw.grammar.adverbial_openers, "grammar.adverbial_openers")?,
             abbreviations: written(&raw.grammar.abbreviations, "grammar.abbreviations")?,
             caption_markers: c.phrases(&raw.layout.caption_markers, "layout.caption_markers")?,
             related_markers: c.phrases(&raw.layout.related_markers, "layout.related_markers")?,
             footer_markers: c.phrases(&raw.layout.footer_markers, "layout.footer_markers")?,
             title_cues: folded(&raw.quotes.title_cues, "quotes.title_cues")?,
-        })
+            classes: FxHashMap::default(),
+            name_classes: FxHashMap::default(),
+            outlet_names: FxHashSet::default(),
+            cue_phrase_starts: WordSet::default(),
+        }
+        .with_classes())
+    }
+
+    /// Fills the class maps from the sets.
+    fn with_classes(mut self) -> Self {
+        let starts: FxHashSet<String> = self
+            .according_to
+            .iter()
+            .chain(&self.phrasal)
+            .filter_map(|phrase| phrase.first().cloned())
+            .collect();
+        self.cue_phrase_starts = WordSet::folded(starts, 1 << 31);
+        let mut name_classes: FxHashMap<String, u8> = FxHashMap::default();
+        for (set, bit) in [
+            (&self.organisation_words, NAME_ORGANISATION),
+            (&self.outlet_words, NAME_OUTLET),
+            (&self.event_words, NAME_EVENT),
+        ] {
+            for word in &set.words {
+                *name_classes.entry(word.clone()).or_default() |= bit;
+            }
+        }
+        self.name_classes = name_classes;
+        self.outlet_names = self.outlets.iter().cloned().collect();
+        let sets = [
+            &self.cue_verbs,
+            &self.participles,
+            &self.inverted_verbs,
+            &self.addressed_verbs,
+            &self.between_words,
+            &self.word_nouns,
+            &self.particles,
+            &self.role_nouns,
+            &self.role_modifiers,
+            &self.anonymous_heads,
+            &self.group_nouns,
+            &self.organisation_heads,
+            &self.document_heads,
+            &self.determiners,
+            &self.prepositions,
+            &self.clause_words,
+            &self.copulas,
+            &self.time_words,
+            &self.addressee_stops,
+            &self.openers,
+            &self.adverbial_openers,
+            &self.title_cues,
+            &self.cue_phrase_starts,
+        ];
+        let mut classes: FxHashMap<String, u32> = FxHashMap::default();
+        for set in sets {
+            for word in &set.words {
+                *classes.entry(word.clone()).or_default() |= set.bit;
+            }
+        }
+        self.classes = classes;
+        self
+    }
+
+    /// What a name word (as written) marks: [`NAME_ORGANISATION`], [`NAME_OUTLET`], [`NAME_EVENT`].
+    pub fn name_class(&self, word: &str) -> u8 {
+        self.name_classes.get(word).copied().unwrap_or(0)
+    }
+
+    /// Whether a name is a listed outlet ("Al Jazeera").
+    pub fn is_outlet(&self, name: &str) -> bool {
+        self.outlet_names.contains(name)
+    }
+
+    /// The bits of every case-folded set that holds `word`.
+    pub fn classes(&self, word: &str) -> u32 {
+        with_lowercase(word, |lower| self.classes.get(lower).copied().unwrap_or(0))
     }
 
     /// Whether `word` is an honorific, and if so the gender it marks.

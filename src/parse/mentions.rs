@@ -80,7 +80,11 @@ impl<'a> Para<'a> {
 
     /// Whether the token is a word in `set`.
     pub(crate) fn word_in(&self, id: TokenId, set: &super::lexicon::WordSet) -> bool {
-        self.word(id).is_some_and(|w| set.contains(w))
+        match self.tok(id) {
+            Some(tok) if tok.is_word() && set.bit() != 0 => tok.class & set.bit() != 0,
+            Some(tok) if tok.is_word() => set.contains(tok.text(self.text)),
+            _ => false,
+        }
     }
 
     /// Whether the token is this word, in any case.
@@ -170,13 +174,22 @@ pub(crate) enum Pronoun {
 
 impl Pronoun {
     fn read(word: &str) -> Option<Pronoun> {
-        Some(match word.to_ascii_lowercase().as_str() {
-            "he" => Pronoun::He,
-            "she" => Pronoun::She,
-            "it" => Pronoun::It,
-            "they" => Pronoun::They,
-            "i" | "we" => Pronoun::First,
-            _ => return None,
+        if word.len() > 4 {
+            return None;
+        }
+        let is = |p: &str| word.eq_ignore_ascii_case(p);
+        Some(if is("he") {
+            Pronoun::He
+        } else if is("she") {
+            Pronoun::She
+        } else if is("it") {
+            Pronoun::It
+        } else if is("they") {
+            Pronoun::They
+        } else if is("i") || is("we") {
+            Pronoun::First
+        } else {
+            return None;
         })
     }
 
@@ -275,23 +288,16 @@ pub(crate) fn skip_openers(para: &Para<'_>, mut at: TokenId, limit: TokenId) -> 
     }
     loop {
         let Some(word) = para.word(at) else { return at };
-        let lower = word.to_ascii_lowercase();
-        if matches!(
-            lower.as_str(),
-            "but" | "and" | "yet" | "so" | "however" | "meanwhile" | "instead" | "still" | "indeed" | "now" | "then"
-        ) {
+        if para.word_in(at, &para.lexicon.openers) {
             at = at.next();
             if para.punct_is(at, ',') {
                 at = at.next();
             }
             continue;
         }
-        let adverbial = para.lexicon.prepositions.contains(word)
-            || para.lexicon.clause_words.contains(word)
-            || matches!(
-                lower.as_str(),
-                "asked" | "speaking" | "despite" | "amid" | "unlike" | "like" | "following" | "having" | "writing"
-            );
+        let adverbial = para.word_in(at, &para.lexicon.prepositions)
+            || para.word_in(at, &para.lexicon.clause_words)
+            || para.word_in(at, &para.lexicon.adverbial_openers);
         if adverbial {
             let mut k = at;
             let stop = limit.min(at.plus(MAX_CLAUSE_TOKENS));
@@ -311,43 +317,54 @@ fn is_determiner(para: &Para<'_>, id: TokenId) -> bool {
     para.word_in(id, &para.lexicon.determiners)
 }
 
+/// "my", "his", "their" …: a possessive pronoun opening a phrase.
+fn possessive_pronoun(para: &Para<'_>, at: TokenId) -> bool {
+    para.word(at).is_some_and(|w| {
+        ["my", "your", "his", "her", "its", "our", "their"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    })
+}
+
 fn is_indefinite(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "a" | "an" | "one" | "another" | "some"
-    )
+    ["a", "an", "one", "another", "some"]
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d))
 }
 
 /// A word that can sit inside a common-noun phrase before its head.
 fn is_np_word(para: &Para<'_>, id: TokenId) -> bool {
-    let Some(word) = para.word(id) else { return false };
-    let lx = para.lexicon;
-    if lx.clause_words.contains(word)
-        || lx.prepositions.contains(word)
-        || lx.copulas.contains(word)
-        || lx.cue_verbs.contains(word)
-        || lx.participles.contains(word)
-        || lx.between_words.contains(word)
-    {
+    let Some(tok) = para.tok(id).filter(|t| t.is_word()) else {
         return false;
-    }
-    true
+    };
+    let lx = para.lexicon;
+    let stops = lx.clause_words.bit()
+        | lx.prepositions.bit()
+        | lx.copulas.bit()
+        | lx.cue_verbs.bit()
+        | lx.participles.bit()
+        | lx.between_words.bit();
+    tok.class & stops == 0
+}
+
+/// The class bits of the nouns that head a phrase a speaker can be.
+fn head_bits(lx: &Lexicon) -> u32 {
+    lx.role_nouns.bit()
+        | lx.anonymous_heads.bit()
+        | lx.group_nouns.bit()
+        | lx.organisation_heads.bit()
+        | lx.document_heads.bit()
 }
 
 /// A noun that heads a common-noun phrase a speaker can be.
 fn is_head(para: &Para<'_>, word: &str) -> bool {
-    let lx = para.lexicon;
-    lx.role_nouns.contains(word)
-        || lx.anonymous_heads.contains(word)
-        || lx.group_nouns.contains(word)
-        || lx.organisation_heads.contains(word)
-        || lx.document_heads.contains(word)
+    para.lexicon.classes(word) & head_bits(para.lexicon) != 0
 }
 
 /// A common noun for people ("Strikers", "Analysts"), which may open a sentence capitalised.
 fn is_person_noun(para: &Para<'_>, word: &str) -> bool {
     let lx = para.lexicon;
-    lx.group_nouns.contains(word) || lx.anonymous_heads.contains(word) || lx.role_nouns.contains(word)
+    lx.classes(word) & (lx.group_nouns.bit() | lx.anonymous_heads.bit() | lx.role_nouns.bit()) != 0
 }
 
 fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>> {
@@ -371,6 +388,7 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
     }
     // Words up to the head: names, role words, and other words that lead to a head noun.
     let mut end = k;
+    let mut last_run: Option<(TokenId, ReadName<'a>, TokenId)> = None;
     while end < limit && end.ix() - k.ix() < MAX_PHRASE_WORDS {
         let Some(word) = para.word(end) else {
             // "Dockworkers' Federation", "F. Kennedy": an apostrophe or initial inside a name.
@@ -390,9 +408,10 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
         let common_capital = para.is_name_word(end) && is_person_noun(para, word) && !para.is_name_word(end.next());
         if para.is_name_word(end) && !common_capital {
             // A name run, read whole ("Institute for Fiscal Studies").
-            let Some((_, run_end)) = para.name_at(end, limit) else {
+            let Some((run_name, run_end)) = para.name_at(end, limit) else {
                 break;
             };
+            last_run = Some((end, run_name, run_end));
             end = run_end;
             if para.word(end.prev().unwrap_or(end)).is_some_and(is_possessive) && end > k {
                 owner = true;
@@ -448,14 +467,20 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
             && !t.prev().is_some_and(|p| p >= at && para.is_name_word(p))
     };
     if para.is_name_word(last) && !common_capital(last) {
-        let name_start = (k.ix()..end.ix()).map(TokenId::from_ix).find(|&t| {
-            para.is_name_word(t)
-                && para.name_at(t, end).is_some_and(|(_, e)| e == end)
-                && (t == k
-                    || !para.is_name_word(t.prev().unwrap_or(t))
-                    || para.word(t.prev().unwrap_or(t)).is_some_and(is_possessive))
-        })?;
-        let (name, _) = para.name_at(name_start, end)?;
+        // The last name run read is the name; what stands before it is a title.
+        let (name_start, name) = match last_run.clone() {
+            Some((start, name, run_end)) if run_end == end => (start, name),
+            _ => {
+                let start = (k.ix()..end.ix()).map(TokenId::from_ix).find(|&t| {
+                    para.is_name_word(t)
+                        && (t == k
+                            || !para.is_name_word(t.prev().unwrap_or(t))
+                            || para.word(t.prev().unwrap_or(t)).is_some_and(is_possessive))
+                        && para.name_at(t, end).is_some_and(|(_, e)| e == end)
+                })?;
+                (start, para.name_at(start, end)?.0)
+            }
+        };
         let mut np = simple(Referent::Name(name.clone()), range);
         let title_range = TokenRange::new(at, name_start);
         let title_words: Vec<&str> = title_range.iter().filter_map(|t| para.word(t)).collect();
@@ -494,7 +519,10 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
         Referent::Document(phrase)
     } else if lx.organisation_heads.contains(head) && !indefinite {
         Referent::Organisation { phrase, head }
-    } else if indefinite && (lx.anonymous_heads.contains(head) || lx.role_nouns.contains(head)) {
+    } else if (indefinite || possessive_pronoun(para, at))
+        && (lx.anonymous_heads.contains(head) || lx.role_nouns.contains(head))
+    {
+        // "a port official", "my grandfather", "her lawyer": someone not named.
         Referent::Anonymous(para.slice(range))
     } else if lx.role_nouns.contains(head) && (!indefinite || owner) {
         Referent::RoleNoun { noun: head }

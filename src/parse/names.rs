@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, NAME_EVENT, NAME_ORGANISATION, NAME_OUTLET};
 use super::tokens::{Tok, TokKind};
 use crate::model::Gender;
 
@@ -182,17 +182,24 @@ pub(crate) fn read_name<'a>(toks: &[Tok], text: &'a str, lexicon: &Lexicon, run:
     let (&head, &tail) = (name_toks.first()?, name_toks.last()?);
     let end = toks[tail].end - possessive_suffix_len(toks[tail].text(text));
     let name = &text[toks[head].start..end];
-    let words = || {
-        name.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-            .filter(|w| !w.is_empty())
-    };
-    let outlet = words().any(|w| lexicon.outlet_words.contains(w)) || lexicon.outlets.iter().any(|o| o == name);
-    let event = !outlet && words().any(|w| lexicon.event_words.contains(w)) && words().count() > 1;
-    let organisation = outlet
-        || words().any(|w| lexicon.organisation_words.contains(w))
-        || (!name.contains(char::is_whitespace) && is_acronym(name));
+    // One pass over the name's words, each classified with one lookup.
+    let mut classes = 0u8;
+    let mut count = 0;
+    let mut first = None;
+    for word in name
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+    {
+        first.get_or_insert(word);
+        count += 1;
+        classes |= lexicon.name_class(word);
+    }
+    let outlet = classes & NAME_OUTLET != 0 || lexicon.is_outlet(name);
+    let event = !outlet && classes & NAME_EVENT != 0 && count > 1;
+    let organisation =
+        outlet || classes & NAME_ORGANISATION != 0 || (!name.contains(char::is_whitespace) && is_acronym(name));
     if gender.is_none() && !organisation {
-        gender = words().next().and_then(|w| lexicon.first_names.get(w).copied());
+        gender = first.and_then(|w| lexicon.first_names.get(w).copied());
     }
     Some(ReadName {
         name,

@@ -227,6 +227,12 @@ impl Register {
             EntityKind::Event
         } else if name.organisation {
             EntityKind::Organisation
+        } else if words
+            .iter()
+            .all(|w| lexicon.places.contains(w) || matches!(w.as_str(), "North" | "South" | "East" | "West"))
+            && words.iter().any(|w| lexicon.places.contains(w))
+        {
+            EntityKind::Place
         } else if name.gender.is_some() || name.title.is_some() || words.len() > 1 {
             EntityKind::Person
         } else {

@@ -104,6 +104,8 @@ pub(crate) struct Tok {
     pub end: usize,
     /// A capitalised word that may be part of a name (decided once, with the lexicon).
     pub name: bool,
+    /// The lexicon sets the word belongs to, as bits (see [`Lexicon::classes`]).
+    pub class: u32,
 }
 
 impl Tok {
@@ -153,6 +155,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Quote
                 start: q.open,
                 end: q.outer_end(),
                 name: false,
+                class: 0,
             });
             at = q.outer_end().max(at + 1);
             next_quote += 1;
@@ -182,6 +185,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Quote
                 start,
                 end,
                 name,
+                class: lexicon.classes(word),
             });
             at = end;
         } else if c.is_whitespace() || c == '\0' {
@@ -192,6 +196,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Quote
                 start: at,
                 end: at + width,
                 name: false,
+                class: 0,
             });
             at += width;
         }
