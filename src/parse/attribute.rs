@@ -36,6 +36,9 @@ use crate::model::{
     Antecedent, Attribution, Gender, Quote, QuoteKind, RoleSource, Speaker, SpeakerId, SpeakerKind, Statement,
 };
 
+/// How far after a sentence's subject an "its" marks the subject as a body, in tokens.
+const MAX_ITS_DISTANCE: usize = 12;
+
 /// How many later quotes an unnamed source's words are looked for in.
 const NAMED_LATER_REACH: usize = 200;
 /// How far either side of a quote its cues are looked for, in tokens.
@@ -499,17 +502,30 @@ impl<'l> State<'l> {
         }
         let start = skip_openers(para, sentence.start, sentence.end);
         let np = read_np(para, start, sentence.end)?;
+        let opens_with_name = matches!(np.referent, Referent::Name(_));
         if let Referent::Name(name) = &np.referent
             && !name.is_full()
             && name.title.is_none()
             && name.gender.is_none()
             && np.role.is_none()
             && !self.register.knows_word(name.name)
+            && !para.punct_is(np.range.end, ',')
         {
             // A lone capitalised word opening a sentence ("Shares fell") is not a name yet.
             return None;
         }
-        self.resolve_np(para, &np, None, true).who.entity()
+        let id = self.resolve_np(para, &np, None, true).who.entity()?;
+        // "Nordvik cut its outlook": a name the sentence calls "its" is a body.
+        let window = TokenRange::new(np.range.end, sentence.end.min(np.range.end.plus(MAX_ITS_DISTANCE)));
+        if opens_with_name
+            && window.iter().any(|t| para.word_is(t, "its"))
+            && !window
+                .iter()
+                .any(|t| ["his", "her", "he", "she"].iter().any(|p| para.word_is(t, p)))
+        {
+            self.register.learn_organisation(id);
+        }
+        Some(id)
     }
 
     /// After a sentence: who spoke, who it was about.
@@ -614,15 +630,18 @@ impl<'l> State<'l> {
                 )
             }
             Referent::Document(document) => {
-                let issuer = [
-                    self.previous_sentence.subject,
-                    self.previous_sentence.speaker,
-                    self.current,
-                ]
-                .into_iter()
-                .flatten()
-                .find(|&id| matches!(self.register.get(id).kind, EntityKind::Organisation))
-                .or_else(|| self.register.latest_organisation());
+                // Whoever spoke in the sentence before issued it ("X said in a statement …
+                // The statement said …"); else a body just named.
+                let issuer = self
+                    .previous_sentence
+                    .speaker
+                    .or_else(|| {
+                        [self.previous_sentence.subject, self.current]
+                            .into_iter()
+                            .flatten()
+                            .find(|&id| matches!(self.register.get(id).kind, EntityKind::Organisation))
+                    })
+                    .or_else(|| self.register.latest_organisation());
                 match issuer {
                     Some(id) => (
                         Who::Entity(id),

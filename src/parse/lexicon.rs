@@ -131,11 +131,11 @@ struct RawQuotes {
 }
 
 /// A name word that marks a body ("Ministry").
-pub const NAME_ORGANISATION: u8 = 1;
+pub(crate) const NAME_ORGANISATION: u8 = 1;
 /// A name word that marks a news outlet ("Times").
-pub const NAME_OUTLET: u8 = 2;
+pub(crate) const NAME_OUTLET: u8 = 2;
 /// A name word that marks an event ("Olympics").
-pub const NAME_EVENT: u8 = 4;
+pub(crate) const NAME_EVENT: u8 = 4;
 
 /// A set of single words that knows how it is matched: case-folded (a word matches in
 /// any case) or as written (a capitalised name word matches only as written).

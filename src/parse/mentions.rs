@@ -257,6 +257,8 @@ pub(crate) struct Np<'a> {
     pub role_is_appositive: bool,
     /// An acronym given in parentheses ("(IFS)").
     pub acronym: Option<&'a str>,
+    /// A common noun before the name says it is a body ("the consultancy Northline").
+    pub describes_body: bool,
     /// Role nouns the phrase uses for the person ("agent", "striker").
     pub role_nouns: Vec<&'a str>,
 }
@@ -287,7 +289,9 @@ pub(crate) fn skip_openers(para: &Para<'_>, mut at: TokenId, limit: TokenId) -> 
         at = dash.next();
     }
     loop {
-        let Some(word) = para.word(at) else { return at };
+        if para.word(at).is_none() {
+            return at;
+        }
         if para.word_in(at, &para.lexicon.openers) {
             at = at.next();
             if para.punct_is(at, ',') {
@@ -482,6 +486,9 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
             }
         };
         let mut np = simple(Referent::Name(name.clone()), range);
+        np.describes_body = name_start
+            .prev()
+            .is_some_and(|p| p >= at && para.word_in(p, &lx.organisation_heads) && !para.is_name_word(p));
         let title_range = TokenRange::new(at, name_start);
         let title_words: Vec<&str> = title_range.iter().filter_map(|t| para.word(t)).collect();
         np.role_nouns = title_words
@@ -555,6 +562,7 @@ fn simple(referent: Referent<'_>, range: TokenRange) -> Np<'_> {
         role: None,
         role_is_appositive: false,
         acronym: None,
+        describes_body: false,
         role_nouns: Vec::new(),
     }
 }
@@ -727,6 +735,7 @@ fn extend<'a>(para: &Para<'a>, np: &mut Np<'a>, limit: TokenId) {
                     role,
                     role_is_appositive: true,
                     acronym: None,
+                    describes_body: false,
                     role_nouns: nouns,
                 };
             }

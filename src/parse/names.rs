@@ -20,6 +20,8 @@ pub(crate) struct ReadName<'a> {
     pub gender: Option<Gender>,
     /// A capitalised title inside the run ("Foreign Minister").
     pub title: Option<&'a str>,
+    /// An honorific dropped from the front ("Professor", "Judge").
+    pub honorific: Option<&'a str>,
     /// The run names a body or place, not a person.
     pub organisation: bool,
     /// The run names a news outlet or agency.
@@ -160,10 +162,12 @@ pub(crate) fn read_name<'a>(toks: &[Tok], text: &'a str, lexicon: &Lexicon, run:
     let word_toks = &word_buffer[..count];
     let mut first = 0;
     let mut gender = None;
+    let mut honorific = None;
     while first + 1 < word_toks.len() {
         match lexicon.honorific(toks[word_toks[first]].text(text)) {
             Some(g) => {
                 gender = gender.or(g);
+                honorific.get_or_insert(toks[word_toks[first]].text(text));
                 first += 1;
             }
             None => break,
@@ -205,6 +209,7 @@ pub(crate) fn read_name<'a>(toks: &[Tok], text: &'a str, lexicon: &Lexicon, run:
         name,
         gender,
         title,
+        honorific,
         organisation,
         outlet,
         event,

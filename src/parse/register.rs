@@ -151,7 +151,23 @@ impl Register {
             entity.gender = entity.gender.or(name.gender);
             entity.kind = EntityKind::Person;
         }
+        if let Some(honorific) = name.honorific
+            && lexicon.role_nouns.contains(honorific)
+        {
+            let noun = honorific.to_lowercase();
+            let entity = &mut self.entities[id.ix()];
+            if !entity.role_nouns.contains(&noun) {
+                entity.role_nouns.push(noun.clone());
+                self.by_role_noun.entry(noun).or_default().push(id);
+            }
+        }
+        let entity = self.get_mut(id);
         if let Some(np) = np {
+            if np.describes_body && entity.kind != EntityKind::Outlet {
+                entity.kind = EntityKind::Organisation;
+                self.organisations.push(id);
+            }
+            let entity = self.get_mut(id);
             if let Some(role) = np.role {
                 let source = if np.role_is_appositive {
                     RoleSource::Appositive
@@ -309,7 +325,11 @@ impl Register {
                         self.entities.push(Entity {
                             name,
                             words,
-                            kind: EntityKind::Organisation,
+                            kind: if outlet_noun {
+                                EntityKind::Outlet
+                            } else {
+                                EntityKind::Organisation
+                            },
                             gender: None,
                             role: None,
                             role_nouns: Vec::new(),
