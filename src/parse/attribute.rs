@@ -62,6 +62,13 @@ pub(crate) struct Attributed {
 /// Attributes the body paragraphs, given as (paragraph index, text) in order.
 pub(crate) fn attribute(body: &[(usize, &str)], lexicon: &Lexicon) -> Attributed {
     let mut state = State::new(lexicon);
+    for &(_, text) in body {
+        state.lower_words.extend(
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .map(str::to_owned),
+        );
+    }
     for &(index, text) in body {
         state.paragraph(index, text);
     }
@@ -131,6 +138,8 @@ struct State<'l> {
     register: Register,
     quotes: Vec<Quote>,
     quote_who: Vec<Who>,
+    /// The word right after each quote's closing mark, when one follows directly.
+    quote_next_word: Vec<Option<String>>,
     statements: Vec<Statement>,
     statement_who: Vec<Who>,
     /// The last sentence read.
@@ -143,6 +152,9 @@ struct State<'l> {
     recent_speakers: Vec<EntityId>,
     previous: Previous,
     cue_words: FxHashMap<String, Arc<str>>,
+    /// Every word the article writes in lower case somewhere, to tell a capitalised common
+    /// word opening a sentence from a name.
+    lower_words: rustc_hash::FxHashSet<String>,
 }
 
 impl<'l> State<'l> {
@@ -152,6 +164,7 @@ impl<'l> State<'l> {
             register: Register::default(),
             quotes: Vec::new(),
             quote_who: Vec::new(),
+            quote_next_word: Vec::new(),
             statements: Vec::new(),
             statement_who: Vec::new(),
             previous_sentence: Facts::default(),
@@ -160,6 +173,7 @@ impl<'l> State<'l> {
             recent_speakers: Vec::new(),
             previous: Previous::default(),
             cue_words: FxHashMap::default(),
+            lower_words: rustc_hash::FxHashSet::default(),
         }
     }
 
@@ -384,12 +398,18 @@ impl<'l> State<'l> {
         }
         let mut quotes: Vec<Option<Quote>> = self.quotes.drain(first..).map(Some).collect();
         let mut who: Vec<Option<Who>> = self.quote_who.drain(first..).map(Some).collect();
+        let mut next: Vec<Option<Option<String>>> = self.quote_next_word.drain(first..).map(Some).collect();
         for &old in &order {
-            if let (Some(mut quote), Some(w)) = (quotes[old - first].take(), who[old - first].take()) {
+            if let (Some(mut quote), Some(w), Some(n)) = (
+                quotes[old - first].take(),
+                who[old - first].take(),
+                next[old - first].take(),
+            ) {
                 quote.index = self.quotes.len();
                 quote.continues = quote.continues.map(|c| if c >= first { new_of[c - first] } else { c });
                 self.quotes.push(quote);
                 self.quote_who.push(w);
+                self.quote_next_word.push(n);
             }
         }
         for slot in local_index.iter_mut().flatten() {
@@ -503,15 +523,7 @@ impl<'l> State<'l> {
         let start = skip_openers(para, sentence.start, sentence.end);
         let np = read_np(para, start, sentence.end)?;
         let opens_with_name = matches!(np.referent, Referent::Name(_));
-        if let Referent::Name(name) = &np.referent
-            && !name.is_full()
-            && name.title.is_none()
-            && name.gender.is_none()
-            && np.role.is_none()
-            && !self.register.knows_word(name.name)
-            && !para.punct_is(np.range.end, ',')
-        {
-            // A lone capitalised word opening a sentence ("Shares fell") is not a name yet.
+        if self.is_common_capital(para, &np) {
             return None;
         }
         let id = self.resolve_np(para, &np, None, true).who.entity()?;
@@ -526,6 +538,27 @@ impl<'l> State<'l> {
             self.register.learn_organisation(id);
         }
         Some(id)
+    }
+
+    /// Whether a phrase is a lone capitalised word opening a sentence that reads as a common
+    /// word, not a name: the article also writes it in lower case ("Shares fell … the
+    /// shares"), or a plural verb follows ("Reserves were"). A name the register knows, or one
+    /// with a title, honorific or role, is a name.
+    fn is_common_capital(&self, para: &Para<'_>, np: &Np<'_>) -> bool {
+        let Referent::Name(name) = &np.referent else {
+            return false;
+        };
+        if name.is_full() || name.title.is_some() || name.gender.is_some() || np.role.is_some() {
+            return false;
+        }
+        if self.register.knows_word(name.name) || para.punct_is(np.range.end, ',') {
+            return false;
+        }
+        let lower = name.name.to_lowercase();
+        let plural_verb = para
+            .word(np.range.end)
+            .is_some_and(|w| matches!(w, "are" | "were" | "have" | "remain" | "say"));
+        plural_verb || self.lower_words.contains(&lower)
     }
 
     /// After a sentence: who spoke, who it was about.
@@ -870,7 +903,11 @@ impl<'l> State<'l> {
             return false;
         }
         let start = skip_openers(para, range.start, range.end);
-        match read_np(para, start, range.end).map(|np| np.referent) {
+        let np = read_np(para, start, range.end);
+        if np.as_ref().is_some_and(|np| self.is_common_capital(para, np)) {
+            return false;
+        }
+        match np.map(|np| np.referent) {
             Some(Referent::Name(_) | Referent::Organisation { .. } | Referent::Anonymous(_) | Referent::Group(_)) => {
                 true
             }
@@ -953,6 +990,13 @@ impl<'l> State<'l> {
             bytes: span.inner.clone(),
         });
         self.quote_who.push(who);
+        let after = span.close.map_or("", |close| &para.text[close..]);
+        let next = after
+            .strip_prefix(' ')
+            .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned);
+        self.quote_next_word.push(next);
     }
 
     /// The last sieve: an unnamed source's words, later quoted from a named person, are theirs.
@@ -968,9 +1012,13 @@ impl<'l> State<'l> {
             let Who::Anonymous(source) = self.quote_who[i].clone() else {
                 continue;
             };
-            let words = normal(&self.quotes[i].text);
+            let mut words = normal(&self.quotes[i].text);
             if words.split(' ').count() < 2 {
-                continue;
+                // "a “painful” rise": one word is matched with the word after it.
+                match self.quote_next_word.get(i).cloned().flatten() {
+                    Some(next) => words = format!("{words} {}", next.to_lowercase()),
+                    None => continue,
+                }
             }
             let reach = (i + 1 + NAMED_LATER_REACH).min(self.quotes.len());
             let later = (i + 1..reach)

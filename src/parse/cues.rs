@@ -426,6 +426,8 @@ pub(crate) fn subject_of<'a>(para: &Para<'a>, sentence: TokenRange, verb: TokenI
                 para.tok(p).is_some_and(|t| !t.is_word())
                     || para.word(p).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
                     || para.word_in(p, &para.lexicon.clause_words)
+                    || para.word_in(p, &para.lexicon.openers)
+                    || (para.word_in(p, &para.lexicon.time_words) && !para.word_in(p, &para.lexicon.prepositions))
             });
         if !opens {
             return None;
