@@ -36,6 +36,38 @@ use crate::model::{
     Antecedent, Attribution, Gender, Quote, QuoteKind, RoleSource, Speaker, SpeakerId, SpeakerKind, Statement,
 };
 
+/// The words of `text` that start with an ASCII lower-case letter, read byte by byte
+/// (a byte of a multi-byte character counts as part of a word).
+fn lower_case_words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            while at < bytes.len() && !(bytes[at].is_ascii_alphanumeric() || bytes[at] >= 0x80) {
+                at += 1;
+            }
+            if at >= bytes.len() {
+                return None;
+            }
+            let start = at;
+            while at < bytes.len() && (bytes[at].is_ascii_alphanumeric() || bytes[at] >= 0x80) {
+                at += 1;
+            }
+            if bytes[start].is_ascii_lowercase() {
+                return text.get(start..at);
+            }
+        }
+    })
+}
+
+/// A word's hash, for sets that need not keep the words themselves.
+fn word_hash(word: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = rustc_hash::FxBuildHasher.build_hasher();
+    hasher.write(word.as_bytes());
+    hasher.finish()
+}
+
 /// How far after a sentence's subject an "its" marks the subject as a body, in tokens.
 const MAX_ITS_DISTANCE: usize = 12;
 
@@ -63,11 +95,7 @@ pub(crate) struct Attributed {
 pub(crate) fn attribute(body: &[(usize, &str)], lexicon: &Lexicon) -> Attributed {
     let mut state = State::new(lexicon);
     for &(_, text) in body {
-        state.lower_words.extend(
-            text.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-                .map(str::to_owned),
-        );
+        state.lower_words.extend(lower_case_words(text).map(word_hash));
     }
     for &(index, text) in body {
         state.paragraph(index, text);
@@ -152,9 +180,9 @@ struct State<'l> {
     recent_speakers: Vec<EntityId>,
     previous: Previous,
     cue_words: FxHashMap<String, Arc<str>>,
-    /// Every word the article writes in lower case somewhere, to tell a capitalised common
-    /// word opening a sentence from a name.
-    lower_words: rustc_hash::FxHashSet<String>,
+    /// Every word the article writes in lower case somewhere (as hashes), to tell a
+    /// capitalised common word opening a sentence from a name.
+    lower_words: rustc_hash::FxHashSet<u64>,
 }
 
 impl<'l> State<'l> {
@@ -558,7 +586,7 @@ impl<'l> State<'l> {
         let plural_verb = para
             .word(np.range.end)
             .is_some_and(|w| matches!(w, "are" | "were" | "have" | "remain" | "say"));
-        plural_verb || self.lower_words.contains(&lower)
+        plural_verb || self.lower_words.contains(&word_hash(&lower))
     }
 
     /// After a sentence: who spoke, who it was about.

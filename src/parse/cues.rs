@@ -75,9 +75,16 @@ pub(crate) const CUE_RULES: &[CueRule] = &[
 /// Every cue in a paragraph, in text order.
 pub(crate) fn find_cues<'a>(para: &Para<'a>) -> Vec<Cue<'a>> {
     let mut cues = Vec::new();
+    let lx = para.lexicon;
+    let may_start = lx.cue_verbs.bit() | lx.participles.bit() | lx.cue_phrase_starts.bit() | lx.word_nouns_verbs.bit();
     for (n, &sentence) in para.sentences.iter().enumerate() {
         let mut at = sentence.start;
         while at < sentence.end {
+            // Most words start no cue: one test of the token's class skips the rules.
+            if para.tok(at).is_none_or(|t| t.class & may_start == 0) {
+                at = at.next();
+                continue;
+            }
             let found = CUE_RULES.iter().find_map(|rule| {
                 (rule.read)(para, sentence, at).map(|mut cue| {
                     cue.rule = rule.name;
@@ -181,8 +188,7 @@ fn inverted_verb<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Opti
 
 /// "Oyelaran used the word “patience”": the quote is the subject's own word.
 fn used_the_word<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option<Cue<'a>> {
-    let word = para.word(at)?;
-    if !matches!(word, "used" | "uses" | "use" | "using") {
+    if !para.word_in(at, &para.lexicon.word_nouns_verbs) {
         return None;
     }
     if !(para.word_is(at.next(), "the") && para.word_in(at.plus(2), &para.lexicon.word_nouns)) {

@@ -267,6 +267,8 @@ pub struct Lexicon {
     outlet_names: FxHashSet<String>,
     /// First words of multi-word cues ("according", "points"), case-folded.
     pub cue_phrase_starts: WordSet,
+    /// The verbs of "used the word": "use", "used", "uses", "using".
+    pub word_nouns_verbs: WordSet,
 }
 
 impl Lexicon {
@@ -364,6 +366,7 @@ impl Lexicon {
             name_classes: FxHashMap::default(),
             outlet_names: FxHashSet::default(),
             cue_phrase_starts: WordSet::default(),
+            word_nouns_verbs: WordSet::default(),
         }
         .with_classes())
     }
@@ -377,6 +380,10 @@ impl Lexicon {
             .filter_map(|phrase| phrase.first().cloned())
             .collect();
         self.cue_phrase_starts = WordSet::folded(starts, 1 << 31);
+        self.word_nouns_verbs = WordSet::folded(
+            ["use", "used", "uses", "using"].into_iter().map(str::to_owned).collect(),
+            1 << 30,
+        );
         let mut name_classes: FxHashMap<String, u8> = FxHashMap::default();
         for (set, bit) in [
             (&self.organisation_words, NAME_ORGANISATION),
@@ -413,6 +420,7 @@ impl Lexicon {
             &self.adverbial_openers,
             &self.title_cues,
             &self.cue_phrase_starts,
+            &self.word_nouns_verbs,
         ];
         let mut classes: FxHashMap<String, u32> = FxHashMap::default();
         for set in sets {
