@@ -235,7 +235,7 @@ impl<'l> State<'l> {
                 // "A union lawyer says it is “shameful.” Maria Costa added that …": the
                 // lawyer is Costa.
                 if let Who::Entity(id) = decision.who
-                    && matches!(para.word(cue.verb), Some("added" | "adds"))
+                    && para.word_in(cue.verb, &lexicon.continuing_verbs)
                     && let Some(prev) = n.checked_sub(1).and_then(|p| by_sentence.range(p).last())
                     && let Who::Anonymous(source) = resolved[prev].who.clone()
                 {
@@ -497,9 +497,9 @@ impl<'l> State<'l> {
                 let has_role = np.as_ref().is_some_and(|np| np.role.is_some());
                 let in_parentheses = at.prev().is_some_and(|p| para.punct_is(p, '(')) && para.punct_is(run_end, ')');
                 let known = self.register.knows(name.name);
-                let after_place_word = at.prev().is_some_and(|p| {
-                    matches!(para.word(p), Some("in" | "to" | "from" | "across" | "near" | "towards"))
-                });
+                let after_place_word = at
+                    .prev()
+                    .is_some_and(|p| para.word_in(p, &para.lexicon.place_prepositions));
                 if name.is_full()
                     || name.title.is_some()
                     || name.gender.is_some()
@@ -514,9 +514,10 @@ impl<'l> State<'l> {
                         self.register.learn_outlet(id);
                     }
                     // "in Castrel", "to Kestria": a place.
-                    if at.prev().is_some_and(|p| {
-                        matches!(para.word(p), Some("in" | "to" | "from" | "across" | "near" | "towards"))
-                    }) {
+                    if at
+                        .prev()
+                        .is_some_and(|p| para.word_in(p, &para.lexicon.place_prepositions))
+                    {
                         self.register.learn_place(id);
                     }
                 }
@@ -559,9 +560,7 @@ impl<'l> State<'l> {
         let window = TokenRange::new(np.range.end, sentence.end.min(np.range.end.plus(MAX_ITS_DISTANCE)));
         if opens_with_name
             && window.iter().any(|t| para.word_is(t, "its"))
-            && !window
-                .iter()
-                .any(|t| ["his", "her", "he", "she"].iter().any(|p| para.word_is(t, p)))
+            && !window.iter().any(|t| para.word_in(t, &para.lexicon.personal_words))
         {
             self.register.learn_organisation(id);
         }
@@ -585,7 +584,7 @@ impl<'l> State<'l> {
         let lower = name.name.to_lowercase();
         let plural_verb = para
             .word(np.range.end)
-            .is_some_and(|w| matches!(w, "are" | "were" | "have" | "remain" | "say"));
+            .is_some_and(|_| para.word_in(np.range.end, &para.lexicon.plural_verbs));
         plural_verb || self.lower_words.contains(&word_hash(&lower))
     }
 
@@ -684,9 +683,10 @@ impl<'l> State<'l> {
                 },
             ),
             Referent::Organisation { phrase, head } => {
-                let generic = matches!(*head, "company" | "firm" | "group" | "business" | "operator");
+                let generic = lexicon.generic_bodies.contains(head);
+                let outlet = lexicon.outlet_nouns.contains(head);
                 (
-                    Who::Entity(self.register.organisation(phrase, head, generic)),
+                    Who::Entity(self.register.organisation(phrase, head, generic, outlet)),
                     Attribution::Named,
                 )
             }

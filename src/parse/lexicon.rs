@@ -99,6 +99,8 @@ struct RawSources {
     groups: Entries,
     organisations: Entries,
     documents: Entries,
+    generic_bodies: Entries,
+    outlet_nouns: Entries,
     outlets: Entries,
 }
 
@@ -114,6 +116,12 @@ struct RawGrammar {
     abbreviations: Entries,
     openers: Entries,
     adverbial_openers: Entries,
+    place_prepositions: Entries,
+    possessive_pronouns: Entries,
+    indefinites: Entries,
+    plural_verbs: Entries,
+    personal_words: Entries,
+    continuing_verbs: Entries,
 }
 
 #[derive(Deserialize)]
@@ -248,6 +256,22 @@ pub struct Lexicon {
     pub openers: WordSet,
     /// Words that open an adverbial ended by a comma before the subject ("Asked whether …,").
     pub adverbial_openers: WordSet,
+    /// Prepositions after which a bare name is a place.
+    pub place_prepositions: WordSet,
+    /// Possessive pronouns ("my", "her").
+    pub possessive_pronouns: WordSet,
+    /// Determiners that make a phrase indefinite ("a", "one").
+    pub indefinites: WordSet,
+    /// Plural verbs ("are", "were").
+    pub plural_verbs: WordSet,
+    /// Words that show a subject is a person ("his", "she").
+    pub personal_words: WordSet,
+    /// Verbs that carry on a statement ("added").
+    pub continuing_verbs: WordSet,
+    /// Nouns for a body of any kind ("company").
+    pub generic_bodies: WordSet,
+    /// Nouns for a news outlet ("agency").
+    pub outlet_nouns: WordSet,
     /// Abbreviations whose full stop does not end a sentence (as written).
     pub abbreviations: WordSet,
     /// Caption credit markers ("Photo:"), case as written.
@@ -357,6 +381,14 @@ impl Lexicon {
             addressee_stops: folded(&raw.grammar.addressee_stops, "grammar.addressee_stops")?,
             openers: folded(&raw.grammar.openers, "grammar.openers")?,
             adverbial_openers: folded(&raw.grammar.adverbial_openers, "grammar.adverbial_openers")?,
+            place_prepositions: folded(&raw.grammar.place_prepositions, "grammar.place_prepositions")?,
+            possessive_pronouns: folded(&raw.grammar.possessive_pronouns, "grammar.possessive_pronouns")?,
+            indefinites: folded(&raw.grammar.indefinites, "grammar.indefinites")?,
+            plural_verbs: folded(&raw.grammar.plural_verbs, "grammar.plural_verbs")?,
+            personal_words: folded(&raw.grammar.personal_words, "grammar.personal_words")?,
+            continuing_verbs: folded(&raw.grammar.continuing_verbs, "grammar.continuing_verbs")?,
+            generic_bodies: folded(&raw.sources.generic_bodies, "sources.generic_bodies")?,
+            outlet_nouns: folded(&raw.sources.outlet_nouns, "sources.outlet_nouns")?,
             abbreviations: written(&raw.grammar.abbreviations, "grammar.abbreviations")?,
             caption_markers: c.phrases(&raw.layout.caption_markers, "layout.caption_markers")?,
             related_markers: c.phrases(&raw.layout.related_markers, "layout.related_markers")?,
@@ -381,7 +413,10 @@ impl Lexicon {
             .collect();
         self.cue_phrase_starts = WordSet::folded(starts, 1 << 31);
         self.word_nouns_verbs = WordSet::folded(
-            ["use", "used", "uses", "using"].into_iter().map(str::to_owned).collect(),
+            ["use", "used", "uses", "using"]
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
             1 << 30,
         );
         let mut name_classes: FxHashMap<String, u8> = FxHashMap::default();
@@ -418,6 +453,12 @@ impl Lexicon {
             &self.addressee_stops,
             &self.openers,
             &self.adverbial_openers,
+            &self.place_prepositions,
+            &self.possessive_pronouns,
+            &self.indefinites,
+            &self.plural_verbs,
+            &self.personal_words,
+            &self.continuing_verbs,
             &self.title_cues,
             &self.cue_phrase_starts,
             &self.word_nouns_verbs,

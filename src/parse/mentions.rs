@@ -323,17 +323,12 @@ fn is_determiner(para: &Para<'_>, id: TokenId) -> bool {
 
 /// "my", "his", "their" …: a possessive pronoun opening a phrase.
 fn possessive_pronoun(para: &Para<'_>, at: TokenId) -> bool {
-    para.word(at).is_some_and(|w| {
-        ["my", "your", "his", "her", "its", "our", "their"]
-            .iter()
-            .any(|p| w.eq_ignore_ascii_case(p))
-    })
+    para.word_in(at, &para.lexicon.possessive_pronouns)
 }
 
-fn is_indefinite(word: &str) -> bool {
-    ["a", "an", "one", "another", "some"]
-        .iter()
-        .any(|d| word.eq_ignore_ascii_case(d))
+/// "a", "one", "another" …: an indefinite determiner opening a phrase.
+fn is_indefinite(para: &Para<'_>, at: TokenId) -> bool {
+    para.word_in(at, &para.lexicon.indefinites)
 }
 
 /// A word that can sit inside a common-noun phrase before its head.
@@ -385,7 +380,7 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
     let mut indefinite = false;
     let mut owner = false;
     if is_determiner(para, k) && !para.is_name_word(k) || para.word_is(k, "the") || para.word_is(k, "a") {
-        indefinite = is_indefinite(first);
+        indefinite = is_indefinite(para, at);
         k = k.next();
     } else if !para.is_name_word(k) && is_determiner(para, k) {
         k = k.next();

@@ -287,12 +287,8 @@ impl Register {
 
     /// The body a common noun names ("the council", "Khevra’s foreign ministry"): the most
     /// recent body whose name holds the noun, else one named by the phrase itself.
-    pub(crate) fn organisation(&mut self, phrase: &str, head: &str, generic: bool) -> EntityId {
+    pub(crate) fn organisation(&mut self, phrase: &str, head: &str, generic: bool, outlet_noun: bool) -> EntityId {
         let head_cap = capitalise(head);
-        let outlet_noun = matches!(
-            head,
-            "agency" | "broadcaster" | "newspaper" | "network" | "outlet" | "website" | "media"
-        );
         let recent = &self.organisations[self.organisations.len().saturating_sub(RECENT_ORGANISATIONS)..];
         let found = recent
             .iter()
