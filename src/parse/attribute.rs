@@ -611,7 +611,12 @@ impl<'l> State<'l> {
 
     /// Resolves a cue's source.
     fn resolve_cue(&mut self, para: &Para<'_>, cue: &Cue<'_>, sentence_subject: Option<EntityId>) -> Decision {
-        let subject_here = sentence_subject.filter(|_| !cue.source.range.contains(para.sentence(cue.sentence).start));
+        // The sentence's subject is an antecedent only when the cue's source is not that
+        // very subject ("In the longer term, she said …").
+        let sentence = para.sentence(cue.sentence);
+        let subject_at = skip_openers(para, sentence.start, sentence.end);
+        let subject_here = sentence_subject
+            .filter(|_| !cue.source.range.contains(sentence.start) && !cue.source.range.contains(subject_at));
         let mut decision = self.resolve_np(para, &cue.source, subject_here, false);
         if let Who::Entity(id) = decision.who
             && self.register.get(id).kind == EntityKind::Event
