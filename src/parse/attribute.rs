@@ -812,19 +812,11 @@ impl<'l> State<'l> {
     ) -> (Decision, Option<usize>) {
         let (cues, resolved) = (context.cues, context.resolved);
         let starts_paragraph = qtok == TokenId(0);
-        // 1. Titles and labels.
-        if after_title_word(para, qtok, cues) {
-            return (
-                Decision {
-                    who: Who::Nobody,
-                    attribution: Attribution::Title,
-                    cue: None,
-                },
-                None,
-            );
-        }
-        // 1b. A fragment in title case is a name ("the new “Critical Raw Materials Act”").
-        if kind == QuoteKind::Fragment && is_title_case(&para.text[para.quotes[q].inner.clone()]) {
+        // 1. Titles and labels ("a film titled “…”"), and fragments in title case (the new
+        // “Critical Raw Materials Act”): nobody says them.
+        if after_title_word(para, qtok, cues)
+            || kind == QuoteKind::Fragment && is_title_case(&para.text[para.quotes[q].inner.clone()])
+        {
             return (
                 Decision {
                     who: Who::Nobody,

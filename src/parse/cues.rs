@@ -137,18 +137,25 @@ fn ends_phrase(para: &Para<'_>, at: TokenId, limit: TokenId) -> bool {
         || para.word_in(at, &para.lexicon.time_words)
 }
 
-/// "…, according to the ministry".
-fn according_to<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option<Cue<'a>> {
+/// The length of the first of `phrases` written at `at`, within the sentence.
+fn phrase_at(para: &Para<'_>, phrases: &[Vec<String>], sentence: TokenRange, at: TokenId) -> Option<usize> {
     if !para.word_in(at, &para.lexicon.cue_phrase_starts) {
         return None;
     }
-    let phrase = para.lexicon.according_to.iter().find(|phrase| {
-        phrase
-            .iter()
-            .enumerate()
-            .all(|(k, word)| at.plus(k) < sentence.end && para.word_is(at.plus(k), word))
-    })?;
-    let first = at.plus(phrase.len());
+    phrases
+        .iter()
+        .find(|phrase| {
+            phrase
+                .iter()
+                .enumerate()
+                .all(|(k, word)| at.plus(k) < sentence.end && para.word_is(at.plus(k), word))
+        })
+        .map(Vec::len)
+}
+
+/// "…, according to the ministry".
+fn according_to<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option<Cue<'a>> {
+    let first = at.plus(phrase_at(para, &para.lexicon.according_to, sentence, at)?);
     let source = read_np(para, first, sentence.end)?;
     if !source.ends.iter().any(|&e| ends_phrase(para, e, sentence.end)) {
         return None;
@@ -200,16 +207,7 @@ fn used_the_word<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Opti
 
 /// "Kent points out that …".
 fn phrasal_verb<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option<Cue<'a>> {
-    if !para.word_in(at, &para.lexicon.cue_phrase_starts) {
-        return None;
-    }
-    let phrase = para.lexicon.phrasal.iter().find(|phrase| {
-        phrase
-            .iter()
-            .enumerate()
-            .all(|(k, word)| at.plus(k) < sentence.end && para.word_is(at.plus(k), word))
-    })?;
-    let end = at.plus(phrase.len());
+    let end = at.plus(phrase_at(para, &para.lexicon.phrasal, sentence, at)?);
     let (source, trailing) = subject_of(para, sentence, at)?;
     Some(cue(para, at, TokenRange::new(at, end), source, trailing))
 }
@@ -580,15 +578,7 @@ mod tests {
         find_cues(&para)
             .into_iter()
             .map(|c| {
-                let who = match c.source.referent {
-                    Referent::Name(n) => n.name.to_owned(),
-                    Referent::Pronoun(p) => format!("pron:{}", p.as_str()),
-                    Referent::RoleNoun { noun } => format!("role:{noun}"),
-                    Referent::Anonymous(a) => format!("anon:{a}"),
-                    Referent::Group(g) => format!("group:{g}"),
-                    Referent::Organisation { phrase, .. } => format!("org:{phrase}"),
-                    Referent::Document(d) => format!("doc:{d}"),
-                };
+                let who = c.source.referent.label();
                 (c.rule.to_owned(), who, c.words.to_owned())
             })
             .collect()

@@ -241,6 +241,23 @@ pub(crate) enum Referent<'a> {
     Document(&'a str),
 }
 
+impl Referent<'_> {
+    /// A short label for tests and debugging: the name, or the kind and the words
+    /// ("pron:she", "anon:a port official").
+    #[cfg(test)]
+    pub(crate) fn label(&self) -> String {
+        match self {
+            Referent::Name(n) => n.name.to_owned(),
+            Referent::Pronoun(p) => format!("pron:{}", p.as_str()),
+            Referent::RoleNoun { noun } => format!("role:{noun}"),
+            Referent::Anonymous(a) => format!("anon:{a}"),
+            Referent::Group(g) => format!("group:{g}"),
+            Referent::Organisation { phrase, .. } => format!("org:{phrase}"),
+            Referent::Document(d) => format!("doc:{d}"),
+        }
+    }
+}
+
 /// A noun phrase read from the text.
 #[derive(Debug, Clone)]
 pub(crate) struct Np<'a> {
@@ -780,16 +797,7 @@ mod tests {
         let para = Para::new(text, &lexicon);
         let limit = TokenId::from_ix(para.toks.len());
         let np = read_np(&para, TokenId(0), limit).unwrap_or_else(|| panic!("no phrase in {text}"));
-        let who = match np.referent {
-            Referent::Name(n) => n.name.to_owned(),
-            Referent::Pronoun(p) => format!("pron:{}", p.as_str()),
-            Referent::RoleNoun { noun } => format!("role:{noun}"),
-            Referent::Anonymous(a) => format!("anon:{a}"),
-            Referent::Group(g) => format!("group:{g}"),
-            Referent::Organisation { phrase, .. } => format!("org:{phrase}"),
-            Referent::Document(d) => format!("doc:{d}"),
-        };
-        (who, np.role.map(str::to_owned))
+        (np.referent.label(), np.role.map(str::to_owned))
     }
 
     #[test]
