@@ -840,6 +840,22 @@ const CASES: &[Case] = &[
         "named",
         &[],
     ),
+    (
+        "The Winter Olympics warned of “long queues”.",
+        "long queues",
+        "-",
+        F,
+        "not_given",
+        &[],
+    ),
+    (
+        "She starred in the documentary Cold Harbour. Cold Harbour said “nothing is forgiven”.",
+        "nothing is forgiven",
+        "-",
+        F,
+        "not_given",
+        &[],
+    ),
 ];
 
 fn speaker_name(article: &Article, id: Option<SpeakerId>) -> String {

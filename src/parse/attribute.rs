@@ -497,6 +497,7 @@ impl<'l> State<'l> {
                 let has_role = np.as_ref().is_some_and(|np| np.role.is_some());
                 let in_parentheses = at.prev().is_some_and(|p| para.punct_is(p, '(')) && para.punct_is(run_end, ')');
                 let known = self.register.knows(name.name);
+                let after_work_noun = at.prev().is_some_and(|p| para.word_in(p, &para.lexicon.work_nouns));
                 let after_place_word = at
                     .prev()
                     .is_some_and(|p| para.word_in(p, &para.lexicon.place_prepositions));
@@ -507,11 +508,16 @@ impl<'l> State<'l> {
                     || known
                     || in_parentheses
                     || after_place_word
+                    || after_work_noun
                 {
                     let id = self.register.name(&name, np.as_ref(), lexicon);
                     // "PORT ALDANE (AFP) -": an agency credited in the dateline.
                     if in_parentheses && !name.is_full() {
                         self.register.learn_outlet(id);
+                    }
+                    // "the documentary Northern Lights": a work.
+                    if at.prev().is_some_and(|p| para.word_in(p, &para.lexicon.work_nouns)) {
+                        self.register.learn_work(id);
                     }
                     // "in Castrel", "to Kestria": a place.
                     if at
@@ -618,10 +624,12 @@ impl<'l> State<'l> {
         let subject_here = sentence_subject
             .filter(|_| !cue.source.range.contains(sentence.start) && !cue.source.range.contains(subject_at));
         let mut decision = self.resolve_np(para, &cue.source, subject_here, false);
-        if let Who::Entity(id) = decision.who
-            && self.register.get(id).kind == EntityKind::Event
-        {
-            decision = Decision::not_given("an event does not speak");
+        if let Who::Entity(id) = decision.who {
+            match self.register.get(id).kind {
+                EntityKind::Event => decision = Decision::not_given("an event does not speak"),
+                EntityKind::Work => decision = Decision::not_given("a book, film or report does not speak for anyone"),
+                _ => {}
+            }
         }
         decision.cue = Some(self.cue_words(cue.words));
         decision
@@ -952,7 +960,9 @@ impl<'l> State<'l> {
                 match &cue.source.referent {
                     Referent::Name(name) => {
                         let id = self.register.name(name, Some(&cue.source), self.lexicon);
-                        if outer_who.entity() != Some(id) && self.register.get(id).kind != EntityKind::Event {
+                        if outer_who.entity() != Some(id)
+                            && !matches!(self.register.get(id).kind, EntityKind::Event | EntityKind::Work)
+                        {
                             return Decision {
                                 who: Who::Entity(id),
                                 attribution: Attribution::VoicedInQuote,

@@ -117,6 +117,7 @@ struct RawGrammar {
     openers: Entries,
     adverbial_openers: Entries,
     place_prepositions: Entries,
+    work_nouns: Entries,
     possessive_pronouns: Entries,
     indefinites: Entries,
     plural_verbs: Entries,
@@ -258,6 +259,8 @@ pub struct Lexicon {
     pub adverbial_openers: WordSet,
     /// Prepositions after which a bare name is a place.
     pub place_prepositions: WordSet,
+    /// Nouns before a work's title ("the documentary …").
+    pub work_nouns: WordSet,
     /// Possessive pronouns ("my", "her").
     pub possessive_pronouns: WordSet,
     /// Determiners that make a phrase indefinite ("a", "one").
@@ -382,6 +385,7 @@ impl Lexicon {
             openers: folded(&raw.grammar.openers, "grammar.openers")?,
             adverbial_openers: folded(&raw.grammar.adverbial_openers, "grammar.adverbial_openers")?,
             place_prepositions: folded(&raw.grammar.place_prepositions, "grammar.place_prepositions")?,
+            work_nouns: folded(&raw.grammar.work_nouns, "grammar.work_nouns")?,
             possessive_pronouns: folded(&raw.grammar.possessive_pronouns, "grammar.possessive_pronouns")?,
             indefinites: folded(&raw.grammar.indefinites, "grammar.indefinites")?,
             plural_verbs: folded(&raw.grammar.plural_verbs, "grammar.plural_verbs")?,
@@ -454,6 +458,7 @@ impl Lexicon {
             &self.openers,
             &self.adverbial_openers,
             &self.place_prepositions,
+            &self.work_nouns,
             &self.possessive_pronouns,
             &self.indefinites,
             &self.plural_verbs,

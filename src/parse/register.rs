@@ -33,6 +33,8 @@ pub(crate) enum EntityKind {
     Place,
     /// An event ("the Winter Olympics").
     Event,
+    /// A work: a book, film, report or the like ("the documentary Northern Lights").
+    Work,
     /// A single name the text has not yet shown to be a person or a body.
     Unknown,
 }
@@ -117,6 +119,14 @@ impl Register {
         if entity.kind == EntityKind::Unknown {
             entity.kind = EntityKind::Organisation;
             self.organisations.push(id);
+        }
+    }
+
+    /// Records that an entity is a work (named after "the book", "the film").
+    pub(crate) fn learn_work(&mut self, id: EntityId) {
+        let entity = self.get_mut(id);
+        if matches!(entity.kind, EntityKind::Unknown | EntityKind::Person) && entity.gender.is_none() {
+            entity.kind = EntityKind::Work;
         }
     }
 
