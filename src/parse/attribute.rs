@@ -180,6 +180,8 @@ struct State<'l> {
     recent_speakers: Vec<EntityId>,
     previous: Previous,
     cue_words: FxHashMap<String, Arc<str>>,
+    /// The words of the last sentence read (as hashes, lower-cased).
+    previous_words: rustc_hash::FxHashSet<u64>,
     /// Every word the article writes in lower case somewhere (as hashes), to tell a
     /// capitalised common word opening a sentence from a name.
     lower_words: rustc_hash::FxHashSet<u64>,
@@ -202,6 +204,7 @@ impl<'l> State<'l> {
             previous: Previous::default(),
             cue_words: FxHashMap::default(),
             lower_words: rustc_hash::FxHashSet::default(),
+            previous_words: rustc_hash::FxHashSet::default(),
         }
     }
 
@@ -266,6 +269,13 @@ impl<'l> State<'l> {
                 subject,
             };
             self.after_sentence(facts[n], unnamed_voice);
+            self.previous_words.clear();
+            self.previous_words.extend(
+                sentence
+                    .iter()
+                    .filter_map(|t| para.word(t))
+                    .map(|w| word_hash(&w.to_lowercase())),
+            );
         }
         let nearby = NearbyCues::new(&cues, &resolved, para.sentences.len());
 
@@ -573,6 +583,11 @@ impl<'l> State<'l> {
         Some(id)
     }
 
+    /// Whether the last sentence read holds this word (case-folded).
+    fn previous_mentions(&self, word: &str) -> bool {
+        self.previous_words.contains(&word_hash(&word.to_lowercase()))
+    }
+
     /// Whether a phrase is a lone capitalised word opening a sentence that reads as a common
     /// word, not a name: the article also writes it in lower case ("Shares fell … the
     /// shares"), or a plural verb follows ("Reserves were"). A name the register knows, or one
@@ -659,15 +674,18 @@ impl<'l> State<'l> {
                 ),
                 Err(reason) => return Decision::not_given(reason),
             },
-            Referent::RoleNoun { noun } => {
+            Referent::RoleNoun { noun, owned } => {
                 let fits_role = |id: EntityId, register: &Register| {
                     let e = register.get(id);
                     e.kind == EntityKind::Person && (e.role_nouns.is_empty() || e.role_nouns.iter().any(|n| n == noun))
                 };
+                // "the professor added": someone the article called so, else the person the
+                // sentence before was about. "Hale’s spokeswoman" is never Hale.
                 let found = self.register.by_role_noun(noun).or_else(|| {
                     [self.previous_sentence.speaker, self.previous_sentence.subject]
                         .into_iter()
                         .flatten()
+                        .filter(|_| !owned)
                         .find(|&id| fits_role(id, &self.register))
                 });
                 match found {
@@ -704,18 +722,10 @@ impl<'l> State<'l> {
                 )
             }
             Referent::Document(document) => {
-                // Whoever spoke in the sentence before issued it ("X said in a statement …
-                // The statement said …"); else a body just named.
-                let issuer = self
-                    .previous_sentence
-                    .speaker
-                    .or_else(|| {
-                        [self.previous_sentence.subject, self.current]
-                            .into_iter()
-                            .flatten()
-                            .find(|&id| matches!(self.register.get(id).kind, EntityKind::Organisation))
-                    })
-                    .or_else(|| self.register.latest_organisation());
+                // Whoever spoke in the sentence before issued it when that sentence names the
+                // same document ("X said in a statement … The statement said …").
+                let head = document.rsplit(' ').next().unwrap_or(document);
+                let issuer = self.previous_sentence.speaker.filter(|_| self.previous_mentions(head));
                 match issuer {
                     Some(id) => (
                         Who::Entity(id),

@@ -119,11 +119,17 @@ fn nearby_body_holding(lines: &[Line<'_>], roles: &[ParagraphRole], at: usize, k
             && roles[k] == ParagraphRole::Body
             && lines[k].text.contains(last_word)
             && !is_headline_like(lines[k].text)
+            && lines[k].text.contains(is_quote_mark_or_single)
             && find_quotes(lines[k].text).iter().any(|q| {
                 let quoted = &lines[k].text[q.inner.clone()];
                 quoted.contains(last_word) && normalise(quoted).contains(key)
             })
     })
+}
+
+/// Any quotation mark, single ones included.
+fn is_quote_mark_or_single(c: char) -> bool {
+    is_quote_mark(c) || matches!(c, '‘' | '’' | '\'')
 }
 
 fn starts_with_any(text: &str, markers: &[String]) -> bool {

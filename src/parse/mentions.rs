@@ -161,6 +161,76 @@ fn quote_tokens(toks: &[Tok]) -> Vec<(usize, TokenId)> {
     out
 }
 
+/// A short list kept inline (no heap): a phrase has few ends and few role nouns. Items past
+/// the capacity are dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Small<T: Copy + Default, const N: usize> {
+    items: [T; N],
+    len: u8,
+}
+
+impl<T: Copy + Default, const N: usize> Default for Small<T, N> {
+    fn default() -> Self {
+        Small {
+            items: [T::default(); N],
+            len: 0,
+        }
+    }
+}
+
+impl<T: Copy + Default + PartialEq, const N: usize> Small<T, N> {
+    /// A list of one.
+    pub(crate) fn one(item: T) -> Self {
+        let mut list = Self::default();
+        list.push(item);
+        list
+    }
+
+    /// Adds an item, if there is room.
+    pub(crate) fn push(&mut self, item: T) {
+        if let Some(slot) = self.items.get_mut(usize::from(self.len)) {
+            *slot = item;
+            self.len += 1;
+        }
+    }
+
+    /// The items, in order.
+    pub(crate) fn as_slice(&self) -> &[T] {
+        &self.items[..usize::from(self.len)]
+    }
+
+    /// The items, in order.
+    pub(crate) fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.as_slice().iter()
+    }
+
+    /// Whether the list holds `item`.
+    pub(crate) fn contains(&self, item: &T) -> bool {
+        self.as_slice().contains(item)
+    }
+
+    /// Whether the list is empty.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl<T: Copy + Default + PartialEq, const N: usize> Extend<T> for Small<T, N> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        for item in items {
+            self.push(item);
+        }
+    }
+}
+
+impl<T: Copy + Default + PartialEq, const N: usize> FromIterator<T> for Small<T, N> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut list = Self::default();
+        list.extend(items);
+        list
+    }
+}
+
 /// A personal pronoun that can be a speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pronoun {
@@ -225,6 +295,8 @@ pub(crate) enum Referent<'a> {
     RoleNoun {
         /// The role noun ("striker").
         noun: &'a str,
+        /// The phrase names an owner ("Hale’s spokeswoman"): it is not the owner.
+        owned: bool,
     },
     /// Somebody not named ("a port official", "one negotiator").
     Anonymous(&'a str),
@@ -249,7 +321,7 @@ impl Referent<'_> {
         match self {
             Referent::Name(n) => n.name.to_owned(),
             Referent::Pronoun(p) => format!("pron:{}", p.as_str()),
-            Referent::RoleNoun { noun } => format!("role:{noun}"),
+            Referent::RoleNoun { noun, .. } => format!("role:{noun}"),
             Referent::Anonymous(a) => format!("anon:{a}"),
             Referent::Group(g) => format!("group:{g}"),
             Referent::Organisation { phrase, .. } => format!("org:{phrase}"),
@@ -267,7 +339,7 @@ pub(crate) struct Np<'a> {
     pub range: TokenRange,
     /// Where the phrase may end: after the core, after an acronym, a prepositional phrase
     /// or an appositive (each a token just past it).
-    pub ends: Vec<TokenId>,
+    pub ends: Small<TokenId, 8>,
     /// An appositive or title that gives a role ("a lecturer at Vigo University").
     pub role: Option<&'a str>,
     /// The role text came from an appositive rather than a title before the name.
@@ -277,7 +349,7 @@ pub(crate) struct Np<'a> {
     /// A common noun before the name says it is a body ("the consultancy Northline").
     pub describes_body: bool,
     /// Role nouns the phrase uses for the person ("agent", "striker").
-    pub role_nouns: Vec<&'a str>,
+    pub role_nouns: Small<&'a str, 6>,
 }
 
 /// Reads the noun phrase starting at `at`, not reaching `limit`.
@@ -544,18 +616,20 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
         // "a port official", "my grandfather", "her lawyer": someone not named.
         Referent::Anonymous(para.slice(range))
     } else if lx.role_nouns.contains(head) && (!indefinite || owner) {
-        Referent::RoleNoun { noun: head }
+        Referent::RoleNoun {
+            noun: head,
+            owned: owner,
+        }
     } else if lx.anonymous_heads.contains(head) && head.ends_with('s') {
         Referent::Group(para.slice(range))
     } else {
         return None;
     };
     let mut np = simple(referent, range);
-    if let Referent::RoleNoun { noun } = np.referent {
+    if let Referent::RoleNoun { noun, .. } = np.referent {
         np.role_nouns.push(noun);
         np.role = Some(phrase);
     }
-    let _ = owner;
     Some(np)
 }
 
@@ -570,12 +644,12 @@ fn simple(referent: Referent<'_>, range: TokenRange) -> Np<'_> {
     Np {
         referent,
         range,
-        ends: vec![range.end],
+        ends: Small::one(range.end),
         role: None,
         role_is_appositive: false,
         acronym: None,
         describes_body: false,
-        role_nouns: Vec::new(),
+        role_nouns: Small::default(),
     }
 }
 
@@ -730,7 +804,7 @@ fn extend<'a>(para: &Para<'a>, np: &mut Np<'a>, limit: TokenId) {
                     },
                     np.range.end,
                 );
-                let mut nouns = np.role_nouns.clone();
+                let mut nouns = np.role_nouns;
                 nouns.extend(person.role_nouns.iter().copied());
                 if let Some(noun) = para
                     .word(np.range.end.prev().unwrap_or(np.range.end))
@@ -743,7 +817,7 @@ fn extend<'a>(para: &Para<'a>, np: &mut Np<'a>, limit: TokenId) {
                 *np = Np {
                     referent: person.referent.clone(),
                     range: np.range,
-                    ends: vec![after],
+                    ends: Small::one(after),
                     role,
                     role_is_appositive: true,
                     acronym: None,

@@ -64,6 +64,10 @@ struct Open {
 /// next paragraph), and is dropped when it sits inside another quote.
 pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
     let bytes = text.as_bytes();
+    // Most lines of furniture hold no mark at all: nothing to allocate.
+    if !bytes.iter().any(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)) {
+        return Vec::new();
+    }
     let mut slots: Vec<Option<QuoteSpan>> = Vec::new();
     let mut parents: Vec<Option<usize>> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();

@@ -192,7 +192,7 @@ impl Register {
                     _ => {}
                 }
             }
-            for noun in &np.role_nouns {
+            for noun in np.role_nouns.iter() {
                 let noun = noun.to_lowercase();
                 let entity = &mut self.entities[id.ix()];
                 if !entity.role_nouns.contains(&noun) {
@@ -203,7 +203,7 @@ impl Register {
                 if entity.kind == EntityKind::Unknown {
                     entity.kind = EntityKind::Person;
                 }
-                if let Some(g) = lexicon.noun_gender(&np.role_nouns.join(" ")) {
+                if let Some(g) = lexicon.noun_gender(&np.role_nouns.as_slice().join(" ")) {
                     entity.gender.get_or_insert(g);
                 }
             }
@@ -360,15 +360,6 @@ impl Register {
         ids[ids.len().saturating_sub(RECENT_ORGANISATIONS)..]
             .iter()
             .copied()
-            .max_by_key(|&id| self.get(id).last_seen)
-    }
-
-    /// The most recently mentioned body, if any.
-    pub(crate) fn latest_organisation(&self) -> Option<EntityId> {
-        self.organisations[self.organisations.len().saturating_sub(RECENT_ORGANISATIONS)..]
-            .iter()
-            .copied()
-            .filter(|&id| self.get(id).kind == EntityKind::Organisation)
             .max_by_key(|&id| self.get(id).last_seen)
     }
 }

@@ -7,7 +7,7 @@ use super::lexicon::Lexicon;
 use super::quotes::QuoteSpan;
 
 /// The position of a token in its paragraph's token list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct TokenId(pub u32);
 
 impl TokenId {
