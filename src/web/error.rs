@@ -134,7 +134,7 @@ impl IntoResponse for ApiError {
         if let AppError::BadParameter { parameter, .. } = &err {
             body["error"]["parameter"] = serde_json::Value::from(parameter.as_str());
         }
-        err.with_headers((status, super::handlers::api::json_response(&body)).into_response())
+        err.with_headers((status, super::json::json_response(&body)).into_response())
     }
 }
 

@@ -117,7 +117,7 @@ async fn api_method_not_allowed(method: Method) -> super::error::ApiError {
 }
 
 async fn speakers_index() -> Response {
-    speakers::permanent_redirect("/#commentators")
+    crate::web::resolve::permanent_redirect("/#commentators")
 }
 
 /// Fingerprinted assets are cached for a year; other responses are revalidated.

@@ -5,40 +5,15 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::quotes::{PAGE_SIZE, listing};
-use super::speakers::{canonical_speaker, permanent_redirect};
 use crate::corpus::{Corpus, CorpusSpeaker};
 use crate::model::Attribution;
 use crate::web::error::{ApiError, AppError};
 use crate::web::filters::QuoteFilters;
+use crate::web::json::json_response;
+use crate::web::listing::{PAGE_SIZE, listing};
+use crate::web::resolve::{canonical_speaker, permanent_redirect};
 use crate::web::state::AppState;
 use crate::web::view::{article_title, permalink};
-
-/// A JSON answer in which `<`, `>` and `&` are written as `\u003c`, `\u003e`
-/// and `\u0026`, so that no text from an article or a request can ever read as markup.
-pub fn json_response(value: &impl Serialize) -> JsonBody {
-    match serde_json::to_string(value) {
-        Ok(text) => JsonBody(
-            text.replace('<', "\\u003c")
-                .replace('>', "\\u003e")
-                .replace('&', "\\u0026"),
-        ),
-        Err(err) => JsonBody(format!(
-            "{{\"error\": {{\"status\": 500, \"message\": \"{}\"}}}}",
-            err.to_string().replace('"', "'")
-        )),
-    }
-}
-
-/// Serialised JSON, answered with `Content-Type: application/json`.
-#[derive(Debug)]
-pub struct JsonBody(pub String);
-
-impl IntoResponse for JsonBody {
-    fn into_response(self) -> Response {
-        ([(axum::http::header::CONTENT_TYPE, "application/json")], self.0).into_response()
-    }
-}
 
 /// A speaker in API answers.
 #[derive(Serialize)]

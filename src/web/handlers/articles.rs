@@ -5,10 +5,10 @@ use axum::extract::{Path, RawQuery, State};
 use axum::response::Response;
 
 use super::render;
-use super::speakers::permanent_redirect;
 use crate::model::ParagraphRole;
 use crate::web::error::{AppError, Link};
 use crate::web::page::PageMeta;
+use crate::web::resolve::permanent_redirect;
 use crate::web::state::AppState;
 use crate::web::view::{Segment, article_title, count, long_date, paragraph_with_quotes};
 

@@ -4,14 +4,14 @@ use std::collections::BTreeSet;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use super::render;
 use crate::corpus::Corpus;
 use crate::model::RoleSource;
-use crate::web::error::{AppError, Link};
+use crate::web::error::AppError;
 use crate::web::page::PageMeta;
+use crate::web::resolve::{canonical_speaker, permanent_redirect};
 use crate::web::state::AppState;
 use crate::web::view::{Segment, article_citation, article_title, attribution_note, count, paragraph_for_speaker};
 
@@ -209,49 +209,6 @@ pub fn group_by_article(corpus: &Corpus, items: Vec<StatementView>) -> Vec<Artic
         }
     }
     groups
-}
-
-/// Links to every speaker, for a not-found page.
-pub fn speaker_links(corpus: &Corpus) -> Vec<Link> {
-    corpus
-        .speakers
-        .iter()
-        .map(|s| Link {
-            href: format!("/speakers/{}", s.slug),
-            label: match &s.role {
-                Some(role) => format!("{} — {role}", s.name),
-                None => s.name.clone(),
-            },
-        })
-        .collect()
-}
-
-/// Where a slug that is not canonical should go: a short name ("town") or
-/// another spelling ("Jenny_Town") of exactly one speaker.
-pub fn canonical_speaker(corpus: &Corpus, slug: &str) -> Result<usize, AppError> {
-    if let Some(id) = corpus.speaker(slug) {
-        return Ok(id);
-    }
-    let folded = crate::model::slugify(slug);
-    if let Some(id) = corpus.speaker(&folded) {
-        return Ok(id);
-    }
-    match corpus.speakers_with_short_name(&folded) {
-        [one] => Ok(*one),
-        _ => Err(AppError::not_found(
-            format!("There is no speaker “{slug}”"),
-            speaker_links(corpus),
-        )),
-    }
-}
-
-/// A permanent redirect that keeps the method (308).
-pub fn permanent_redirect(to: &str) -> Response {
-    let mut response = StatusCode::PERMANENT_REDIRECT.into_response();
-    if let Ok(value) = HeaderValue::from_str(to) {
-        response.headers_mut().insert(header::LOCATION, value);
-    }
-    response
 }
 
 /// `GET /speakers/{slug}`.
