@@ -105,6 +105,8 @@ pub enum Attribution {
     Continuation,
     /// The paragraph is only quotation, and the previous paragraph reports this speaker.
     IntroducedBefore,
+    /// A quoted sentence with no cue in its paragraph, after a sentence about this person.
+    SubjectBefore,
     /// The cue is in another sentence of the same paragraph.
     SameParagraph,
     /// Words the speaker quotes inside their own quote.
@@ -148,6 +150,7 @@ impl Attribution {
             Attribution::NameLabel => "name_label",
             Attribution::Continuation => "continuation",
             Attribution::IntroducedBefore => "introduced_before",
+            Attribution::SubjectBefore => "subject_before",
             Attribution::SameParagraph => "same_paragraph",
             Attribution::InnerQuote => "inner_quote",
             Attribution::VoicedInQuote => "voiced_in_quote",
@@ -183,6 +186,7 @@ impl Attribution {
             Attribution::NameLabel => format!("Under the label naming {who}."),
             Attribution::Continuation => format!("Continues {who}’s quote from the paragraph before."),
             Attribution::IntroducedBefore => format!("The paragraph before reports {who}; this one only quotes."),
+            Attribution::SubjectBefore => format!("The sentence before is about {who}, and no one else is named."),
             Attribution::SameParagraph => format!("Another sentence of the paragraph names {who}."),
             Attribution::InnerQuote => format!("Words {who} quotes inside their own quote."),
             Attribution::VoicedInQuote => format!("Inside another quote, voiced as {who}’s words."),

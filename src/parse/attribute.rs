@@ -295,7 +295,8 @@ impl<'l> State<'l> {
             let Some(qtok) = para.quote_token(q) else { continue };
             let sentence = para.sentence_of(qtok);
             let kind = quote_kind(&para, qtok, &context);
-            let (decision, governing) = self.sieve(&para, q, qtok, sentence, kind, &context, previous_cue_for_split);
+            let (decision, governing) =
+                self.sieve(&para, q, qtok, sentence, kind, &context, previous_cue_for_split, &facts);
             previous_cue_for_split = governing
                 .filter(|&c| cues[c].trailing && cues[c].span.start > qtok)
                 .map(|c| (c, sentence));
@@ -827,6 +828,7 @@ impl<'l> State<'l> {
         kind: QuoteKind,
         context: &Context<'_, '_>,
         split_from: Option<(usize, SentenceId)>,
+        facts_before: &[Facts],
     ) -> (Decision, Option<usize>) {
         let (cues, resolved) = (context.cues, context.resolved);
         let starts_paragraph = qtok == TokenId(0);
@@ -911,6 +913,24 @@ impl<'l> State<'l> {
                     Some(c),
                 );
             }
+        }
+        // 5b. A quoted sentence in a paragraph with no cue, after a sentence about one person
+        // ("Asked whether …, he paused. “Some routes, yes.”").
+        if kind == QuoteKind::Direct
+            && cues.is_empty()
+            && para.is_quote(para.sentence(sentence).start)
+            && let Some(previous) = sentence.ix().checked_sub(1)
+            && let Some(id) = facts_before.get(previous).and_then(|f| f.subject)
+            && self.register.get(id).kind == EntityKind::Person
+        {
+            return (
+                Decision {
+                    who: Who::Entity(id),
+                    attribution: Attribution::SubjectBefore,
+                    cue: None,
+                },
+                None,
+            );
         }
         // 6. Quotation only, after a paragraph that reports one speaker.
         if starts_paragraph && kind == QuoteKind::Direct && cues.is_empty() {

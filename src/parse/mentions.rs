@@ -794,7 +794,7 @@ fn extend<'a>(para: &Para<'a>, np: &mut Np<'a>, limit: TokenId) {
             if let Some(person) = read_np(para, first, last)
                 && person.ends.contains(&last)
                 && let Referent::Name(name) = &person.referent
-                && !name.organisation
+                && (!name.organisation || !matches!(np.referent, Referent::Anonymous(_)))
             {
                 let role_range = TokenRange::new(
                     if para.word_is(np.range.start, "the") {
