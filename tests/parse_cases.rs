@@ -841,6 +841,22 @@ const CASES: &[Case] = &[
         &[],
     ),
     (
+        "“Clean water first,” said Sen. Maria Delgado, D-N.M., who wrote the bill.",
+        "Clean water first,",
+        "Maria Delgado",
+        D,
+        "named",
+        &[],
+    ),
+    (
+        "Sen. Tom Reeves, R-Ohio, voted no, arguing that it “throws money at the problem”.",
+        "throws money at the problem",
+        "Tom Reeves",
+        F,
+        "named",
+        &[],
+    ),
+    (
         "Lukas Brandner runs the railway. Asked about support, he paused. “Some routes, yes.”",
         "Some routes, yes.",
         "Lukas Brandner",
