@@ -857,6 +857,14 @@ const CASES: &[Case] = &[
         &[],
     ),
     (
+        "One of them, retired teacher June Ashby, 78, said she had “never seen it”.",
+        "never seen it",
+        "June Ashby",
+        F,
+        "named",
+        &[],
+    ),
+    (
         "Lukas Brandner runs the railway. Asked about support, he paused. “Some routes, yes.”",
         "Some routes, yes.",
         "Lukas Brandner",

@@ -77,6 +77,7 @@ struct RawNames {
     particles: Entries,
     family_first: Entries,
     not_names: Entries,
+    month_names: Entries,
     places: Entries,
     organisation_words: Entries,
     outlet_words: Entries,
@@ -219,6 +220,8 @@ pub struct Lexicon {
     pub family_first: WordSet,
     /// Capitalised words that are never part of a name (as written).
     pub not_names: WordSet,
+    /// Month names that are also given names (as written).
+    pub month_names: WordSet,
     /// Countries, capitals and regions (as written).
     pub places: WordSet,
     /// Capitalised words that mark a body, not a person (as written).
@@ -365,6 +368,7 @@ impl Lexicon {
             particles: folded(&raw.names.particles, "names.particles")?,
             family_first: written(&raw.names.family_first, "names.family_first")?,
             not_names: written(&raw.names.not_names, "names.not_names")?,
+            month_names: written(&raw.names.month_names, "names.month_names")?,
             places: written(&raw.names.places, "names.places")?,
             organisation_words: written(&raw.names.organisation_words, "names.organisation_words")?,
             outlet_words: written(&raw.names.outlet_words, "names.outlet_words")?,

@@ -141,7 +141,7 @@ impl Tok {
 /// Cuts the bytes `range` of `text` into tokens; each quote in `quotes` (given with its
 /// index, in order, all within the range) becomes one opaque token.
 pub(crate) fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &QuoteSpan)], lexicon: &Lexicon) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    let mut toks: Vec<Tok> = Vec::new();
     let mut next_quote = 0;
     let bytes = text.as_bytes();
     let mut at = range.start;
@@ -180,6 +180,16 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Quote
             }
             let word = &text[start..end];
             let name = c.is_uppercase() && !lexicon.not_names.contains(word);
+            // "June Ashby": a month that is also a given name, before another name.
+            if name
+                && let Some(prev) = toks.last_mut()
+                && prev.is_word()
+                && !prev.name
+                && prev.end + 1 == start
+                && lexicon.month_names.contains(prev.text(text))
+            {
+                prev.name = true;
+            }
             toks.push(Tok {
                 kind: TokKind::Word,
                 start,
