@@ -865,6 +865,22 @@ const CASES: &[Case] = &[
         &[],
     ),
     (
+        "“Nobody remembers a first half,” said Harlow manager Dean Whitlock.",
+        "Nobody remembers a first half,",
+        "Dean Whitlock",
+        D,
+        "named",
+        &[],
+    ),
+    (
+        "Mensah, 19, signed in the summer. “I just hit it and hoped,” the teenager said.",
+        "I just hit it and hoped,",
+        "Mensah",
+        D,
+        "role_noun",
+        &[],
+    ),
+    (
         "Lukas Brandner runs the railway. Asked about support, he paused. “Some routes, yes.”",
         "Some routes, yes.",
         "Lukas Brandner",
