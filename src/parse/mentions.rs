@@ -348,6 +348,8 @@ pub(crate) struct Np<'a> {
     pub acronym: Option<&'a str>,
     /// A common noun before the name says it is a body ("the consultancy Northline").
     pub describes_body: bool,
+    /// An age follows the name ("Mensah, 19,"): a person.
+    pub aged: bool,
     /// Role nouns the phrase uses for the person ("agent", "striker").
     pub role_nouns: Small<&'a str, 6>,
 }
@@ -649,6 +651,7 @@ fn simple(referent: Referent<'_>, range: TokenRange) -> Np<'_> {
         role_is_appositive: false,
         acronym: None,
         describes_body: false,
+        aged: false,
         role_nouns: Small::default(),
     }
 }
@@ -753,6 +756,7 @@ fn extend<'a>(para: &Para<'a>, np: &mut Np<'a>, limit: TokenId) {
     {
         at = at.plus(2);
         np.ends.push(at);
+        np.aged = true;
     }
     let first = at.next();
     let mut last = first;
@@ -822,6 +826,7 @@ fn extend<'a>(para: &Para<'a>, np: &mut Np<'a>, limit: TokenId) {
                     role_is_appositive: true,
                     acronym: None,
                     describes_body: false,
+                    aged: false,
                     role_nouns: nouns,
                 };
             }

@@ -173,6 +173,10 @@ impl Register {
         }
         let entity = self.get_mut(id);
         if let Some(np) = np {
+            if np.aged && entity.kind == EntityKind::Unknown {
+                entity.kind = EntityKind::Person;
+            }
+            let entity = self.get_mut(id);
             if np.describes_body && entity.kind != EntityKind::Outlet {
                 entity.kind = EntityKind::Organisation;
                 self.organisations.push(id);
