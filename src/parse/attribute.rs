@@ -3,23 +3,26 @@
 //! every quote passes through the sieves in a fixed order, and the first sieve that is sure
 //! names its speaker. When none is sure, the speaker is not given, with the reason.
 //!
-//! The quote sieves, in order:
-//! 1. `title` — words after "titled", "dubbed", "so-called": nobody says them;
-//! 2. `sentence_cue` — a cue in the quote's own sentence (adjacent first, then the
-//!    nearest before, then after); the second half of a split quote says so;
-//! 3. `colon_introduction` — a paragraph that opens with a quote after a line ending in a
-//!    colon: a name label ("Ruiz, on the budget:") or a cue ("Kery said only:");
+//! The quote sieves, in order (each answer's `attribution.method` names its sieve):
+//! 1. `title` — words after "titled", "dubbed", "so-called", or a fragment in title case:
+//!    nobody says them;
+//! 2. a cue in the quote's own sentence (adjacent first, then the nearest before, then
+//!    after): `named`, `pronoun`, `role_noun`, `document`, `anonymous`, `group`, and
+//!    `split_quote` for the second half of a split quote;
+//! 3. `colon_introduction` / `name_label` — a paragraph that opens with a quote after a line
+//!    ending in a colon: a cue ("Kery said only:") or a name label ("Ruiz, on the budget:");
 //! 4. `continuation` — a quote left open at the end of the previous paragraph goes on;
 //! 5. `same_paragraph` — a cue in another sentence of the paragraph, for a quoted sentence,
 //!    or for a fragment whose own sentence has no other subject;
-//! 6. `introduced_before` — a paragraph of quotation only, after a paragraph that reports
+//! 6. `subject_before` — a quoted sentence in a paragraph with no cue, after a sentence
+//!    about one person;
+//! 7. `introduced_before` — a paragraph of quotation only, after a paragraph that reports
 //!    one speaker or makes one person its subject;
-//! 7. `title_case` — a fragment in title case with no cue: a title;
 //!
 //! and for a quote inside a quote: `voiced_in_quote` (the outer speaker names who said
-//! it), no speaker after a linking verb ("the toast was ‘…’"), else `inner_quote` (the
-//! outer speaker's own words). Last, `named_later` gives an unnamed source's words to the
-//! named person later quoted saying the same words.
+//! it), no speaker after a linking verb ("the toast was ‘…’") or for someone the speaker
+//! does not name, else `inner_quote` (the outer speaker's own words). Last, `named_later`
+//! gives an unnamed source's words to the named person later quoted saying the same words.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -180,8 +183,8 @@ struct State<'l> {
     recent_speakers: Vec<EntityId>,
     previous: Previous,
     cue_words: FxHashMap<String, Arc<str>>,
-    /// The words of the last sentence read (as hashes, lower-cased).
-    previous_words: rustc_hash::FxHashSet<u64>,
+    /// The documents ("statement", "report") the last sentence read names, lower-cased.
+    previous_documents: Vec<String>,
     /// Every word the article writes in lower case somewhere (as hashes), to tell a
     /// capitalised common word opening a sentence from a name.
     lower_words: rustc_hash::FxHashSet<u64>,
@@ -204,7 +207,7 @@ impl<'l> State<'l> {
             previous: Previous::default(),
             cue_words: FxHashMap::default(),
             lower_words: rustc_hash::FxHashSet::default(),
-            previous_words: rustc_hash::FxHashSet::default(),
+            previous_documents: Vec::new(),
         }
     }
 
@@ -269,12 +272,13 @@ impl<'l> State<'l> {
                 subject,
             };
             self.after_sentence(facts[n], unnamed_voice);
-            self.previous_words.clear();
-            self.previous_words.extend(
+            self.previous_documents.clear();
+            self.previous_documents.extend(
                 sentence
                     .iter()
+                    .filter(|&t| para.word_in(t, &lexicon.document_heads))
                     .filter_map(|t| para.word(t))
-                    .map(|w| word_hash(&w.to_lowercase())),
+                    .map(str::to_lowercase),
             );
         }
         let nearby = NearbyCues::new(&cues, &resolved, para.sentences.len());
@@ -363,13 +367,7 @@ impl<'l> State<'l> {
             })
             .map(|(c, _)| c);
         let statement = match main {
-            Some(c) => {
-                let d = resolved[c].clone();
-                Some(Decision {
-                    cue: Some(self.cue_words(cues[c].words)),
-                    ..d
-                })
-            }
+            Some(c) => Some(resolved[c].clone()),
             None => paragraph_quotes
                 .first()
                 .filter(|_| {
@@ -466,7 +464,7 @@ impl<'l> State<'l> {
         if let Some(np) = read_np(para, TokenId(0), end)
             && matches!(np.referent, Referent::Name(_) | Referent::Organisation { .. })
         {
-            let decision = self.resolve_np(para, &np, None, false);
+            let decision = self.resolve_np(&np, None, false);
             if let Who::Entity(id) = decision.who {
                 self.current = Some(id);
                 self.other_since = false;
@@ -527,14 +525,11 @@ impl<'l> State<'l> {
                         self.register.learn_outlet(id);
                     }
                     // "the documentary Northern Lights": a work.
-                    if at.prev().is_some_and(|p| para.word_in(p, &para.lexicon.work_nouns)) {
+                    if after_work_noun {
                         self.register.learn_work(id);
                     }
                     // "in Castrel", "to Kestria": a place.
-                    if at
-                        .prev()
-                        .is_some_and(|p| para.word_in(p, &para.lexicon.place_prepositions))
-                    {
+                    if after_place_word {
                         self.register.learn_place(id);
                     }
                 }
@@ -572,7 +567,7 @@ impl<'l> State<'l> {
         if self.is_common_capital(para, &np) {
             return None;
         }
-        let id = self.resolve_np(para, &np, None, true).who.entity()?;
+        let id = self.resolve_np(&np, None, true).who.entity()?;
         // "Nordvik cut its outlook": a name the sentence calls "its" is a body.
         let window = TokenRange::new(np.range.end, sentence.end.min(np.range.end.plus(MAX_ITS_DISTANCE)));
         if opens_with_name
@@ -582,11 +577,6 @@ impl<'l> State<'l> {
             self.register.learn_organisation(id);
         }
         Some(id)
-    }
-
-    /// Whether the last sentence read holds this word (case-folded).
-    fn previous_mentions(&self, word: &str) -> bool {
-        self.previous_words.contains(&word_hash(&word.to_lowercase()))
     }
 
     /// Whether a phrase is a lone capitalised word opening a sentence that reads as a common
@@ -604,9 +594,7 @@ impl<'l> State<'l> {
             return false;
         }
         let lower = name.name.to_lowercase();
-        let plural_verb = para
-            .word(np.range.end)
-            .is_some_and(|_| para.word_in(np.range.end, &para.lexicon.plural_verbs));
+        let plural_verb = para.word_in(np.range.end, &para.lexicon.plural_verbs);
         plural_verb || self.lower_words.contains(&word_hash(&lower))
     }
 
@@ -639,7 +627,7 @@ impl<'l> State<'l> {
         let subject_at = skip_openers(para, sentence.start, sentence.end);
         let subject_here = sentence_subject
             .filter(|_| !cue.source.range.contains(sentence.start) && !cue.source.range.contains(subject_at));
-        let mut decision = self.resolve_np(para, &cue.source, subject_here, false);
+        let mut decision = self.resolve_np(&cue.source, subject_here, false);
         if let Who::Entity(id) = decision.who {
             match self.register.get(id).kind {
                 EntityKind::Event => decision = Decision::not_given("an event does not speak"),
@@ -652,13 +640,7 @@ impl<'l> State<'l> {
     }
 
     /// Resolves a noun phrase to who it stands for.
-    fn resolve_np(
-        &mut self,
-        para: &Para<'_>,
-        np: &Np<'_>,
-        sentence_subject: Option<EntityId>,
-        as_subject: bool,
-    ) -> Decision {
+    fn resolve_np(&mut self, np: &Np<'_>, sentence_subject: Option<EntityId>, as_subject: bool) -> Decision {
         let lexicon = self.lexicon;
         let (who, attribution) = match &np.referent {
             Referent::Name(name) => (
@@ -726,7 +708,10 @@ impl<'l> State<'l> {
                 // Whoever spoke in the sentence before issued it when that sentence names the
                 // same document ("X said in a statement … The statement said …").
                 let head = document.rsplit(' ').next().unwrap_or(document);
-                let issuer = self.previous_sentence.speaker.filter(|_| self.previous_mentions(head));
+                let issuer = self
+                    .previous_sentence
+                    .speaker
+                    .filter(|_| self.previous_documents.iter().any(|d| d.eq_ignore_ascii_case(head)));
                 match issuer {
                     Some(id) => (
                         Who::Entity(id),
@@ -738,7 +723,6 @@ impl<'l> State<'l> {
                 }
             }
         };
-        let _ = para;
         Decision {
             who,
             attribution,
@@ -889,8 +873,9 @@ impl<'l> State<'l> {
             );
         }
         // 5. A cue in another sentence of the paragraph.
-        let others_subject = self.sentence_has_other_subject(para, sentence);
-        if kind == QuoteKind::Direct && para.is_quote(para.sentence(sentence).start) || !others_subject {
+        if kind == QuoteKind::Direct && para.is_quote(para.sentence(sentence).start)
+            || !self.sentence_has_other_subject(para, sentence)
+        {
             let nearest_before = context.nearby.before[sentence.ix()];
             let nearest_after = || context.nearby.after[sentence.ix()];
             let chosen = if kind == QuoteKind::Direct {

@@ -78,6 +78,7 @@ struct RawNames {
     family_first: Entries,
     not_names: Entries,
     month_names: Entries,
+    compass_words: Entries,
     places: Entries,
     organisation_words: Entries,
     outlet_words: Entries,
@@ -222,6 +223,8 @@ pub struct Lexicon {
     pub not_names: WordSet,
     /// Month names that are also given names (as written).
     pub month_names: WordSet,
+    /// Compass words that may stand in a place's name (as written).
+    pub compass_words: WordSet,
     /// Countries, capitals and regions (as written).
     pub places: WordSet,
     /// Capitalised words that mark a body, not a person (as written).
@@ -369,6 +372,7 @@ impl Lexicon {
             family_first: written(&raw.names.family_first, "names.family_first")?,
             not_names: written(&raw.names.not_names, "names.not_names")?,
             month_names: written(&raw.names.month_names, "names.month_names")?,
+            compass_words: written(&raw.names.compass_words, "names.compass_words")?,
             places: written(&raw.names.places, "names.places")?,
             organisation_words: written(&raw.names.organisation_words, "names.organisation_words")?,
             outlet_words: written(&raw.names.outlet_words, "names.outlet_words")?,

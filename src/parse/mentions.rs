@@ -470,10 +470,8 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
     let mut k = at;
     let mut indefinite = false;
     let mut owner = false;
-    if is_determiner(para, k) && !para.is_name_word(k) || para.word_is(k, "the") || para.word_is(k, "a") {
+    if is_determiner(para, k) && !para.is_name_word(k) {
         indefinite = is_indefinite(para, at);
-        k = k.next();
-    } else if !para.is_name_word(k) && is_determiner(para, k) {
         k = k.next();
     }
     // Words up to the head: names, role words, and other words that lead to a head noun.

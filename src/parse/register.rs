@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::lexicon::Lexicon;
 use super::mentions::Np;
-use super::names::{ReadName, family_name, family_name_first};
+use super::names::{ReadName, family_name};
 use crate::model::{Gender, RoleSource, capitalise};
 
 /// An entity's place in the register.
@@ -16,6 +16,10 @@ pub(crate) struct EntityId(pub u32);
 impl EntityId {
     fn ix(self) -> usize {
         self.0 as usize
+    }
+
+    fn from_ix(ix: usize) -> EntityId {
+        EntityId(u32::try_from(ix).unwrap_or(u32::MAX))
     }
 }
 
@@ -249,7 +253,6 @@ impl Register {
     }
 
     fn add(&mut self, name: &ReadName<'_>, lexicon: &Lexicon) -> EntityId {
-        let id = EntityId(u32::try_from(self.entities.len()).unwrap_or(u32::MAX));
         let words: Vec<String> = name.words().map(str::to_owned).collect();
         let kind = if name.outlet {
             EntityKind::Outlet
@@ -259,7 +262,7 @@ impl Register {
             EntityKind::Organisation
         } else if words
             .iter()
-            .all(|w| lexicon.places.contains(w) || matches!(w.as_str(), "North" | "South" | "East" | "West"))
+            .all(|w| lexicon.places.contains(w) || lexicon.compass_words.contains(w))
             && words.iter().any(|w| lexicon.places.contains(w))
         {
             EntityKind::Place
@@ -268,28 +271,40 @@ impl Register {
         } else {
             EntityKind::Unknown
         };
+        // "Kestrian Dockworkers' Federation" answers to "Federation"; "Ruiz’s" to "Ruiz".
+        let bare: Vec<String> = if words.len() > 1 {
+            words
+                .iter()
+                .filter_map(|w| {
+                    let bare = w.trim_end_matches(['’', '\'']);
+                    (bare != w).then(|| bare.to_owned())
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let id = self.insert(name.name.to_owned(), words, kind, name.gender);
+        for word in bare {
+            self.by_word.entry(word).or_default().push(id);
+        }
+        id
+    }
+
+    /// Adds an entity, indexed by its name and each word of it.
+    fn insert(&mut self, name: String, words: Vec<String>, kind: EntityKind, gender: Option<Gender>) -> EntityId {
+        let id = EntityId::from_ix(self.entities.len());
         for word in &words {
             self.by_word.entry(word.clone()).or_default().push(id);
         }
-        if words.len() > 1 {
-            // "Kestrian Dockworkers' Federation" answers to "Federation"; "Ruiz’s" to "Ruiz".
-            for word in &words {
-                let bare = word.trim_end_matches(['’', '\'']);
-                if bare != word {
-                    self.by_word.entry(bare.to_owned()).or_default().push(id);
-                }
-            }
-        }
-        self.by_name.insert(name.name.to_owned(), id);
+        self.by_name.insert(name.clone(), id);
         if matches!(kind, EntityKind::Organisation | EntityKind::Outlet) {
             self.organisations.push(id);
         }
-        let _ = family_name_first(&words, lexicon);
         self.entities.push(Entity {
-            name: name.name.to_owned(),
+            name,
             words,
             kind,
-            gender: name.gender,
+            gender,
             role: None,
             role_nouns: Vec::new(),
             acronym: None,
@@ -306,16 +321,16 @@ impl Register {
         let recent = &self.organisations[self.organisations.len().saturating_sub(RECENT_ORGANISATIONS)..];
         let found = recent
             .iter()
-            .map(|&id| (id.ix(), self.get(id)))
-            .filter(|(_, e)| e.kind == EntityKind::Organisation || e.kind == EntityKind::Outlet && outlet_noun)
-            .filter(|(_, e)| {
-                e.words
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(&head_cap) || w.eq_ignore_ascii_case(head))
-                    || generic
+            .copied()
+            .filter(|&id| {
+                let e = self.get(id);
+                (e.kind == EntityKind::Organisation || e.kind == EntityKind::Outlet && outlet_noun)
+                    && (generic
+                        || e.words
+                            .iter()
+                            .any(|w| w.eq_ignore_ascii_case(&head_cap) || w.eq_ignore_ascii_case(head)))
             })
-            .max_by_key(|(_, e)| e.last_seen)
-            .map(|(i, _)| EntityId(u32::try_from(i).unwrap_or(u32::MAX)));
+            .max_by_key(|&id| self.get(id).last_seen);
         // "Khevra’s foreign ministry" is its own body, not the last ministry named.
         let owned = phrase.contains(['’', '\'']) || phrase.split_whitespace().count() > 1;
         let id = match found {
@@ -325,29 +340,13 @@ impl Register {
                 match self.by_name.get(&name) {
                     Some(&id) => id,
                     None => {
-                        let id = EntityId(u32::try_from(self.entities.len()).unwrap_or(u32::MAX));
                         let words: Vec<String> = name.split_whitespace().map(str::to_owned).collect();
-                        for word in &words {
-                            self.by_word.entry(word.clone()).or_default().push(id);
-                        }
-                        self.by_name.insert(name.clone(), id);
-                        self.organisations.push(id);
-                        self.entities.push(Entity {
-                            name,
-                            words,
-                            kind: if outlet_noun {
-                                EntityKind::Outlet
-                            } else {
-                                EntityKind::Organisation
-                            },
-                            gender: None,
-                            role: None,
-                            role_nouns: Vec::new(),
-                            acronym: None,
-                            short_used: None,
-                            last_seen: 0,
-                        });
-                        id
+                        let kind = if outlet_noun {
+                            EntityKind::Outlet
+                        } else {
+                            EntityKind::Organisation
+                        };
+                        self.insert(name, words, kind, None)
                     }
                 }
             }
