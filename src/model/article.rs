@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Quote, Speaker, SpeakerId, Statement};
+use super::{Quote, Report, Speaker, SpeakerId, Statement};
 
 /// One parsed article: its text split into paragraphs, and who said what in it.
 #[derive(Debug, Clone, Serialize)]
@@ -18,6 +18,8 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     /// Every body paragraph that reports what someone said.
     pub statements: Vec<Statement>,
+    /// Every statement the writer reports in their own words, sentence by sentence.
+    pub reports: Vec<Report>,
     /// Everyone who is quoted or reported, in order of first appearance.
     pub speakers: Vec<Speaker>,
 }

@@ -5,7 +5,7 @@ mod quote;
 mod speaker;
 
 pub use article::{Article, Paragraph, ParagraphRole};
-pub use quote::{Antecedent, Attribution, Quote, QuoteKind, Statement};
+pub use quote::{Antecedent, Attribution, Quote, QuoteKind, Report, Statement};
 pub use speaker::{
     Gender, RoleSource, Speaker, SpeakerId, SpeakerKind, capitalise, slugify, speaker_slugs, unique_slug,
 };

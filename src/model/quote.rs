@@ -34,6 +34,35 @@ pub struct Quote {
     /// Byte range of the quoted text within the paragraph.
     #[serde(skip)]
     pub bytes: Range<usize>,
+    /// Byte range of the sentence holding the quote, within the paragraph: the
+    /// context a fragment is never shown without.
+    #[serde(skip)]
+    pub sentence: Range<usize>,
+}
+
+impl Quote {
+    /// The quoted words as a reader reads them: without a comma, semicolon or colon at
+    /// the end (those belong to the writer's sentence), nor a full stop closing a fragment.
+    pub fn reading(&self) -> &str {
+        let text = self.text.trim();
+        let text = text.trim_end_matches([',', ';', ':']).trim_end();
+        if self.kind == QuoteKind::Fragment {
+            text.trim_end_matches('.').trim_end()
+        } else {
+            text
+        }
+    }
+
+    /// Whether this quote is the second half of a quote a cue splits in one sentence
+    /// (“The plan,” she said, “is dead.”), so that it reads as one with `first`.
+    pub fn completes(&self, first: &Quote) -> bool {
+        self.continues == Some(first.index)
+            && self.attribution == Attribution::SplitQuote
+            && self.paragraph == first.paragraph
+            && self.kind == QuoteKind::Direct
+            && first.kind == QuoteKind::Direct
+            && !first.text.trim_end().ends_with(['.', '?', '!', '…'])
+    }
 }
 
 /// Whether a quote is a whole utterance or words embedded in the writer's sentence.
@@ -199,6 +228,33 @@ impl Attribution {
             Attribution::NotGiven { reason } => format!("Speaker not given: {reason}."),
         }
     }
+}
+
+/// What the writer reports someone said, in the writer's words: the clause after
+/// "said that", or the sentence before "according to X". Quoted words inside it stay.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Position among the article's reports, from 0.
+    pub index: usize,
+    /// Index of the paragraph holding it.
+    pub paragraph: usize,
+    /// Character offset of the reported words within the paragraph.
+    pub start: usize,
+    /// Character offset just past them.
+    pub end: usize,
+    /// The reported words as written, quotation marks included.
+    pub text: String,
+    /// The speaker; `None` for unnamed sources and groups.
+    pub speaker: Option<SpeakerId>,
+    /// The words that attribute it (shared).
+    pub cue: Option<Arc<str>>,
+    /// How the speaker was found.
+    pub attribution: Attribution,
+    /// Indexes of the quotes inside it.
+    pub quotes: Vec<usize>,
+    /// Byte range of the reported words within the paragraph.
+    #[serde(skip)]
+    pub bytes: Range<usize>,
 }
 
 /// A body paragraph that reports what someone said, with or without quote marks.

@@ -36,7 +36,7 @@ use super::names::{family_name, family_name_first, title_before};
 use super::register::{EntityId, EntityKind, Register};
 use super::tokens::{SentenceId, TokKind, TokenId, TokenRange};
 use crate::model::{
-    Antecedent, Attribution, Gender, Quote, QuoteKind, RoleSource, Speaker, SpeakerId, SpeakerKind, Statement,
+    Antecedent, Attribution, Gender, Quote, QuoteKind, Report, RoleSource, Speaker, SpeakerId, SpeakerKind, Statement,
 };
 
 /// The words of `text` that start with an ASCII lower-case letter, read byte by byte
@@ -88,6 +88,8 @@ pub(crate) struct Attributed {
     pub quotes: Vec<Quote>,
     /// Every reported paragraph.
     pub statements: Vec<Statement>,
+    /// Every reported statement, sentence by sentence.
+    pub reports: Vec<Report>,
     /// Everyone quoted or reported, in order of first appearance.
     pub speakers: Vec<Speaker>,
     /// The speaker of each paragraph index that has one.
@@ -173,6 +175,8 @@ struct State<'l> {
     quote_next_word: Vec<Option<String>>,
     statements: Vec<Statement>,
     statement_who: Vec<Who>,
+    reports: Vec<Report>,
+    report_who: Vec<Who>,
     /// The last sentence read.
     previous_sentence: Facts,
     /// The person or body whose words the article is reporting.
@@ -200,6 +204,8 @@ impl<'l> State<'l> {
             quote_next_word: Vec::new(),
             statements: Vec::new(),
             statement_who: Vec::new(),
+            reports: Vec::new(),
+            report_who: Vec::new(),
             previous_sentence: Facts::default(),
             current: None,
             other_since: false,
@@ -330,6 +336,7 @@ impl<'l> State<'l> {
         // Keep quotes in text order within the paragraph.
         self.reorder(first_quote, &mut local_index);
         let paragraph_quotes: Vec<usize> = (first_quote..self.quotes.len()).collect();
+        self.reported(index, &para, &context, &paragraph_quotes);
 
         // A quote-only sentence tells the next who spoke in it.
         let mut quoted_speaker: Vec<Option<EntityId>> = vec![None; para.sentences.len()];
@@ -420,6 +427,103 @@ impl<'l> State<'l> {
             colon,
             open_quote,
         };
+    }
+
+    /// The reported statements of a paragraph: for each cue that names a source, the
+    /// words it attributes (after a leading cue, before a trailing one), when they are
+    /// more than a quotation with a few words around it.
+    fn reported(&mut self, paragraph: usize, para: &Para<'_>, context: &Context<'_, '_>, quotes: &[usize]) {
+        let mut chars = CharCursor::default();
+        for n in 0..para.sentences.len() {
+            let sentence = para.sentence(SentenceId::from_ix(n));
+            // The cues that name someone who speaks (not a place, an outlet or nobody), and
+            // which side of each its words are on.
+            let speaking: Vec<(usize, bool)> = context
+                .by_sentence
+                .range(n)
+                .filter(|&c| match context.resolved[c].who {
+                    Who::Nobody => false,
+                    Who::Entity(id) => matches!(
+                        self.register.get(id).kind,
+                        EntityKind::Person | EntityKind::Organisation | EntityKind::Unknown
+                    ),
+                    // Unnamed sources and groups are left out: a report is shown under a name.
+                    Who::Anonymous(_) | Who::Group(_) => false,
+                })
+                .map(|c| (c, words_follow(para, &context.cues[c], sentence.end)))
+                .collect();
+            let mut covered_to = sentence.start;
+            for (k, &(c, leading)) in speaking.iter().enumerate() {
+                let cue = &context.cues[c];
+                if cue.verb < covered_to {
+                    // Inside the words of a cue before it ("said that Seoul had warned …").
+                    continue;
+                }
+                let own_words = |range: TokenRange| {
+                    range
+                        .iter()
+                        .filter(|&t| para.tok(t).is_some_and(|tok| tok.is_word()))
+                        .count()
+                };
+                let upper = speaking
+                    .get(k + 1)
+                    .map_or(sentence.end, |&(next, _)| cue_start(&context.cues[next]));
+                let (opening, that) = skip_report_opening(para, cue.span.end, upper);
+                let after_reads =
+                    that || (!para.word_in(cue.verb, &self.lexicon.object_verbs) && opens_report(para, opening));
+                let after = TokenRange::new(opening, if after_reads { upper } else { opening });
+                let lower = k
+                    .checked_sub(1)
+                    .map_or(sentence.start, |p| context.cues[speaking[p].0].span.end);
+                let lower = lower.max(covered_to);
+                let before_end = if cue.span.start >= lower {
+                    cue.span.start
+                } else {
+                    cue.verb
+                };
+                let before = TokenRange::new(lower, before_end);
+                if cue.rule == "used_the_word" {
+                    continue;
+                }
+                let range = if leading && (!cue.trailing || own_words(after) >= MIN_REPORTED_WORDS) {
+                    after
+                } else {
+                    before
+                };
+                covered_to = covered_to.max(range.end).max(cue.span.end);
+                // "Asked whether …, Kery said": the question is not what he said.
+                if own_words(range) < MIN_REPORTED_WORDS || para.word_in(range.start, &self.lexicon.object_verbs) {
+                    continue;
+                }
+                let Some(bytes) = report_bytes(para, range) else {
+                    continue;
+                };
+                let inside: Vec<usize> = quotes
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        let q = &self.quotes[i].bytes;
+                        q.start >= bytes.start && q.end <= bytes.end
+                    })
+                    .collect();
+                let decision = &context.resolved[c];
+                let start = chars.at(para.text, bytes.start);
+                let end = chars.at(para.text, bytes.end);
+                self.reports.push(Report {
+                    index: self.reports.len(),
+                    paragraph,
+                    start,
+                    end,
+                    text: para.text[bytes.clone()].to_owned(),
+                    speaker: None,
+                    cue: decision.cue.clone(),
+                    attribution: decision.attribution.clone(),
+                    quotes: inside,
+                    bytes,
+                });
+                self.report_who.push(decision.who.clone());
+            }
+        }
     }
 
     /// Puts the paragraph's quotes (from `first` on) in the order of their opening marks.
@@ -1038,6 +1142,15 @@ impl<'l> State<'l> {
             attribution: decision.attribution,
             continues,
             bytes: span.inner.clone(),
+            sentence: para
+                .quote_token(q)
+                .map(|t| para.sentence_bytes(para.sentence_of(t)))
+                .or_else(|| {
+                    continues
+                        .and_then(|c| self.quotes.get(c))
+                        .map(|outer| outer.sentence.clone())
+                })
+                .unwrap_or_else(|| span.inner.clone()),
         });
         self.quote_who.push(who);
         let after = span.close.map_or("", |close| &para.text[close..]);
@@ -1096,11 +1209,20 @@ impl<'l> State<'l> {
                 events.push((self.statements[i].paragraph, 0, id, false));
             }
         }
+        // Someone reported only in a clause ("the auditor, who said he had flagged …")
+        // is a speaker too, with no quote or statement of their own.
+        let mut reported_only = Vec::new();
+        for (i, who) in self.report_who.iter().enumerate() {
+            if let Some(id) = who.entity() {
+                reported_only.push((self.reports[i].paragraph, self.reports[i].start, id));
+            }
+        }
         events.sort_by_key(|&(p, s, _, _)| (p, s));
         let mut seen = rustc_hash::FxHashSet::default();
-        for &(_, _, id, is_quote) in &events {
+        let mut firsts: Vec<(usize, usize, EntityId)> = Vec::new();
+        for &(p, s, id, is_quote) in &events {
             if seen.insert(id) {
-                order.push(id);
+                firsts.push((p, s, id));
             }
             let entry = counts.entry(id).or_default();
             if is_quote {
@@ -1109,6 +1231,13 @@ impl<'l> State<'l> {
                 entry.1 += 1;
             }
         }
+        for (p, s, id) in reported_only {
+            if seen.insert(id) {
+                firsts.push((p, s, id));
+            }
+        }
+        firsts.sort_by_key(|&(p, s, _)| (p, s));
+        order.extend(firsts.into_iter().map(|(_, _, id)| id));
         let speaker_of: FxHashMap<EntityId, SpeakerId> = order
             .iter()
             .enumerate()
@@ -1160,13 +1289,113 @@ impl<'l> State<'l> {
                 paragraph_speakers.insert(statement.paragraph, id);
             }
         }
+        let mut reports = self.reports;
+        for (report, who) in reports.iter_mut().zip(&self.report_who) {
+            report.speaker = who.entity().and_then(|id| speaker_of.get(&id).copied());
+        }
         Attributed {
             quotes,
             statements,
+            reports,
             speakers,
             paragraph_speakers,
         }
     }
+}
+
+/// Fewest words of the writer's own (outside quotation marks) that make a report: fewer,
+/// and the sentence is a quotation with its cue ("“…” for Kim, she said").
+const MIN_REPORTED_WORDS: usize = 4;
+
+/// Where a cue begins in its sentence: at its source when the source stands next to
+/// the verb ("…, Town said"), else at the verb ("Seiler …, adding that").
+fn cue_start(cue: &Cue<'_>) -> TokenId {
+    if cue.source.range.end.ix() + 1 >= cue.verb.ix() {
+        cue.span.start
+    } else {
+        cue.verb
+    }
+}
+
+/// Whether a cue's words follow it: it opens the sentence, or a clause follows it
+/// ("In the longer term, she said the visit …") rather than a comma or the end, after
+/// any time phrase ("…, Cho said on Sunday, amid …").
+fn words_follow(para: &Para<'_>, cue: &Cue<'_>, limit: TokenId) -> bool {
+    if !cue.trailing {
+        return true;
+    }
+    let lexicon = para.lexicon;
+    let mut at = cue.span.end;
+    while at < limit
+        && (para.word_in(at, &lexicon.time_words)
+            || para.word_in(at, &lexicon.month_names)
+            || para.word(at).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit())))
+    {
+        at = at.next();
+    }
+    at < limit && para.tok(at).is_some_and(|t| t.is_word())
+}
+
+/// Where the reported words after a leading cue begin, and whether "that" opens them:
+/// past a comma, and past "that" with any time or place phrase before it ("said on
+/// Sunday that", "told jurors in his closing that").
+fn skip_report_opening(para: &Para<'_>, from: TokenId, limit: TokenId) -> (TokenId, bool) {
+    const REACH: usize = 8;
+    let lexicon = para.lexicon;
+    let mut at = from;
+    while at < limit && para.tok(at).is_some_and(|t| t.is_punct(',')) {
+        at = at.next();
+    }
+    if para.word_is(at, "that") {
+        return (at.next(), true);
+    }
+    let phrase = para.word_in(at, &lexicon.time_words)
+        || para.word_in(at, &lexicon.prepositions)
+        || para.word_in(at, &lexicon.month_names);
+    if phrase {
+        let that = (1..REACH)
+            .map(|k| at.plus(k))
+            .take_while(|&t| t < limit && para.tok(t).is_some_and(|tok| tok.is_word() || tok.is_punct(',')))
+            .find(|&t| para.word_is(t, "that"));
+        if let Some(that) = that {
+            return (that.next(), true);
+        }
+    }
+    (at, false)
+}
+
+/// Whether reported words may begin here without "that": not at a time or place phrase
+/// ("said with a thin smile", "told AFP outside the union hall").
+fn opens_report(para: &Para<'_>, at: TokenId) -> bool {
+    let lexicon = para.lexicon;
+    // A time word that is also a determiner ("the", "this") may open a clause.
+    let time_phrase = para.word_in(at, &lexicon.time_words) && !para.word_in(at, &lexicon.determiners);
+    para.tok(at).is_some_and(|t| t.is_word() || t.is_quote())
+        && !time_phrase
+        && !para.word_in(at, &lexicon.prepositions)
+        && !para.word_in(at, &lexicon.clause_words)
+}
+
+/// The byte range of a run of tokens without the punctuation at its edges that belongs to
+/// the writer's sentence (a comma before the cue, a dash); a closing stop stays.
+fn report_bytes(para: &Para<'_>, range: TokenRange) -> Option<std::ops::Range<usize>> {
+    let edge = |t: TokenId| para.tok(t).is_some_and(|tok| !tok.is_word() && !tok.is_quote());
+    let mut start = range.start;
+    while start < range.end && edge(start) {
+        start = start.next();
+    }
+    let mut end = range.end;
+    // "…, not a thief, and [reminded them]": a joining word left before the next cue goes too.
+    let joining = |t: TokenId| ["and", "but", "or"].iter().any(|w| para.word_is(t, w));
+    while end > start
+        && let Some(last) = end.prev()
+        && ((edge(last) && !['.', '?', '!'].iter().any(|&c| para.punct_is(last, c))) || joining(last))
+    {
+        end = last;
+    }
+    let first = para.tok(start)?;
+    let last = para.tok(end.prev()?)?;
+    (start < end).then_some(first.start..last.end)
 }
 
 /// A paragraph's cues and what they resolved to, looked up by sentence and position.

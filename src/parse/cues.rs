@@ -26,7 +26,7 @@ pub(crate) struct Cue<'a> {
     pub verb: TokenId,
     /// The tokens of the cue: its source (when next to the verb) and its words.
     pub span: TokenRange,
-    /// The attributing words as written ("said", "told This Week in Asia", "according to").
+    /// The attributing words as written ("said", "told This Week in Asia", "according to Seiler").
     pub words: &'a str,
     /// Who the cue names.
     pub source: Np<'a>,
@@ -161,7 +161,9 @@ fn according_to<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Optio
         return None;
     }
     let trailing = at > sentence.start;
-    Some(cue(para, at, TokenRange::new(at, first), source, trailing))
+    // The cue is written with its source, as a reader would cite it ("according to Seiler").
+    let words = TokenRange::new(at, source.range.end.max(first));
+    Some(cue(para, at, words, source, trailing))
 }
 
 /// "“…,” said Ingrid Haldane, who teaches …": the verb opens its clause, its source follows.
@@ -597,7 +599,7 @@ mod tests {
             "Prices will rise, according to the central bank.",
             "according_to",
             "org:central bank",
-            "according to",
+            "according to the central bank",
         ),
         (
             "The talks failed, a senior official said.",

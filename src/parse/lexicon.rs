@@ -12,6 +12,13 @@ use crate::model::Gender;
 /// The lexicon shipped with whosaid, compiled into the binary.
 pub const BUILTIN_LEXICON: &str = include_str!("../../data/lexicon.toml");
 
+/// The class bit of the derived set of words that open a cue phrase ("according").
+const CUE_PHRASE_START_BIT: u32 = 1 << 31;
+/// The class bit of the derived set of forms of "use" ("used the word").
+const WORD_NOUN_VERB_BIT: u32 = 1 << 30;
+/// Class bits no list from the file may take.
+const RESERVED_BITS: u32 = CUE_PHRASE_START_BIT | WORD_NOUN_VERB_BIT;
+
 /// A lexicon file that could not be used, with the line that is wrong.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
@@ -59,6 +66,7 @@ struct RawCues {
     verbs: Entries,
     participles: Entries,
     addressed: Entries,
+    object_verbs: Entries,
     between: Entries,
     according_to: Entries,
     phrasal: Entries,
@@ -201,6 +209,8 @@ pub struct Lexicon {
     pub participles: WordSet,
     /// Verbs followed by whom they address ("told reporters").
     pub addressed_verbs: WordSet,
+    /// Speech verbs whose object is a thing named, not what was said ("called", "urged").
+    pub object_verbs: WordSet,
     /// Words allowed between a speaker and the verb ("also").
     pub between_words: WordSet,
     /// Multi-word source phrases, split into lower-case words (["according", "to"]).
@@ -338,8 +348,10 @@ impl Lexicon {
         };
         let next_bit = std::cell::Cell::new(1u32);
         let folded = |entries: &Entries, list: &str| {
-            let bit = next_bit.get();
-            next_bit.set(bit.checked_shl(1).unwrap_or(0));
+            // Bits 30 and 31 belong to the derived sets below; a set past them is looked
+            // up by its words instead of a class bit.
+            let bit = next_bit.get() & !(RESERVED_BITS);
+            next_bit.set(next_bit.get().checked_shl(1).unwrap_or(0));
             c.words(entries, list).map(|words| WordSet::folded(words, bit))
         };
         let written = |entries: &Entries, list: &str| c.words(entries, list).map(WordSet::as_written);
@@ -348,6 +360,7 @@ impl Lexicon {
             participles: folded(&raw.cues.participles, "cues.participles")?,
             inverted_verbs: folded(&raw.cues.inverted, "cues.inverted")?,
             addressed_verbs: folded(&raw.cues.addressed, "cues.addressed")?,
+            object_verbs: folded(&raw.cues.object_verbs, "cues.object_verbs")?,
             between_words: folded(&raw.cues.between, "cues.between")?,
             according_to: split(c.phrases(&raw.cues.according_to, "cues.according_to")?),
             phrasal: split(c.phrases(&raw.cues.phrasal, "cues.phrasal")?),
@@ -423,13 +436,13 @@ impl Lexicon {
             .chain(&self.phrasal)
             .filter_map(|phrase| phrase.first().cloned())
             .collect();
-        self.cue_phrase_starts = WordSet::folded(starts, 1 << 31);
+        self.cue_phrase_starts = WordSet::folded(starts, CUE_PHRASE_START_BIT);
         self.word_nouns_verbs = WordSet::folded(
             ["use", "used", "uses", "using"]
                 .into_iter()
                 .map(str::to_owned)
                 .collect(),
-            1 << 30,
+            WORD_NOUN_VERB_BIT,
         );
         let mut name_classes: FxHashMap<String, u8> = FxHashMap::default();
         for (set, bit) in [
@@ -448,6 +461,7 @@ impl Lexicon {
             &self.participles,
             &self.inverted_verbs,
             &self.addressed_verbs,
+            &self.object_verbs,
             &self.between_words,
             &self.word_nouns,
             &self.particles,

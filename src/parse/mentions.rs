@@ -124,6 +124,15 @@ impl<'a> Para<'a> {
             .unwrap_or(TokenRange::new(TokenId(0), TokenId(0)))
     }
 
+    /// The byte range of a sentence within the paragraph.
+    pub(crate) fn sentence_bytes(&self, id: SentenceId) -> std::ops::Range<usize> {
+        let range = self.sentence(id);
+        match (self.tok(range.start), range.end.prev().and_then(|e| self.tok(e))) {
+            (Some(first), Some(last)) => first.start..last.end,
+            _ => 0..0,
+        }
+    }
+
     /// The token of a quote that is a token here (a top-level quote, or a child of the
     /// quote analysed), by quote index.
     pub(crate) fn quote_token(&self, quote: usize) -> Option<TokenId> {

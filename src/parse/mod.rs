@@ -77,6 +77,7 @@ pub fn parse(source: &str, lexicon: &Lexicon) -> Article {
         paragraphs,
         quotes: attributed.quotes,
         statements: attributed.statements,
+        reports: attributed.reports,
         speakers: attributed.speakers,
     }
 }
