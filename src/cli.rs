@@ -126,7 +126,7 @@ fn load(data: Option<PathBuf>) -> Option<Corpus> {
             tracing::info!(
                 articles = loaded.corpus.articles.len(),
                 speakers = loaded.corpus.speakers.len(),
-                quotes = loaded.corpus.quotes.len(),
+                said = loaded.corpus.said.len(),
                 failed = loaded.errors.len(),
                 "loaded {}",
                 dir.display()
@@ -193,12 +193,20 @@ fn check(data: Option<PathBuf>) -> ExitCode {
             }
             let corpus = &loaded.corpus;
             println!(
-                "{}: {} articles, {} speakers, {} quotes, {} statements, {} themes; {} files failed",
+                "{}: {} articles, {} speakers, {} quotes, {} reported statements, {} themes; {} files failed",
                 dir.display(),
                 corpus.articles.len(),
                 corpus.speakers.len(),
-                corpus.quotes.len(),
-                corpus.statements.len(),
+                corpus
+                    .said
+                    .iter()
+                    .filter(|r| r.kind != crate::corpus::SaidKind::Reported)
+                    .count(),
+                corpus
+                    .said
+                    .iter()
+                    .filter(|r| r.kind == crate::corpus::SaidKind::Reported)
+                    .count(),
                 corpus.themes.list.len(),
                 loaded.errors.len()
             );

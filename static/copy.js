@@ -5,16 +5,15 @@
   // Copy-citation buttons: the speaker, the quote, the article, the quote's link.
   function setupCopy(root) {
     if (!navigator.clipboard) return;
-    root.querySelectorAll(".quote button.copy").forEach(function (button) {
-      var quote = button.closest(".quote");
+    var name = document.querySelector("h1");
+    root.querySelectorAll("button.copy[data-anchor]").forEach(function (button) {
       var group = button.closest("[data-cite]");
-      var name = document.querySelector("h1");
-      if (!quote || !group || !name) return;
+      if (!group || !name) return;
       button.hidden = false;
       button.addEventListener("click", function () {
-        var words = quote.querySelector("blockquote, q").textContent.replace(/^“|”$/g, "").replace(/[,\s]+$/, "");
-        var url = location.origin + location.pathname + "#" + quote.id;
-        var text = name.textContent + ", “" + words + "”, in " + group.getAttribute("data-cite") + ". " + url;
+        var url = location.origin + location.pathname + location.search + "#" + button.getAttribute("data-anchor");
+        var text = name.textContent + ", “" + button.getAttribute("data-words") + "”, in " +
+          group.getAttribute("data-cite") + ". " + url;
         navigator.clipboard.writeText(text).then(function () {
           button.textContent = "Copied";
           setTimeout(function () { button.textContent = "Copy citation"; }, 2000);

@@ -30,10 +30,13 @@
       });
       form.elements.kind.value = params.get("kind") || "";
       form.elements.theme.value = params.get("theme") || "";
+      if (form.elements.article) form.elements.article.value = params.get("article") || "";
       if (document.activeElement !== form.elements.q) form.elements.q.value = params.get("q") || "";
     }
 
-    function load(url) {
+    // Each filter change or page turn is a history entry, so Back returns to the previous
+    // filters; typing in the search box updates its entry instead of adding one per key.
+    function load(url, how) {
       if (pending) pending.abort();
       pending = new AbortController();
       results.setAttribute("aria-busy", "true");
@@ -53,7 +56,19 @@
             p.textContent = message;
             results.replaceChildren(p);
           }
-          history.replaceState(null, "", url);
+          var adds = how === "push" || how === "page";
+          if (adds && url !== location.pathname + location.search) {
+            history.pushState({ whosaid: true }, "", url);
+          } else if (how !== "pop") {
+            history.replaceState({ whosaid: true }, "", url);
+          }
+          if (how === "page") {
+            var heading = document.getElementById("result-count");
+            if (heading) {
+              heading.scrollIntoView({ block: "start" });
+              heading.focus({ preventScroll: true });
+            }
+          }
         })
         .catch(function (error) {
           if (error.name !== "AbortError") form.submit();
@@ -61,20 +76,26 @@
         .finally(function () { results.removeAttribute("aria-busy"); });
     }
 
-    function apply() { load(urlFor(paramsFromForm())); }
+    var typing = false;
+    function apply(how) { load(urlFor(paramsFromForm()), how); }
 
     form.addEventListener("change", function (event) {
-      if (event.target.name !== "q") apply();
+      if (event.target.name !== "q") apply("push");
     });
     form.addEventListener("input", function (event) {
       if (event.target.name !== "q") return;
       clearTimeout(timer);
-      timer = setTimeout(apply, 250);
+      // The first keystroke of a search starts a new entry; the rest refine it.
+      var how = typing ? "replace" : "push";
+      typing = true;
+      timer = setTimeout(function () { apply(how); }, 250);
     });
+    form.elements.q.addEventListener("blur", function () { typing = false; });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearTimeout(timer);
-      apply();
+      typing = false;
+      apply("push");
     });
     results.addEventListener("click", function (event) {
       var link = event.target.closest("a");
@@ -82,9 +103,25 @@
       event.preventDefault();
       var params = new URLSearchParams(link.search);
       syncForm(params);
-      load(urlFor(params));
+      var turnsPage = link.getAttribute("rel") === "next" || link.getAttribute("rel") === "prev";
+      load(urlFor(params), turnsPage ? "page" : "push");
+    });
+    window.addEventListener("popstate", function () {
+      var params = new URLSearchParams(location.search);
+      syncForm(params);
+      load(urlFor(params), "pop");
     });
   }
 
-  document.addEventListener("DOMContentLoaded", setupFilters);
+  // On a phone the filters fold away behind their "Filters" control, so the first results
+  // show on the first screen; without this script they stay open.
+  function foldFilters() {
+    var fold = document.getElementById("filter-fold");
+    if (fold && window.matchMedia("(max-width: 40rem)").matches) fold.open = false;
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    foldFilters();
+    setupFilters();
+  });
 })();

@@ -124,7 +124,8 @@ async fn home_lists_commentators_in_order_and_others_apart() {
     assert_eq!(roles[4], "a senior fellow at the Stimson Centre think tank");
     assert_eq!(texts(&html, ".others .role"), ["North Korean leader"]);
     assert!(texts(&html, "#commentators ~ .cards .counts")[4].contains("14 quotes"));
-    assert_eq!(select(&html, "#commentators ~ .cards blockquote.sample").len(), 5);
+    // Every commentator here said a sentence or more, so each card has their one line.
+    assert_eq!(select(&html, "#commentators ~ .cards .summary").len(), 5);
     assert_eq!(
         attr(&html, "link[rel=alternate]", "type").as_deref(),
         Some("application/json")
@@ -141,7 +142,8 @@ async fn speaker_page_has_every_statement_with_anchors() {
     assert_eq!(texts(&html, "h1"), ["Jenny Town"]);
     assert!(texts(&html, ".speaker-head .role")[0].starts_with("a senior fellow at the Stimson Centre think tank"));
     assert_eq!(select(&html, "li.statement").len(), 14);
-    let anchors: Vec<String> = select(&html, ".quote[id^='q-']")
+    // Each quote once: marked in its paragraph, with its anchor; no second copy as a block.
+    let anchors: Vec<String> = select(&html, "mark.q[id^='q-']")
         .iter()
         .map(|e| e.value().attr("id").unwrap().to_owned())
         .collect();
@@ -153,13 +155,19 @@ async fn speaker_page_has_every_statement_with_anchors() {
             "permalink to {anchor}"
         );
     }
-    assert_eq!(select(&html, "blockquote").len(), 7);
+    assert!(select(&html, "blockquote").is_empty());
     assert_eq!(select(&html, "button.copy[hidden]").len(), 14);
     assert!(
         texts(&html, ".statement .meta")
             .iter()
             .any(|t| t.contains("“she” is Jenny Town, who spoke in the sentence before."))
     );
+    assert!(
+        !texts(&html, ".statement .meta")
+            .iter()
+            .any(|t| t.contains("pronoun") || t.contains("named_later"))
+    );
+    assert!(!select(&html, ".speaker-head .summary").is_empty());
     assert!(
         select(
             &html,
@@ -168,7 +176,7 @@ async fn speaker_page_has_every_statement_with_anchors() {
         .len()
             >= 14
     );
-    assert!(!select(&html, "a.tag[href='/themes/china']").is_empty());
+    assert!(!select(&html, "a.tag[href='/speakers/jenny-town?theme=china']").is_empty());
     assert_eq!(
         attr(&html, "link[rel=alternate]", "href").as_deref(),
         Some("/api/speakers/jenny-town")
@@ -193,7 +201,7 @@ async fn speaker_with_no_role_says_so() {
     );
     assert_eq!(select(&html, "li.statement").len(), 3);
     assert!(
-        texts(&html, ".meta i")
+        texts(&html, ".statement .meta")
             .iter()
             .any(|c| c.contains("told South Korean television network Channel-A"))
     );
@@ -236,7 +244,7 @@ async fn quotes_filtered_by_two_speakers() {
     assert_page(&answer);
     let html = answer.html();
     let speakers = texts(&html, ".quote-item p.who a");
-    assert_eq!(speakers.len(), 19);
+    assert_eq!(speakers.len(), 32);
     assert!(speakers.iter().all(|s| s == "Jenny Town" || s == "Sydney Seiler"));
     let checked: Vec<String> = select(&html, "input[name=speaker][checked]")
         .iter()
@@ -253,7 +261,7 @@ async fn quotes_filtered_by_two_speakers() {
     );
     assert_eq!(
         texts(&html, "#result-count"),
-        ["19 quotes from Jenny Town or Sydney Seiler"]
+        ["32 statements from Jenny Town or Sydney Seiler"]
     );
     assert_eq!(
         attr(&html, "a[download]", "href").as_deref(),
@@ -277,7 +285,7 @@ async fn quotes_by_kind_theme_and_search() {
         attr(&html, "#theme option[selected]", "value").as_deref(),
         Some("china")
     );
-    let html = get("/quotes?q=CHINA+interest").await.html();
+    let html = get("/quotes?q=CHINA+interest&kind=fragment").await.html();
     assert_eq!(select(&html, ".quote-item").len(), 1);
     assert_eq!(texts(&html, "mark.hit"), ["China", "interest"]);
     assert_eq!(attr(&html, "#q", "value").as_deref(), Some("CHINA interest"));
@@ -289,7 +297,7 @@ async fn empty_result_says_so_and_offers_to_clear() {
     assert_page(&answer);
     let html = answer.html();
     assert!(select(&html, ".quote-item").is_empty());
-    assert!(texts(&html, ".empty")[0].contains("No quote matches"));
+    assert!(texts(&html, ".empty")[0].contains("Nothing said matches"));
     assert_eq!(attr(&html, ".empty a", "href").as_deref(), Some("/quotes"));
 }
 
@@ -302,19 +310,30 @@ async fn bad_filters_are_400_pages_naming_the_parameter() {
         ("/quotes?page=0", "page"),
         ("/quotes?page=2", "page"),
         ("/quotes?page=abc", "page"),
-        ("/quotes?colour=red", "colour"),
         ("/quotes?q=%FF", "q"),
-        ("/quotes.csv?kind=x", "kind"),
+        ("/quotes?article=elsewhere", "article"),
         ("/article?furniture=maybe", "furniture"),
-        ("/article?x=1", "x"),
+        ("/speakers/jenny-town?theme=weather", "theme"),
+        ("/speakers/jenny-town?page=9", "page"),
+        ("/themes?speaker=nobody", "speaker"),
+        ("/articles?page=x", "page"),
     ] {
         let answer = get(uri).await;
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{uri}");
         let html = answer.html();
         let message = texts(&html, "main p").join(" ");
-        assert!(message.contains(&format!("“{parameter}”")), "{uri}: {message}");
-        assert!(message.contains("accepts"), "{uri}: {message}");
+        assert!(
+            message.contains(&format!("The “{parameter}” parameter takes")),
+            "{uri}: {message}"
+        );
     }
+    // Messages read as sentences.
+    let html = get("/quotes?speaker=nobody").await.html();
+    assert!(
+        texts(&html, "main p")
+            .join(" ")
+            .contains("There is no speaker “nobody”.")
+    );
 }
 
 #[tokio::test]
@@ -338,25 +357,168 @@ async fn csv_downloads_the_filtered_listing() {
     let answer = get("/quotes.csv?speaker=sydney-seiler").await;
     assert_eq!(answer.status, StatusCode::OK);
     assert!(answer.header(header::CONTENT_TYPE).starts_with("text/csv"));
-    assert!(answer.header(header::CONTENT_DISPOSITION).contains("quotes.csv"));
-    let mut reader = csv::Reader::from_reader(answer.body.as_bytes());
+    assert!(answer.header(header::CONTENT_DISPOSITION).contains(".csv"));
+    // A byte-order mark first, so spreadsheets read UTF-8 ("’", "“") right.
+    let body = answer.body.strip_prefix('\u{feff}').expect("starts with a BOM");
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
         [
             "speaker",
-            "speaker_name",
+            "role",
             "kind",
             "text",
             "cue",
+            "themes",
             "article",
             "date",
-            "url"
+            "paragraph",
+            "link"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 5);
-    assert!(rows.iter().all(|r| &r[0] == "sydney-seiler"));
-    assert!(rows[0][7].starts_with(&format!("{BASE}/speakers/sydney-seiler#q-")));
+    assert_eq!(rows.len(), 9, "5 quotes and 4 reported statements");
+    assert!(rows.iter().all(|r| &r[0] == "Sydney Seiler"));
+    assert!(rows.iter().all(|r| r[1].starts_with("the Korea chair")));
+    assert!(rows.iter().all(|r| &r[7] == "2024-07-24"), "ISO dates");
+    assert!(rows.iter().any(|r| &r[2] == "reported"));
+    // The link is a path, the same whatever host served the file.
+    assert!(rows[0][9].starts_with("/speakers/sydney-seiler#"), "{}", &rows[0][9]);
+    // Text without the writer's comma: “My personal hope … activities,” Seiler told …
+    let hope = rows.iter().find(|r| r[3].starts_with("My personal hope")).unwrap();
+    assert!(hope[3].ends_with("activities"), "{}", &hope[3]);
+    assert_eq!(&hope[4], "told This Week in Asia");
+    let according = rows.iter().find(|r| &r[4] == "according to Seiler").unwrap();
+    assert_eq!(&according[2], "reported");
+    // The paragraph number is the article page's anchor.
+    let paragraph: usize = hope[8].parse().unwrap();
+    let article = get("/articles/putin-north-korea-visit").await.html();
+    let anchored = texts(&article, &format!("#p-{paragraph}")).join(" ");
+    assert!(anchored.contains("My personal hope"), "{anchored}");
+    assert!(anchored.contains(&format!("¶{paragraph}")));
+}
+
+#[tokio::test]
+async fn csv_errors_are_text() {
+    let answer = get("/quotes.csv?kind=x").await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert!(answer.header(header::CONTENT_TYPE).starts_with("text/plain"));
+    assert!(answer.body.contains("“x” is not a kind."), "{}", answer.body);
+    assert!(!answer.body.contains("<html"));
+}
+
+#[tokio::test]
+async fn reported_statements_are_found_like_quotes() {
+    let found = get("/api/quotes?q=trilateral").await.json();
+    assert_eq!(found["total"], 1);
+    let item = &found["quotes"][0];
+    assert_eq!(item["kind"], "reported");
+    assert_eq!(item["speaker"], "chang-ho-jin");
+    assert!(
+        item["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Putin’s visit did not necessarily indicate")
+    );
+    let html = get("/quotes?q=red+line").await.html();
+    assert_eq!(texts(&html, ".quote-item p.who a"), ["Chang Ho-jin"]);
+    assert_eq!(texts(&html, ".quote-item .kind"), ["reported"]);
+    // Quoted words inside a report are marked as quoted.
+    let html = get("/quotes?speaker=cho&kind=reported").await.html();
+    assert!(
+        texts(&html, "mark.quoted")
+            .iter()
+            .any(|t| t.starts_with("“take necessary countermeasures"))
+    );
+}
+
+#[tokio::test]
+async fn tracking_parameters_are_ignored_everywhere() {
+    for uri in [
+        "/?utm_source=news",
+        "/quotes?speaker=jenny-town&utm_source=news&fbclid=abc",
+        "/quotes.csv?gclid=1",
+        "/api/quotes?utm_medium=email",
+        "/themes?utm_campaign=x",
+        "/speakers/jenny-town?fbclid=x",
+        "/articles/putin-north-korea-visit?utm_source=x",
+        "/articles?gclid=1",
+    ] {
+        assert_eq!(get(uri).await.status, StatusCode::OK, "{uri}");
+    }
+    let plain = get("/api/quotes?speaker=jenny-town").await.json();
+    let tracked = get("/api/quotes?speaker=jenny-town&utm_source=news&fbclid=abc")
+        .await
+        .json();
+    assert_eq!(plain, tracked);
+    // A percent-encoded value decodes before it is checked.
+    assert_eq!(get("/quotes?speaker=jenny%2Dtown").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn un_does_not_match_inside_jong_un() {
+    let cho = get("/api/quotes?speaker=cho").await.json();
+    for item in cho["quotes"].as_array().unwrap() {
+        let themes: Vec<&str> = item["themes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap())
+            .collect();
+        assert!(!themes.contains(&"sanctions"), "{item}");
+    }
+    // The writer's framing ("amid speculation … military cooperation") is not Cho's.
+    let military = get("/api/quotes?speaker=cho&theme=military").await.json();
+    assert_eq!(military["total"], 0);
+}
+
+#[tokio::test]
+async fn paragraph_numbers_agree() {
+    let town = get("/api/quotes?speaker=jenny-town&kind=direct").await.json();
+    let first = &town["quotes"][0];
+    let paragraph = first["paragraph"].as_u64().unwrap();
+    let article = get("/articles/putin-north-korea-visit").await.html();
+    let words = first["text"].as_str().unwrap();
+    let opening: String = words.chars().take(30).collect();
+    assert!(texts(&article, &format!("#p-{paragraph}")).join(" ").contains(&opening));
+    let whole = get("/api/articles/putin-north-korea-visit").await.json();
+    assert_eq!(whole["paragraphs"][0]["index"], 1);
+    let same = whole["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().starts_with(&opening))
+        .unwrap();
+    assert_eq!(same["paragraph"].as_u64(), Some(paragraph));
+}
+
+#[tokio::test]
+async fn speaker_page_narrows_by_theme_and_summarises() {
+    let all = get("/speakers/jenny-town").await.html();
+    let china = get("/speakers/jenny-town?theme=china").await.html();
+    let on_china = select(&china, "li.statement").len();
+    assert!(on_china > 0 && on_china < select(&all, "li.statement").len());
+    assert_eq!(
+        texts(&china, ".theme-filter a[aria-current=page]")[0]
+            .split_whitespace()
+            .next(),
+        Some("China’s")
+    );
+    let summary = get("/api/speakers/jenny-town").await.json()["summary"].clone();
+    let text = summary["text"].as_str().unwrap();
+    assert!(text.split_whitespace().count() >= 8);
+    let article = get("/api/articles/putin-north-korea-visit").await.json();
+    let paragraph = summary["paragraph"].as_u64().unwrap() as usize;
+    assert!(
+        article["paragraphs"][paragraph - 1]["text"]
+            .as_str()
+            .unwrap()
+            .contains(text),
+        "verbatim"
+    );
+    // Kim Jong-un said only a fragment and one clause: no one line is made up for him.
+    let kim = get("/api/speakers/kim-jong-un").await.json();
+    assert!(kim["summary"].is_null() || kim["summary"]["text"].as_str().unwrap().split_whitespace().count() >= 8);
 }
 
 #[tokio::test]
@@ -368,14 +530,25 @@ async fn themes_side_by_side() {
         texts(&html, "thead th")[1..],
         ["Cho", "Chang Ho-jin", "Park Won-gon", "Sydney Seiler", "Jenny Town"]
     );
-    assert_eq!(select(&html, "tbody th").len(), 7);
     assert_eq!(attr(&html, ".table-scroll", "tabindex").as_deref(), Some("0"));
-    let china_row = &select(&html, "tbody tr")[2];
-    let china_cell = china_row.select(&Selector::parse("td").unwrap()).nth(4).unwrap();
-    assert!(china_cell.select(&Selector::parse("li a").unwrap()).count() >= 3);
+    // Cells hold the speaker's words as text, not as underlined links.
+    assert!(select(&html, "td .said a").is_empty());
+    assert!(!select(&html, "td .said").is_empty());
+    // A fragment is never shown without its sentence: no cell is a bare two-word phrase.
+    for said in texts(&html, "td .said") {
+        assert!(said.split_whitespace().count() >= 4, "{said}");
+    }
+    // Compare two commentators.
+    let two = get("/themes?speaker=jenny-town&speaker=sydney-seiler").await.html();
+    assert_eq!(texts(&two, "thead th")[1..], ["Jenny Town", "Sydney Seiler"]);
+    let one = get("/themes?article=putin-north-korea-visit").await;
+    assert_page(&one);
     let answer = get("/themes/sanctions").await;
     assert_page(&answer);
     assert!(texts(&answer.html(), "h2").contains(&"Jenny Town".to_owned()));
+    let answer = get("/themes/China").await;
+    assert_eq!(answer.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(answer.header(header::LOCATION), "/themes/china");
     let answer = get("/themes/weather").await;
     assert_eq!(answer.status, StatusCode::NOT_FOUND);
     assert_eq!(select(&answer.html(), ".suggestions a").len(), 7);
@@ -411,8 +584,7 @@ async fn json_api() {
     assert_eq!(speakers["speakers"].as_array().unwrap().len(), 6);
     let town = get("/api/speakers/jenny-town").await.json();
     assert_eq!(town["speaker"]["name"], "Jenny Town");
-    assert_eq!(town["statements"].as_array().unwrap().len(), 14);
-    assert_eq!(town["quotes"].as_array().unwrap().len(), 14);
+    assert_eq!(town["said"].as_array().unwrap().len(), 23, "14 quotes and 9 reports");
     let quotes = get("/api/quotes?speaker=jenny-town&kind=direct").await.json();
     assert_eq!(quotes["total"], 7);
     for q in quotes["quotes"].as_array().unwrap() {
@@ -421,19 +593,13 @@ async fn json_api() {
         assert!(q["text"].as_str().is_some_and(|t| !t.is_empty()));
     }
     let all = get("/api/quotes").await.json();
-    assert_eq!(all["total"], 24);
+    assert_eq!(all["total"], 43, "24 quotes and 19 reports");
     let articles = get("/api/articles").await.json();
     assert_eq!(articles["articles"][0]["slug"], "putin-north-korea-visit");
     let article = get("/api/articles/putin-north-korea-visit").await.json();
     assert_eq!(article["quotes"].as_array().unwrap().len(), 24);
     assert_eq!(get("/api/themes").await.json()["themes"].as_array().unwrap().len(), 7);
-    assert!(
-        get("/api/themes/china").await.json()["statements"]
-            .as_array()
-            .unwrap()
-            .len()
-            >= 4
-    );
+    assert!(get("/api/themes/china").await.json()["said"].as_array().unwrap().len() >= 4);
 }
 
 #[tokio::test]

@@ -1,16 +1,18 @@
-//! Posting lists over quotes, so filtered and searched listings cost little more than their results.
+//! Posting lists over everything said (quotes and reports), so filtered and searched listings cost little more than their results.
 
 use std::collections::BTreeMap;
 
-use crate::model::QuoteKind;
+use super::said::SaidKind;
 
 /// Which quotes to list. Values within a field are alternatives (OR); fields combine with AND.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QuoteQuery {
     /// Speaker indexes; empty means any speaker (or none).
     pub speakers: Vec<usize>,
-    /// Kinds; empty means both.
-    pub kinds: Vec<QuoteKind>,
+    /// Article indexes; empty means every article.
+    pub articles: Vec<usize>,
+    /// Kinds; empty means every kind.
+    pub kinds: Vec<SaidKind>,
     /// Theme indexes; empty means any theme (or none).
     pub themes: Vec<usize>,
     /// Lower-cased search words; a quote must have a word starting with each.
@@ -20,7 +22,11 @@ pub struct QuoteQuery {
 impl QuoteQuery {
     /// Whether the query selects everything.
     pub fn is_empty(&self) -> bool {
-        self.speakers.is_empty() && self.kinds.is_empty() && self.themes.is_empty() && self.words.is_empty()
+        self.speakers.is_empty()
+            && self.articles.is_empty()
+            && self.kinds.is_empty()
+            && self.themes.is_empty()
+            && self.words.is_empty()
     }
 }
 
@@ -29,28 +35,24 @@ impl QuoteQuery {
 pub struct QuoteIndex {
     total: usize,
     by_speaker: Vec<Vec<u32>>,
-    by_kind: [Vec<u32>; 2],
+    by_kind: [Vec<u32>; 3],
+    by_article: Vec<Vec<u32>>,
     by_theme: Vec<Vec<u32>>,
     by_word: BTreeMap<String, Vec<u32>>,
 }
 
 /// What the index needs to know about one quote.
 pub struct IndexedQuote<'a> {
+    /// Its article's index.
+    pub article: usize,
     /// Its speaker's index, if attributed.
     pub speaker: Option<usize>,
     /// Its kind.
-    pub kind: QuoteKind,
+    pub kind: SaidKind,
     /// Its themes' indexes.
     pub themes: &'a [usize],
     /// Its text.
     pub text: &'a str,
-}
-
-fn kind_slot(kind: QuoteKind) -> usize {
-    match kind {
-        QuoteKind::Direct => 0,
-        QuoteKind::Fragment => 1,
-    }
 }
 
 impl QuoteIndex {
@@ -59,7 +61,8 @@ impl QuoteIndex {
         let mut index = QuoteIndex {
             total: 0,
             by_speaker: vec![Vec::new(); speaker_count],
-            by_kind: [Vec::new(), Vec::new()],
+            by_kind: [Vec::new(), Vec::new(), Vec::new()],
+            by_article: Vec::new(),
             by_theme: vec![Vec::new(); theme_count],
             by_word: BTreeMap::new(),
         };
@@ -69,7 +72,11 @@ impl QuoteIndex {
             if let Some(list) = quote.speaker.and_then(|s| index.by_speaker.get_mut(s)) {
                 list.push(row);
             }
-            index.by_kind[kind_slot(quote.kind)].push(row);
+            index.by_kind[quote.kind.slot()].push(row);
+            if index.by_article.len() <= quote.article {
+                index.by_article.resize(quote.article + 1, Vec::new());
+            }
+            index.by_article[quote.article].push(row);
             for &t in quote.themes {
                 if let Some(list) = index.by_theme.get_mut(t) {
                     list.push(row);
@@ -98,8 +105,11 @@ impl QuoteIndex {
         if !query.speakers.is_empty() {
             narrow(query.speakers.iter().filter_map(|&s| self.by_speaker.get(s)).collect());
         }
+        if !query.articles.is_empty() {
+            narrow(query.articles.iter().filter_map(|&a| self.by_article.get(a)).collect());
+        }
         if !query.kinds.is_empty() {
-            narrow(query.kinds.iter().map(|&k| &self.by_kind[kind_slot(k)]).collect());
+            narrow(query.kinds.iter().map(|&k| &self.by_kind[k.slot()]).collect());
         }
         if !query.themes.is_empty() {
             narrow(query.themes.iter().filter_map(|&t| self.by_theme.get(t)).collect());
@@ -163,18 +173,21 @@ mod tests {
 
     fn index() -> QuoteIndex {
         let rows = [
-            (Some(0), QuoteKind::Direct, vec![0], "China is concerned"),
-            (Some(1), QuoteKind::Fragment, vec![], "primarily symbolic"),
-            (Some(1), QuoteKind::Direct, vec![0, 1], "China will never cooperate"),
-            (None, QuoteKind::Fragment, vec![1], "so-called"),
+            (Some(0), SaidKind::Direct, vec![0], "China is concerned"),
+            (Some(1), SaidKind::Fragment, vec![], "primarily symbolic"),
+            (Some(1), SaidKind::Direct, vec![0, 1], "China will never cooperate"),
+            (None, SaidKind::Fragment, vec![1], "so-called"),
         ];
         QuoteIndex::build(
-            rows.iter().map(|(speaker, kind, themes, text)| IndexedQuote {
-                speaker: *speaker,
-                kind: *kind,
-                themes,
-                text,
-            }),
+            rows.iter()
+                .enumerate()
+                .map(|(i, (speaker, kind, themes, text))| IndexedQuote {
+                    article: i / 2,
+                    speaker: *speaker,
+                    kind: *kind,
+                    themes,
+                    text,
+                }),
             2,
             2,
         )
@@ -183,9 +196,10 @@ mod tests {
     #[test]
     fn fields_and_alternatives() {
         let index = index();
-        let q = |speakers: Vec<usize>, kinds: Vec<QuoteKind>, themes: Vec<usize>, words: &[&str]| {
+        let q = |speakers: Vec<usize>, kinds: Vec<SaidKind>, themes: Vec<usize>, words: &[&str]| {
             index.search(&QuoteQuery {
                 speakers,
+                articles: Vec::new(),
                 kinds,
                 themes,
                 words: words.iter().map(|w| w.to_string()).collect(),
@@ -193,10 +207,18 @@ mod tests {
         };
         assert_eq!(q(vec![], vec![], vec![], &[]), [0, 1, 2, 3]);
         assert_eq!(q(vec![0, 1], vec![], vec![], &[]), [0, 1, 2]);
-        assert_eq!(q(vec![1], vec![QuoteKind::Direct], vec![], &[]), [2]);
+        assert_eq!(q(vec![1], vec![SaidKind::Direct], vec![], &[]), [2]);
         assert_eq!(q(vec![], vec![], vec![1], &[]), [2, 3]);
         assert_eq!(q(vec![], vec![], vec![], &["chin"]), [0, 2]);
         assert_eq!(q(vec![], vec![], vec![], &["china", "never"]), [2]);
         assert_eq!(q(vec![0], vec![], vec![], &["never"]), Vec::<usize>::new());
+        let in_article = |articles: Vec<usize>| {
+            index.search(&QuoteQuery {
+                articles,
+                ..QuoteQuery::default()
+            })
+        };
+        assert_eq!(in_article(vec![1]), [2, 3]);
+        assert_eq!(in_article(vec![0, 1]), [0, 1, 2, 3]);
     }
 }

@@ -2,6 +2,7 @@
 
 mod index;
 mod load;
+mod said;
 mod themes;
 
 use std::collections::HashMap;
@@ -11,9 +12,13 @@ use rayon::prelude::*;
 
 pub use index::{QuoteIndex, QuoteQuery, words};
 pub use load::{LoadError, article_from_text, article_paths, article_slug, decode, read_article, read_lexicon};
+pub use said::{
+    SUMMARY_MIN_WORDS, SaidKind, SaidRow, SaidSource, SaidText, said_attribution, said_bytes, said_cue, said_text,
+    statements_of,
+};
 pub use themes::{BUILTIN_THEMES, Theme, Themes, read_themes};
 
-use crate::model::{Article, ParagraphRole, Quote, RoleSource, SpeakerId, SpeakerKind, Statement, unique_slug};
+use crate::model::{Article, RoleSource, SpeakerId, SpeakerKind, Statement, unique_slug};
 use crate::parse::Lexicon;
 use index::IndexedQuote;
 
@@ -69,25 +74,19 @@ pub struct CorpusSpeaker {
     pub commentator: bool,
     /// Colour slot in the stylesheet, stable for the run.
     pub colour: usize,
-    /// Quote rows attributed to them, in corpus order.
-    pub quotes: Vec<usize>,
+    /// Rows of what they said (quotes and reports), in corpus order.
+    pub said: Vec<usize>,
+    /// Quotes among them (direct and fragments).
+    pub quote_count: usize,
+    /// The paragraphs they speak in, as (article, paragraph), in corpus order: the items of
+    /// their page.
+    pub places: Vec<(u32, u32)>,
+    /// The row that sums up what they say, when they said enough for one (see [`Corpus::summary`]).
+    pub summary: Option<usize>,
     /// Statement rows attributed to them, in corpus order.
     pub statements: Vec<usize>,
     /// Articles they appear in.
     pub articles: Vec<usize>,
-}
-
-/// A quote with its place in the corpus.
-#[derive(Debug, Clone)]
-pub struct QuoteRow {
-    /// Article index.
-    pub article: usize,
-    /// Index among the article's quotes.
-    pub quote: usize,
-    /// Corpus speaker index.
-    pub speaker: Option<usize>,
-    /// Theme indexes of its paragraph.
-    pub themes: Vec<usize>,
 }
 
 /// A reported paragraph with its place in the corpus.
@@ -112,8 +111,8 @@ pub struct Corpus {
     pub speakers: Vec<CorpusSpeaker>,
     /// Themes from the themes file.
     pub themes: Themes,
-    /// Every quote.
-    pub quotes: Vec<QuoteRow>,
+    /// Everything said: quotes (a split quote once) and reports, article by article in reading order.
+    pub said: Vec<SaidRow>,
     /// Every statement.
     pub statements: Vec<StatementRow>,
     index: QuoteIndex,
@@ -156,7 +155,10 @@ impl Corpus {
                         kind: speaker.kind,
                         commentator: false,
                         colour: 0,
-                        quotes: Vec::new(),
+                        said: Vec::new(),
+                        quote_count: 0,
+                        places: Vec::new(),
+                        summary: None,
                         statements: Vec::new(),
                         articles: Vec::new(),
                     });
@@ -187,55 +189,88 @@ impl Corpus {
                 .push(id);
         }
 
-        let mut quotes = Vec::new();
+        let mut said: Vec<SaidRow> = Vec::new();
         let mut statements = Vec::new();
         for (a, article) in articles.iter().enumerate() {
-            let paragraph_themes: Vec<Vec<usize>> = article
-                .paragraphs
-                .iter()
-                .map(|p| {
-                    if p.role == ParagraphRole::Body {
-                        themes.find(&p.text)
-                    } else {
-                        Vec::new()
-                    }
-                })
-                .collect();
             let local = &article_speakers[a];
-            for quote in &article.quotes {
-                let speaker = quote.speaker.and_then(|s| local.get(s.index())).copied();
+            let corpus_speaker = |id: Option<SpeakerId>| id.and_then(|s| local.get(s.index())).copied();
+            let first_row = said.len();
+            for (kind, source, paragraph, within) in said::article_items(article) {
+                let speaker = corpus_speaker(match source {
+                    SaidSource::Quote { quote, .. } => article.quotes[quote].speaker,
+                    SaidSource::Report(r) => article.reports[r].speaker,
+                });
                 if let Some(id) = speaker {
-                    speakers[id].quotes.push(quotes.len());
+                    speakers[id].said.push(said.len());
+                    speakers[id].quote_count += usize::from(kind != SaidKind::Reported);
                 }
-                quotes.push(QuoteRow {
+                said.push(SaidRow {
                     article: a,
-                    quote: quote.index,
+                    kind,
+                    source,
+                    paragraph,
                     speaker,
-                    themes: paragraph_themes[quote.paragraph].clone(),
+                    themes: themes.find(&said::theme_text(article, source, within)),
+                    within: within.and_then(|report| {
+                        said[first_row..]
+                            .iter()
+                            .position(|row| row.source == SaidSource::Report(report))
+                            .map(|at| first_row + at)
+                    }),
                 });
             }
             for statement in &article.statements {
-                let speaker = statement.speaker.and_then(|s| local.get(s.index())).copied();
+                let speaker = corpus_speaker(statement.speaker);
                 if let Some(id) = speaker {
                     speakers[id].statements.push(statements.len());
                 }
+                let row_themes: Vec<usize> = said[first_row..]
+                    .iter()
+                    .filter(|row| row.paragraph == statement.paragraph && row.speaker == speaker)
+                    .flat_map(|row| row.themes.iter().copied())
+                    .collect::<std::collections::BTreeSet<usize>>()
+                    .into_iter()
+                    .collect();
                 statements.push(StatementRow {
                     article: a,
                     statement: statement.index,
                     speaker,
-                    themes: paragraph_themes[statement.paragraph].clone(),
+                    themes: row_themes,
                 });
             }
         }
+        let place = |article: usize, paragraph: usize| {
+            (
+                u32::try_from(article).unwrap_or(u32::MAX),
+                u32::try_from(paragraph).unwrap_or(u32::MAX),
+            )
+        };
+        for speaker in &mut speakers {
+            speaker.summary = said::summary(&said, &speaker.said, &articles);
+            let mut places: Vec<(u32, u32)> = speaker
+                .said
+                .iter()
+                .map(|&r| place(said[r].article, said[r].paragraph))
+                .chain(speaker.statements.iter().map(|&row| {
+                    let r: &StatementRow = &statements[row];
+                    place(r.article, articles[r.article].statements[r.statement].paragraph)
+                }))
+                .collect();
+            places.sort_unstable();
+            places.dedup();
+            speaker.places = places;
+        }
+        let texts: Vec<String> = said
+            .iter()
+            .map(|row| said_text(&articles[row.article], row.source).text)
+            .collect();
         let index = QuoteIndex::build(
-            quotes.iter().map(|row| {
-                let quote = &articles[row.article].quotes[row.quote];
-                IndexedQuote {
-                    speaker: row.speaker,
-                    kind: quote.kind,
-                    themes: &row.themes,
-                    text: &quote.text,
-                }
+            said.iter().zip(&texts).map(|(row, text)| IndexedQuote {
+                article: row.article,
+                speaker: row.speaker,
+                kind: row.kind,
+                themes: &row.themes,
+                text,
             }),
             speakers.len(),
             themes.list.len(),
@@ -245,7 +280,7 @@ impl Corpus {
             articles,
             speakers,
             themes,
-            quotes,
+            said,
             statements,
             index,
             speaker_by_slug,
@@ -331,16 +366,53 @@ impl Corpus {
         self.article_speakers.get(article)?.get(speaker.index()).copied()
     }
 
-    /// The quote a row points to.
-    pub fn quote(&self, row: usize) -> &Quote {
-        let r = &self.quotes[row];
-        &self.articles[r.article].quotes[r.quote]
+    /// The article a row is in.
+    pub fn row_article(&self, row: usize) -> &StoredArticle {
+        &self.articles[self.said[row].article]
     }
 
-    /// The anchor id of a quote row, unique in the corpus ("q-putin-north-korea-visit-3").
+    /// A row's words as a reader reads them.
+    pub fn said_text(&self, row: usize) -> SaidText {
+        said_text(self.row_article(row), self.said[row].source)
+    }
+
+    /// A row as a statement of its own: a report or a quotation as [`Corpus::said_text`]
+    /// gives it; a fragment with the sentence that gives it its meaning, the fragment marked.
+    pub fn statement_text(&self, row: usize) -> SaidText {
+        let r = &self.said[row];
+        let article = self.row_article(row);
+        match (r.kind, r.source) {
+            (SaidKind::Fragment, SaidSource::Quote { quote, .. }) => {
+                let q = &article.quotes[quote];
+                let paragraph = &article.paragraphs[q.paragraph].text;
+                let Some(sentence) = paragraph.get(q.sentence.clone()) else {
+                    return self.said_text(row);
+                };
+                let open = paragraph[..q.bytes.start].chars().next_back().map_or(0, char::len_utf8);
+                let close = paragraph[q.bytes.end..].chars().next().map_or(0, char::len_utf8);
+                let quoted = (q.bytes.start - open)
+                    .checked_sub(q.sentence.start)
+                    .map(|start| start..(q.bytes.end + close - q.sentence.start).min(sentence.len()))
+                    .into_iter()
+                    .collect();
+                SaidText {
+                    text: sentence.to_owned(),
+                    quoted,
+                }
+            }
+            _ => self.said_text(row),
+        }
+    }
+
+    /// The anchor id of a row, unique in the corpus ("q-putin-north-korea-visit-3" for a
+    /// quote, "r-putin-north-korea-visit-2" for a report).
     pub fn anchor(&self, row: usize) -> String {
-        let r = &self.quotes[row];
-        format!("q-{}-{}", self.articles[r.article].slug, r.quote + 1)
+        let r = &self.said[row];
+        let slug = &self.articles[r.article].slug;
+        match r.source {
+            SaidSource::Quote { quote, .. } => format!("q-{slug}-{}", quote + 1),
+            SaidSource::Report(report) => format!("r-{slug}-{}", report + 1),
+        }
     }
 
     /// The statement a row points to.
@@ -349,7 +421,7 @@ impl Corpus {
         &self.articles[r.article].statements[r.statement]
     }
 
-    /// Quote rows matching a query, in corpus order.
+    /// Rows matching a query, in corpus order.
     pub fn search(&self, query: &QuoteQuery) -> Vec<usize> {
         self.index.search(query)
     }
@@ -398,7 +470,7 @@ mod tests {
         let b = stored("b", "“No,” said Ana Ruiz, a lecturer.\n“Maybe,” said Ana Ruiz.");
         let corpus = Corpus::build(vec![a, b], Themes::new(Vec::new()));
         assert_eq!(corpus.speakers.len(), 1);
-        assert_eq!(corpus.speakers[0].quotes.len(), 3);
+        assert_eq!(corpus.speakers[0].quote_count, 3);
         assert_eq!(corpus.speakers[0].articles, [0, 1]);
     }
 }

@@ -48,6 +48,19 @@ pub struct Themes {
     matcher: Option<AhoCorasick>,
     /// For each keyword pattern, the theme it belongs to.
     pattern_theme: Vec<usize>,
+    /// The keyword of each pattern, as written in the file.
+    keywords: Vec<String>,
+}
+
+/// A character that continues a word: letters, digits, and the hyphen of a hyphenated
+/// word ("Jong-un" is one word, so "UN" does not match in it).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// A keyword written in capitals: at least two letters, none lower-case.
+fn is_acronym(keyword: &str) -> bool {
+    keyword.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !keyword.chars().any(char::is_lowercase)
 }
 
 impl Themes {
@@ -111,13 +124,14 @@ impl Themes {
         }
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok();
         Themes {
             list,
             matcher,
             pattern_theme,
+            keywords: patterns,
         }
     }
 
@@ -127,10 +141,16 @@ impl Themes {
             return Vec::new();
         };
         let mut found = vec![false; self.list.len()];
-        for m in matcher.find_iter(text) {
+        for m in matcher.find_overlapping_iter(text) {
+            let keyword = &self.keywords[m.pattern().as_usize()];
+            let matched = &text[m.start()..m.end()];
+            // A keyword written in capitals (UN, NATO) matches only in capitals.
+            if is_acronym(keyword) && matched != keyword {
+                continue;
+            }
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
-            if before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric()) {
+            if before.is_none_or(|c| !is_word_char(c)) && after.is_none_or(|c| !is_word_char(c)) {
                 found[self.pattern_theme[m.pattern().as_usize()]] = true;
             }
         }
@@ -176,6 +196,29 @@ mod tests {
         assert_eq!(themes.find("the WAR in spring"), [0]);
         assert_eq!(themes.find("at the security council"), [0]);
         assert!(themes.find("a warning").is_empty());
+    }
+
+    #[test]
+    fn capitals_match_only_in_capitals_and_hyphenated_words_are_one_word() {
+        let themes = Themes::new(vec![
+            Theme {
+                slug: "un".into(),
+                label: "UN".into(),
+                description: None,
+                keywords: vec!["UN".into()],
+            },
+            Theme {
+                slug: "term".into(),
+                label: "Term".into(),
+                description: None,
+                keywords: vec!["long-term".into(), "term".into()],
+            },
+        ]);
+        assert!(themes.find("North Korean leader Kim Jong-un said").is_empty());
+        assert!(themes.find("an un-hurried reply, un peu").is_empty());
+        assert_eq!(themes.find("at the UN Security Council"), [0]);
+        assert_eq!(themes.find("a long-term plan"), [1]);
+        assert!(themes.find("a mid-term review").is_empty());
     }
 
     #[test]

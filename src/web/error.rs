@@ -31,7 +31,7 @@ pub enum AppError {
         suggestions: Vec<Link>,
     },
     /// A query parameter has a value the page cannot use.
-    #[error("bad value for “{parameter}”: {problem}. It accepts {accepted}")]
+    #[error("{problem}. The “{parameter}” parameter takes {accepted}")]
     BadParameter {
         /// The parameter's name.
         parameter: String,
@@ -72,7 +72,8 @@ impl AppError {
         }
     }
 
-    /// A bad-parameter error.
+    /// A bad-parameter error: `problem` is a sentence without its full stop ("There is no
+    /// speaker “nobody”"), `accepted` what the parameter takes ("a speaker slug: …").
     pub fn bad(parameter: &str, problem: impl Into<String>, accepted: impl Into<String>) -> Self {
         AppError::BadParameter {
             parameter: parameter.to_owned(),

@@ -1,10 +1,10 @@
-//! The quote filters shared by `/quotes`, `/quotes.csv` and `/api/quotes`: read from the query string, checked, written back.
+//! The filters shared by `/quotes`, `/quotes.csv` and `/api/quotes`: read from the typed query, checked, written back.
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Deserialize;
 
 use super::error::AppError;
-use crate::corpus::{Corpus, QuoteQuery, words};
-use crate::model::QuoteKind;
+use crate::corpus::{Corpus, QuoteQuery, SaidKind, words};
 
 /// Longest search text accepted, in characters.
 pub const MAX_SEARCH_CHARS: usize = 200;
@@ -13,13 +13,34 @@ const MAX_VALUES: usize = 100;
 /// Characters left as they are in a query value.
 const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.');
 
+/// The listing parameters as sent: every value of every known key, decoded. Other keys
+/// (tracking parameters) are not read.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ListingQuery {
+    /// `speaker=…`, repeated.
+    pub speaker: Vec<String>,
+    /// `kind=…`, repeated.
+    pub kind: Vec<String>,
+    /// `theme=…`, repeated.
+    pub theme: Vec<String>,
+    /// `article=…`, repeated.
+    pub article: Vec<String>,
+    /// `q=…`, once.
+    pub q: Vec<String>,
+    /// `page=…`, once.
+    pub page: Vec<String>,
+}
+
 /// Filters as the user gave them, checked against the corpus.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QuoteFilters {
     /// Speaker slugs (any of them).
     pub speakers: Vec<String>,
+    /// Article slugs (any of them).
+    pub articles: Vec<String>,
     /// Kinds (any of them).
-    pub kinds: Vec<QuoteKind>,
+    pub kinds: Vec<SaidKind>,
     /// Theme slugs (any of them).
     pub themes: Vec<String>,
     /// Search text.
@@ -29,99 +50,83 @@ pub struct QuoteFilters {
 }
 
 impl QuoteFilters {
-    /// Reads and checks a raw query string. Unknown parameters, unknown
-    /// values, bad encoding and over-long values are errors naming the parameter.
+    /// Reads and checks a raw query string (see [`QuoteFilters::check`]).
     pub fn parse(raw: Option<&str>, corpus: &Corpus) -> Result<Self, AppError> {
+        Self::check(super::query::parse_query(raw.unwrap_or(""))?, corpus)
+    }
+
+    /// Checks the parameters against the corpus. Unknown values and over-long ones are
+    /// errors naming the parameter; empty values are ignored.
+    pub fn check(query: ListingQuery, corpus: &Corpus) -> Result<Self, AppError> {
         let mut filters = QuoteFilters {
             page: 1,
             ..QuoteFilters::default()
         };
-        let mut page_seen = false;
-        for (name, value) in pairs(raw.unwrap_or(""))? {
-            let value = value.trim();
-            match name.as_str() {
-                "speaker" | "kind" | "theme" if value.is_empty() => {}
-                "speaker" => {
-                    let slug = speaker_slug(value, corpus).ok_or_else(|| {
-                        AppError::bad(
-                            "speaker",
-                            format!("there is no speaker “{value}”"),
-                            format!(
-                                "speaker slugs: {}",
-                                list(corpus.speakers.iter().map(|s| s.slug.as_str()))
-                            ),
-                        )
-                    })?;
-                    push_unique(&mut filters.speakers, slug, "speaker")?;
-                }
-                "kind" => {
-                    let kind = match value {
-                        "direct" => QuoteKind::Direct,
-                        "fragment" => QuoteKind::Fragment,
-                        _ => {
-                            return Err(AppError::bad(
-                                "kind",
-                                format!("“{value}” is not a kind"),
-                                "direct or fragment",
-                            ));
-                        }
-                    };
-                    if !filters.kinds.contains(&kind) {
-                        filters.kinds.push(kind);
-                    }
-                }
-                "theme" => {
-                    if corpus.themes.position(value).is_none() {
-                        return Err(AppError::bad(
-                            "theme",
-                            format!("there is no theme “{value}”"),
-                            format!(
-                                "theme slugs: {}",
-                                list(corpus.themes.list.iter().map(|t| t.slug.as_str()))
-                            ),
-                        ));
-                    }
-                    push_unique(&mut filters.themes, value.to_owned(), "theme")?;
-                }
-                "q" => {
-                    if value.chars().count() > MAX_SEARCH_CHARS {
-                        return Err(AppError::bad(
-                            "q",
-                            "the search text is too long",
-                            format!("at most {MAX_SEARCH_CHARS} characters"),
-                        ));
-                    }
-                    if !value.is_empty() && !filters.q.is_empty() && filters.q != value {
-                        return Err(AppError::bad("q", "it is given more than once", "one search text"));
-                    }
-                    if !value.is_empty() {
-                        filters.q = value.to_owned();
-                    }
-                }
-                "page" => {
-                    if page_seen {
-                        return Err(AppError::bad("page", "it is given more than once", "one page number"));
-                    }
-                    page_seen = true;
-                    if !value.is_empty() {
-                        filters.page = value.parse::<usize>().ok().filter(|&p| p >= 1).ok_or_else(|| {
-                            AppError::bad(
-                                "page",
-                                format!("“{value}” is not a page number"),
-                                "a whole number from 1",
-                            )
-                        })?;
-                    }
-                }
-                _ => {
-                    return Err(AppError::bad(
-                        &name,
-                        "this page has no such parameter",
-                        "the parameters speaker, kind, theme, q and page",
-                    ));
-                }
+        for value in non_empty(&query.speaker) {
+            let slug = speaker_slug(value, corpus).ok_or_else(|| {
+                AppError::bad(
+                    "speaker",
+                    format!("There is no speaker “{value}”"),
+                    format!(
+                        "a speaker slug: {}",
+                        list(corpus.speakers.iter().map(|s| s.slug.as_str()))
+                    ),
+                )
+            })?;
+            push_unique(&mut filters.speakers, slug, "speaker")?;
+        }
+        for value in non_empty(&query.article) {
+            if corpus.article(value).is_none() {
+                return Err(AppError::bad(
+                    "article",
+                    format!("There is no article “{value}”"),
+                    format!(
+                        "an article slug: {}",
+                        list(corpus.articles.iter().map(|a| a.slug.as_str()))
+                    ),
+                ));
+            }
+            push_unique(&mut filters.articles, value.to_owned(), "article")?;
+        }
+        for value in non_empty(&query.kind) {
+            let kind = SaidKind::from_name(value).ok_or_else(|| {
+                AppError::bad(
+                    "kind",
+                    format!("“{value}” is not a kind"),
+                    "direct, fragment or reported",
+                )
+            })?;
+            if !filters.kinds.contains(&kind) {
+                filters.kinds.push(kind);
             }
         }
+        for value in non_empty(&query.theme) {
+            if corpus.themes.position(value).is_none() {
+                return Err(AppError::bad(
+                    "theme",
+                    format!("There is no theme “{value}”"),
+                    format!(
+                        "a theme slug: {}",
+                        list(corpus.themes.list.iter().map(|t| t.slug.as_str()))
+                    ),
+                ));
+            }
+            push_unique(&mut filters.themes, value.to_owned(), "theme")?;
+        }
+        for value in non_empty(&query.q) {
+            if value.chars().count() > MAX_SEARCH_CHARS {
+                return Err(AppError::bad(
+                    "q",
+                    "The search text is too long",
+                    format!("at most {MAX_SEARCH_CHARS} characters"),
+                ));
+            }
+            if !filters.q.is_empty() && filters.q != value {
+                return Err(AppError::bad("q", "It is given more than once", "one search text"));
+            }
+            filters.q = value.to_owned();
+        }
+        filters.page = page_number(&query.page)?;
         Ok(filters)
     }
 
@@ -129,6 +134,7 @@ impl QuoteFilters {
     pub fn query(&self, corpus: &Corpus) -> QuoteQuery {
         QuoteQuery {
             speakers: self.speakers.iter().filter_map(|s| corpus.speaker(s)).collect(),
+            articles: self.articles.iter().filter_map(|a| corpus.article(a)).collect(),
             kinds: self.kinds.clone(),
             themes: self.themes.iter().filter_map(|t| corpus.themes.position(t)).collect(),
             words: self.search_words(),
@@ -147,6 +153,9 @@ impl QuoteFilters {
         let mut parts: Vec<String> = Vec::new();
         for s in &self.speakers {
             parts.push(format!("speaker={}", encode(s)));
+        }
+        for a in &self.articles {
+            parts.push(format!("article={}", encode(a)));
         }
         for k in &self.kinds {
             parts.push(format!("kind={}", k.as_str()));
@@ -179,6 +188,7 @@ impl QuoteFilters {
         rest.page = 1;
         match field {
             "speaker" => rest.speakers.retain(|s| s != value),
+            "article" => rest.articles.retain(|a| a != value),
             "kind" => rest.kinds.retain(|k| k.as_str() != value),
             "theme" => rest.themes.retain(|t| t != value),
             _ => rest.q.clear(),
@@ -187,12 +197,31 @@ impl QuoteFilters {
     }
 }
 
+/// The values that say something: trimmed, empty ones dropped.
+fn non_empty(values: &[String]) -> impl Iterator<Item = &str> {
+    values.iter().map(|v| v.trim()).filter(|v| !v.is_empty())
+}
+
+/// A page number from its parameter values: at most one, a whole number from 1; none is 1.
+pub fn page_number(values: &[String]) -> Result<usize, AppError> {
+    let given: Vec<&str> = non_empty(values).collect();
+    match given.as_slice() {
+        [] => Ok(1),
+        [one] => one
+            .parse::<usize>()
+            .ok()
+            .filter(|&p| p >= 1)
+            .ok_or_else(|| AppError::bad("page", format!("“{one}” is not a page number"), "a whole number from 1")),
+        _ => Err(AppError::bad("page", "It is given more than once", "one page number")),
+    }
+}
+
 fn push_unique(values: &mut Vec<String>, value: String, parameter: &str) -> Result<(), AppError> {
     if !values.contains(&value) {
         if values.len() >= MAX_VALUES {
             return Err(AppError::bad(
                 parameter,
-                "too many values",
+                "It has too many values",
                 format!("at most {MAX_VALUES}"),
             ));
         }
@@ -221,42 +250,6 @@ pub fn encode(value: &str) -> String {
     utf8_percent_encode(value, QUERY_VALUE).to_string()
 }
 
-/// Splits and decodes `a=1&b=2`; `+` is a space. Bad encoding is an error naming the parameter.
-fn pairs(raw: &str) -> Result<Vec<(String, String)>, AppError> {
-    let mut out = Vec::new();
-    for part in raw.split('&').filter(|p| !p.is_empty()) {
-        if out.len() >= MAX_VALUES * 5 {
-            return Err(AppError::bad(
-                "query",
-                "it has too many parameters",
-                format!("at most {}", MAX_VALUES * 5),
-            ));
-        }
-        let (name, value) = part.split_once('=').unwrap_or((part, ""));
-        let name = decode(name).ok_or_else(|| {
-            AppError::bad(
-                "query",
-                "a parameter name is not valid UTF-8 once decoded",
-                "percent-encoded UTF-8",
-            )
-        })?;
-        let value = decode(value).ok_or_else(|| {
-            AppError::bad(
-                &name,
-                "the value is not valid UTF-8 once decoded",
-                "percent-encoded UTF-8",
-            )
-        })?;
-        out.push((name, value));
-    }
-    Ok(out)
-}
-
-fn decode(text: &str) -> Option<String> {
-    let spaced = text.replace('+', " ");
-    percent_decode_str(&spaced).decode_utf8().ok().map(|s| s.into_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,13 +267,26 @@ mod tests {
         )
         .unwrap();
         assert_eq!(f.speakers, ["jenny-town", "sydney-seiler"]);
-        assert_eq!(f.kinds, [QuoteKind::Direct]);
+        assert_eq!(f.kinds, [SaidKind::Direct]);
         assert_eq!(f.q, "China concerned");
         assert_eq!(
             f.query_string(1),
             "speaker=jenny-town&speaker=sydney-seiler&kind=direct&q=China%20concerned"
         );
         assert_eq!(QuoteFilters::parse(Some(&f.query_string(2)), &corpus).unwrap().page, 2);
+    }
+
+    #[test]
+    fn tracking_parameters_are_ignored() {
+        let corpus = corpus();
+        let f = QuoteFilters::parse(
+            Some("utm_source=news&speaker=town&fbclid=abc&gclid=1&utm_campaign=x%20y&kind=reported"),
+            &corpus,
+        )
+        .unwrap();
+        assert_eq!(f.speakers, ["jenny-town"]);
+        assert_eq!(f.kinds, [SaidKind::Reported]);
+        assert_eq!(f.query_string(1), "speaker=jenny-town&kind=reported");
     }
 
     #[test]
@@ -297,11 +303,11 @@ mod tests {
         for (raw, parameter) in [
             ("speaker=nobody", "speaker"),
             ("kind=quote", "kind"),
+            ("article=elsewhere", "article"),
             ("theme=weather", "theme"),
             ("page=0", "page"),
             ("page=-3", "page"),
             ("page=99999999999999999999999", "page"),
-            ("speakr=x", "speakr"),
             ("q=%FF", "q"),
             ("%FF=1", "query"),
         ] {

@@ -8,10 +8,12 @@ pub mod handlers;
 pub mod json;
 pub mod listing;
 pub mod page;
+pub mod query;
 pub mod resolve;
 pub mod routes;
 pub mod server;
 pub mod state;
+pub mod urls;
 pub mod view;
 
 pub use error::AppError;

@@ -2,8 +2,8 @@
 
 use std::ops::Range;
 
-use crate::corpus::{Corpus, CorpusSpeaker, StoredArticle};
-use crate::model::{Attribution, Quote};
+use crate::corpus::{Corpus, CorpusSpeaker, SaidSource, SaidText, StoredArticle};
+use crate::model::Attribution;
 
 /// A run of text, marked or not. Templates escape `text`; nothing here is trusted HTML.
 #[derive(Debug, Clone)]
@@ -110,8 +110,8 @@ pub fn paragraph_with_quotes(corpus: &Corpus, article: usize, paragraph: usize, 
     quotes_marked(corpus, article, paragraph, anchors, None)
 }
 
-/// Like [`paragraph_with_quotes`], for a page about speaker `own`: their
-/// quotes are marked without a label, since the page already says whose they are.
+/// Like [`paragraph_with_quotes`], for a page about speaker `own`: their quotes carry their
+/// anchors and no label, since the page already says whose they are.
 pub fn paragraph_for_speaker(corpus: &Corpus, article: usize, paragraph: usize, own: usize) -> Vec<Segment> {
     quotes_marked(corpus, article, paragraph, false, Some(own))
 }
@@ -119,34 +119,81 @@ pub fn paragraph_for_speaker(corpus: &Corpus, article: usize, paragraph: usize, 
 fn quotes_marked(corpus: &Corpus, article: usize, paragraph: usize, anchors: bool, own: Option<usize>) -> Vec<Segment> {
     let a = &corpus.articles[article];
     let text = &a.paragraphs[paragraph].text;
+    let rows = article_rows(corpus, article);
     let marks = a
         .quotes_in(paragraph)
         .map(|quote| {
-            let row = quote_row(corpus, article, quote);
-            let speaker = row.and_then(|r| corpus.quotes[r].speaker).map(|s| &corpus.speakers[s]);
+            let row = rows.clone().find(|&r| match corpus.said[r].source {
+                SaidSource::Quote { quote: q, then } => q == quote.index || then == Some(quote.index),
+                SaidSource::Report(_) => false,
+            });
+            let speaker = row.and_then(|r| corpus.said[r].speaker).map(|s| &corpus.speakers[s]);
             let class = match speaker {
                 Some(s) => format!("q sp-{}", s.colour),
                 None => "q nobody".to_owned(),
             };
-            let is_own = own.is_some() && row.and_then(|r| corpus.quotes[r].speaker) == own;
+            let is_own = own.is_some() && row.and_then(|r| corpus.said[r].speaker) == own;
             let label = (!is_own).then(|| speaker.map_or_else(|| "no speaker".to_owned(), |s| s.short_name.clone()));
-            let id = if anchors { row.map(|r| corpus.anchor(r)) } else { None };
+            // The first half of a split quote carries the anchor.
+            let first_half = row.is_some_and(
+                |r| matches!(corpus.said[r].source, SaidSource::Quote { quote: q, .. } if q == quote.index),
+            );
+            let id = if (anchors || is_own) && first_half {
+                row.map(|r| corpus.anchor(r))
+            } else {
+                None
+            };
             (quote.bytes.clone(), Mark { class, label, id })
         })
         .collect();
     highlight(text, marks)
 }
 
-/// The corpus row of an article's quote.
-pub fn quote_row(corpus: &Corpus, article: usize, quote: &Quote) -> Option<usize> {
-    // Rows are laid out article by article, in quote order.
-    let first = corpus.quotes.partition_point(|r| r.article < article);
-    let row = first + quote.index;
-    (corpus
-        .quotes
-        .get(row)
-        .is_some_and(|r| r.article == article && r.quote == quote.index))
-    .then_some(row)
+/// The rows of one article: a contiguous run, since rows are laid out article by article.
+pub fn article_rows(corpus: &Corpus, article: usize) -> std::ops::Range<usize> {
+    let first = corpus.said.partition_point(|r| r.article < article);
+    let end = corpus.said.partition_point(|r| r.article <= article);
+    first..end
+}
+
+/// An item's words with quoted words marked and search matches marked.
+pub fn said_segments(text: &SaidText, words: &[String]) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut runs: Vec<(Range<usize>, bool)> = Vec::new();
+    for range in &text.quoted {
+        if range.start < at || range.end > text.text.len() {
+            continue;
+        }
+        if range.start > at {
+            runs.push((at..range.start, false));
+        }
+        runs.push((range.clone(), true));
+        at = range.end;
+    }
+    if at < text.text.len() || runs.is_empty() {
+        runs.push((at..text.text.len(), false));
+    }
+    for (range, quoted) in runs {
+        let Some(run) = text.text.get(range) else { continue };
+        for mut segment in search_marks(run, words) {
+            if quoted {
+                segment.mark = Some(match segment.mark {
+                    Some(mut mark) => {
+                        mark.class.push_str(" quoted");
+                        mark
+                    }
+                    None => Mark {
+                        class: "quoted".to_owned(),
+                        label: None,
+                        id: None,
+                    },
+                });
+            }
+            out.push(segment);
+        }
+    }
+    out
 }
 
 /// "24 July 2024" from "2024-07-24".
@@ -200,15 +247,6 @@ pub fn article_citation(article: &StoredArticle) -> String {
     parts.join(", ")
 }
 
-/// The permalink path of a quote.
-pub fn permalink(corpus: &Corpus, row: usize) -> String {
-    let r = &corpus.quotes[row];
-    match r.speaker {
-        Some(s) => format!("/speakers/{}#{}", corpus.speakers[s].slug, corpus.anchor(row)),
-        None => format!("/articles/{}#{}", corpus.articles[r.article].slug, corpus.anchor(row)),
-    }
-}
-
 /// The note on how a quote or statement was attributed.
 pub fn attribution_note(attribution: &Attribution, speaker: Option<&CorpusSpeaker>) -> String {
     attribution.note(speaker.map(|s| s.name.as_str()))
@@ -243,6 +281,32 @@ mod tests {
         assert_eq!(
             render(&search_marks("Ünïcode ünder", &["ün".to_owned()])),
             "[Ün]ïcode [ün]der"
+        );
+    }
+
+    #[test]
+    fn quoted_words_and_search_matches_are_both_marked() {
+        let words = "the closure was “a disaster” for jobs";
+        let quoted = words.find('“').unwrap()..words.find('”').unwrap() + '”'.len_utf8();
+        let text = SaidText {
+            text: words.to_owned(),
+            quoted: vec![quoted],
+        };
+        let segments = said_segments(&text, &["disast".to_owned(), "jobs".to_owned()]);
+        let classes: Vec<(String, Option<String>)> = segments
+            .iter()
+            .map(|s| (s.text.clone(), s.mark.as_ref().map(|m| m.class.clone())))
+            .collect();
+        assert_eq!(
+            classes,
+            [
+                ("the closure was ".to_owned(), None),
+                ("“a ".to_owned(), Some("quoted".to_owned())),
+                ("disast".to_owned(), Some("hit quoted".to_owned())),
+                ("er”".to_owned(), Some("quoted".to_owned())),
+                (" for ".to_owned(), None),
+                ("jobs".to_owned(), Some("hit".to_owned())),
+            ]
         );
     }
 

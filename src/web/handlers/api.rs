@@ -1,19 +1,21 @@
 //! The JSON API behind every page: `/api/speakers`, `/api/speakers/{slug}`, `/api/quotes`, `/api/articles`, `/api/themes`.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::corpus::{Corpus, CorpusSpeaker};
+use crate::corpus::{Corpus, CorpusSpeaker, SaidSource, said_attribution, said_cue};
 use crate::model::Attribution;
 use crate::web::error::{ApiError, AppError};
-use crate::web::filters::QuoteFilters;
+use crate::web::filters::{ListingQuery, QuoteFilters};
 use crate::web::json::json_response;
 use crate::web::listing::{PAGE_SIZE, listing};
+use crate::web::query::Query;
 use crate::web::resolve::{canonical_speaker, permanent_redirect};
 use crate::web::state::AppState;
-use crate::web::view::{article_title, permalink};
+use crate::web::urls;
+use crate::web::view::article_title;
 
 /// A speaker in API answers.
 #[derive(Serialize)]
@@ -25,11 +27,31 @@ struct SpeakerJson<'a> {
     kind: crate::model::SpeakerKind,
     commentator: bool,
     quotes: usize,
-    statements: usize,
+    reported: usize,
+    summary: Option<SummaryJson<'a>>,
     url: String,
 }
 
-fn speaker_json<'a>(speaker: &'a CorpusSpeaker, base: &str) -> SpeakerJson<'a> {
+/// A speaker's one line: their own words, verbatim, and where they are.
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    text: String,
+    article: &'a str,
+    /// 1-based, as on the page.
+    paragraph: usize,
+}
+
+fn summary_json<'a>(corpus: &'a Corpus, speaker: &CorpusSpeaker) -> Option<SummaryJson<'a>> {
+    let row = speaker.summary?;
+    let r = &corpus.said[row];
+    Some(SummaryJson {
+        text: corpus.said_text(row).text,
+        article: &corpus.articles[r.article].slug,
+        paragraph: r.paragraph + 1,
+    })
+}
+
+fn speaker_json<'a>(corpus: &'a Corpus, speaker: &'a CorpusSpeaker, base: &str) -> SpeakerJson<'a> {
     SpeakerJson {
         slug: &speaker.slug,
         name: &speaker.name,
@@ -37,44 +59,57 @@ fn speaker_json<'a>(speaker: &'a CorpusSpeaker, base: &str) -> SpeakerJson<'a> {
         role: speaker.role.as_deref(),
         kind: speaker.kind,
         commentator: speaker.commentator,
-        quotes: speaker.quotes.len(),
-        statements: speaker.statements.len(),
-        url: format!("{base}/speakers/{}", speaker.slug),
+        quotes: speaker.quote_count,
+        reported: speaker.said.len() - speaker.quote_count,
+        summary: summary_json(corpus, speaker),
+        url: format!("{base}{}", urls::speaker(&speaker.slug)),
     }
 }
 
-/// A quote in API answers: `speaker` is the slug.
+/// Something said, in API answers: `speaker` is the slug, `paragraph` 1-based.
 #[derive(Serialize)]
-struct QuoteJson<'a> {
+struct SaidJson<'a> {
     id: String,
     speaker: Option<&'a str>,
     speaker_name: Option<&'a str>,
     kind: &'static str,
-    text: &'a str,
+    /// The words as a reader reads them (a split quote joined, the writer's comma dropped).
+    text: String,
+    /// The exact span in the paragraph, as written.
+    span: &'a str,
     cue: Option<&'a str>,
     attribution: &'a Attribution,
+    /// The attribution in plain words.
+    note: String,
     themes: Vec<&'a str>,
     article: &'a str,
     paragraph: usize,
     url: String,
 }
 
-fn quote_json<'a>(corpus: &'a Corpus, row: usize, base: &str) -> QuoteJson<'a> {
-    let r = &corpus.quotes[row];
-    let quote = corpus.quote(row);
+fn said_json<'a>(corpus: &'a Corpus, row: usize, base: &str) -> SaidJson<'a> {
+    let r = &corpus.said[row];
+    let article = &corpus.articles[r.article];
     let speaker = r.speaker.map(|s| &corpus.speakers[s]);
-    QuoteJson {
+    let span = match r.source {
+        SaidSource::Quote { quote, .. } => article.quotes[quote].text.as_str(),
+        SaidSource::Report(report) => article.reports[report].text.as_str(),
+    };
+    let attribution = said_attribution(article, r.source);
+    SaidJson {
         id: corpus.anchor(row),
         speaker: speaker.map(|s| s.slug.as_str()),
         speaker_name: speaker.map(|s| s.name.as_str()),
-        kind: quote.kind.as_str(),
-        text: &quote.text,
-        cue: quote.cue.as_deref(),
-        attribution: &quote.attribution,
+        kind: r.kind.as_str(),
+        text: corpus.said_text(row).text,
+        span,
+        cue: said_cue(article, r.source),
+        attribution,
+        note: attribution.note(speaker.map(|s| s.name.as_str())),
         themes: r.themes.iter().map(|&t| corpus.themes.list[t].slug.as_str()).collect(),
-        article: &corpus.articles[r.article].slug,
-        paragraph: quote.paragraph,
-        url: format!("{base}{}", permalink(corpus, row)),
+        article: &article.slug,
+        paragraph: r.paragraph + 1,
+        url: format!("{base}{}", urls::said(corpus, row)),
     }
 }
 
@@ -84,7 +119,7 @@ pub async fn speakers(State(state): State<AppState>) -> Response {
         .corpus
         .speakers
         .iter()
-        .map(|s| speaker_json(s, &state.base_url))
+        .map(|s| speaker_json(&state.corpus, s, &state.base_url))
         .collect();
     json_response(&json!({ "speakers": list })).into_response()
 }
@@ -97,45 +132,31 @@ pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) ->
     if speaker.slug != slug {
         return Ok(permanent_redirect(&format!("/api/speakers/{}", speaker.slug)));
     }
-    let statements: Vec<Value> = speaker
-        .statements
+    let said: Vec<SaidJson<'_>> = speaker
+        .said
         .iter()
-        .map(|&row| {
-            let r = &corpus.statements[row];
-            let s = corpus.statement(row);
-            let article = &corpus.articles[r.article];
-            json!({
-                "article": article.slug,
-                "paragraph": s.paragraph,
-                "text": article.paragraphs[s.paragraph].text,
-                "cue": s.cue,
-                "attribution": s.attribution,
-                "themes": r.themes.iter().map(|&t| &corpus.themes.list[t].slug).collect::<Vec<_>>(),
-                "quotes": s.quotes.iter().map(|&q| &article.quotes[q].text).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let quotes: Vec<QuoteJson<'_>> = speaker
-        .quotes
-        .iter()
-        .map(|&row| quote_json(corpus, row, &state.base_url))
+        .map(|&row| said_json(corpus, row, &state.base_url))
         .collect();
     Ok(json_response(&json!({
-        "speaker": speaker_json(speaker, &state.base_url),
-        "statements": statements,
-        "quotes": quotes,
+        "speaker": speaker_json(corpus, speaker, &state.base_url),
+        "summary": summary_json(corpus, speaker),
+        "said": said,
     }))
     .into_response())
 }
 
 /// `GET /api/quotes?…`: the same filters as `/quotes`, paginated.
-pub async fn quotes(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
+pub async fn quotes(
+    State(state): State<AppState>,
+    query: Result<Query<ListingQuery>, AppError>,
+) -> Result<Response, ApiError> {
     let corpus = &state.corpus;
-    let filters = QuoteFilters::parse(raw.as_deref(), corpus)?;
+    let Query(query) = query?;
+    let filters = QuoteFilters::check(query, corpus)?;
     let listing = listing(corpus, &filters, PAGE_SIZE)?;
-    let quotes: Vec<QuoteJson<'_>> = listing.rows[listing.page_rows.clone()]
+    let quotes: Vec<SaidJson<'_>> = listing.rows[listing.page_rows.clone()]
         .iter()
-        .map(|&row| quote_json(corpus, row, &state.base_url))
+        .map(|&row| said_json(corpus, row, &state.base_url))
         .collect();
     let next = (filters.page < listing.pages).then(|| filters.href("/api/quotes", filters.page + 1));
     Ok(json_response(&json!({
@@ -163,13 +184,14 @@ pub async fn articles(State(state): State<AppState>) -> Response {
                 "source": a.source,
                 "date": a.date,
                 "quotes": a.quotes.len(),
+                "reported": a.reports.len(),
                 "speakers": a
                     .speakers
                     .iter()
                     .filter_map(|s| corpus.article_speaker(i, s.id))
                     .map(|id| &corpus.speakers[id].slug)
                     .collect::<Vec<_>>(),
-                "url": format!("{}/articles/{}", state.base_url, a.slug),
+                "url": format!("{}{}", state.base_url, urls::article(&a.slug)),
             })
         })
         .collect();
@@ -182,7 +204,36 @@ pub async fn article(State(state): State<AppState>, Path(slug): Path<String>) ->
     let index = corpus
         .article(&slug)
         .ok_or_else(|| AppError::not_found(format!("There is no article “{slug}”"), Vec::new()))?;
-    Ok(json_response(&&corpus.articles[index]).into_response())
+    let mut value =
+        serde_json::to_value(&corpus.articles[index]).map_err(|e| AppError::Internal(format!("article json: {e}")))?;
+    one_based_paragraphs(&mut value);
+    Ok(json_response(&value).into_response())
+}
+
+/// Paragraph numbers in the API are 1-based, as on the page (`#p-3` is ¶3): the parser
+/// counts from 0, so every `paragraph` and paragraph `index` moves up by one.
+fn one_based_paragraphs(article: &mut Value) {
+    let bump = |value: &mut Value| {
+        if let Some(n) = value.as_u64() {
+            *value = Value::from(n + 1);
+        }
+    };
+    for list in ["quotes", "statements", "reports"] {
+        if let Some(items) = article.get_mut(list).and_then(Value::as_array_mut) {
+            for item in items {
+                if let Some(p) = item.get_mut("paragraph") {
+                    bump(p);
+                }
+            }
+        }
+    }
+    if let Some(paragraphs) = article.get_mut("paragraphs").and_then(Value::as_array_mut) {
+        for paragraph in paragraphs {
+            if let Some(i) = paragraph.get_mut("index") {
+                bump(i);
+            }
+        }
+    }
 }
 
 /// `GET /api/themes`.
@@ -190,30 +241,22 @@ pub async fn themes(State(state): State<AppState>) -> Response {
     json_response(&json!({ "themes": state.corpus.themes.list })).into_response()
 }
 
-/// `GET /api/themes/{slug}`: the theme and each speaker's statements under it.
+/// `GET /api/themes/{slug}`: the theme and everything said under it.
 pub async fn theme(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
     let corpus = &state.corpus;
     let t = corpus
         .themes
         .position(&slug)
         .ok_or_else(|| AppError::not_found(format!("There is no theme “{slug}”"), Vec::new()))?;
-    let statements: Vec<Value> = corpus
-        .statements
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.themes.contains(&t))
-        .map(|(row, r)| {
-            let s = corpus.statement(row);
-            let article = &corpus.articles[r.article];
-            json!({
-                "speaker": r.speaker.map(|id| &corpus.speakers[id].slug),
-                "article": article.slug,
-                "paragraph": s.paragraph,
-                "text": article.paragraphs[s.paragraph].text,
-            })
+    let said: Vec<SaidJson<'_>> = corpus
+        .search(&crate::corpus::QuoteQuery {
+            themes: vec![t],
+            ..Default::default()
         })
+        .into_iter()
+        .map(|row| said_json(corpus, row, &state.base_url))
         .collect();
-    Ok(json_response(&json!({ "theme": corpus.themes.list[t], "statements": statements })).into_response())
+    Ok(json_response(&json!({ "theme": corpus.themes.list[t], "said": said })).into_response())
 }
 
 /// Unknown `/api/…` paths: a JSON 404.

@@ -1,13 +1,14 @@
 //! `/article`, `/articles` and `/articles/{slug}`: the text with every quote marked by speaker.
 
 use askama::Template;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 
 use super::render;
 use crate::model::ParagraphRole;
 use crate::web::error::{AppError, Link};
 use crate::web::page::PageMeta;
+use crate::web::query::Query;
 use crate::web::resolve::permanent_redirect;
 use crate::web::state::AppState;
 use crate::web::view::{Segment, article_title, count, long_date, paragraph_with_quotes};
@@ -101,8 +102,27 @@ fn role_label(role: ParagraphRole) -> &'static str {
     }
 }
 
+/// The article page's parameters; others (tracking ones) are ignored.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ArticleQuery {
+    /// `furniture=show|hide`: whether captions, related links and the footer show.
+    pub furniture: Vec<String>,
+}
+
+/// The article list's parameters.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ArticlesQuery {
+    /// `page=N`.
+    pub page: Vec<String>,
+}
+
 /// `GET /article`: the article, or the list when there are several.
-pub async fn article_default(State(state): State<AppState>, query: RawQuery) -> Result<Response, AppError> {
+pub async fn article_default(
+    State(state): State<AppState>,
+    Query(query): Query<ArticleQuery>,
+) -> Result<Response, AppError> {
     match state.corpus.articles.as_slice() {
         [_] => render_article(&state, 0, "/article", query),
         _ => Ok(permanent_redirect("/articles")),
@@ -113,33 +133,17 @@ pub async fn article_default(State(state): State<AppState>, query: RawQuery) -> 
 const ARTICLES_PER_PAGE: usize = 100;
 
 /// `GET /articles?page=N`.
-pub async fn articles(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, AppError> {
+pub async fn articles(State(state): State<AppState>, Query(query): Query<ArticlesQuery>) -> Result<Response, AppError> {
     let corpus = &state.corpus;
     let pages = corpus.articles.len().div_ceil(ARTICLES_PER_PAGE).max(1);
-    let number = match raw.as_deref().unwrap_or("") {
-        "" => 1,
-        query => {
-            let (name, value) = query.split_once('=').unwrap_or((query, ""));
-            if name != "page" {
-                return Err(AppError::bad(
-                    name,
-                    "this page has no such parameter",
-                    "the parameter page",
-                ));
-            }
-            value
-                .parse::<usize>()
-                .ok()
-                .filter(|p| (1..=pages).contains(p))
-                .ok_or_else(|| {
-                    AppError::bad(
-                        "page",
-                        format!("“{value}” is not a page here"),
-                        format!("a page from 1 to {pages}"),
-                    )
-                })?
-        }
-    };
+    let number = crate::web::filters::page_number(&query.page)?;
+    if number > pages {
+        return Err(AppError::bad(
+            "page",
+            format!("Page {number} is past the last page"),
+            format!("a page from 1 to {pages}"),
+        ));
+    }
     let path = if number == 1 {
         "/articles".to_owned()
     } else {
@@ -180,7 +184,7 @@ pub async fn articles(State(state): State<AppState>, RawQuery(raw): RawQuery) ->
 pub async fn article(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-    query: RawQuery,
+    Query(query): Query<ArticleQuery>,
 ) -> Result<Response, AppError> {
     let corpus = &state.corpus;
     let Some(index) = corpus.article(&slug) else {
@@ -200,22 +204,24 @@ pub async fn article(
     render_article(&state, index, &path, query)
 }
 
-fn render_article(state: &AppState, index: usize, path: &str, RawQuery(raw): RawQuery) -> Result<Response, AppError> {
-    let hide_furniture = match raw.as_deref().unwrap_or("") {
-        "" | "furniture=show" => false,
-        "furniture=hide" => true,
-        other => {
-            let (name, value) = other.split_once('=').unwrap_or((other, ""));
-            return Err(if name == "furniture" {
-                AppError::bad("furniture", format!("“{value}” is not a choice"), "show or hide")
-            } else {
-                AppError::bad(
-                    name,
-                    "this page has no such parameter",
-                    "the parameter furniture (show or hide)",
-                )
-            });
+fn render_article(state: &AppState, index: usize, path: &str, query: ArticleQuery) -> Result<Response, AppError> {
+    let values: Vec<&str> = query
+        .furniture
+        .iter()
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .collect();
+    let hide_furniture = match values.as_slice() {
+        [] | ["show"] => false,
+        ["hide"] => true,
+        [other] => {
+            return Err(AppError::bad(
+                "furniture",
+                format!("“{other}” is not a choice"),
+                "show or hide",
+            ));
         }
+        _ => return Err(AppError::bad("furniture", "It is given more than once", "show or hide")),
     };
     let corpus = &state.corpus;
     let article = &corpus.articles[index];

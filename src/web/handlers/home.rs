@@ -5,15 +5,12 @@ use axum::extract::State;
 use axum::response::Response;
 
 use super::render;
-use crate::corpus::Corpus;
-use crate::model::QuoteKind;
+use crate::corpus::{Corpus, SaidKind};
 use crate::web::error::AppError;
 use crate::web::page::PageMeta;
 use crate::web::state::AppState;
-use crate::web::view::{article_title, count, long_date};
+use crate::web::view::{Segment, article_title, count, long_date, said_segments};
 
-/// Longest quote shown on a card, in characters.
-const SAMPLE_CHARS: usize = 220;
 /// Most articles headed on the home page; the rest are at `/articles`.
 const MAX_ARTICLES: usize = 5;
 /// Most speaker cards in each list on the home page.
@@ -63,42 +60,57 @@ pub struct SpeakerCard {
     pub role: Option<String>,
     /// Colour slot.
     pub colour: usize,
-    /// "3 quotes · 4 statements".
+    /// "3 quotes · 4 reported statements".
     pub counts: String,
-    /// One representative quote.
-    pub sample: Option<Sample>,
+    /// Their one line, verbatim (see [`crate::corpus::Corpus`]'s summary rule).
+    pub summary: Option<Summary>,
 }
 
-/// A quote shown on a card.
-pub struct Sample {
-    /// The words.
-    pub text: String,
+/// A speaker's one line, as the card and the speaker page show it.
+pub struct Summary {
+    /// The words, quoted words marked.
+    pub segments: Vec<Segment>,
+    /// A quotation (set in quotation marks) rather than a reported statement.
+    pub quoted: bool,
+    /// Where it is in the article.
+    pub href: String,
+}
+
+/// The summary of speaker `id`, ready to show.
+pub fn summary(corpus: &Corpus, id: usize) -> Option<Summary> {
+    let row = corpus.speakers[id].summary?;
+    let r = &corpus.said[row];
+    Some(Summary {
+        segments: said_segments(&corpus.said_text(row), &[]),
+        quoted: r.kind != SaidKind::Reported,
+        href: crate::web::urls::said(corpus, row),
+    })
+}
+
+/// "3 quotes · 4 reported statements".
+pub fn said_counts(corpus: &Corpus, id: usize) -> String {
+    let speaker = &corpus.speakers[id];
+    format!(
+        "{} · {}",
+        count(speaker.quote_count, "quote", "quotes"),
+        count(
+            speaker.said.len() - speaker.quote_count,
+            "reported statement",
+            "reported statements"
+        )
+    )
 }
 
 /// A card for speaker `id`.
 pub fn speaker_card(corpus: &Corpus, id: usize) -> SpeakerCard {
     let speaker = &corpus.speakers[id];
-    // The longest whole quotation that fits, else the longest quote.
-    let sample = speaker
-        .quotes
-        .iter()
-        .map(|&row| corpus.quote(row))
-        .filter(|q| q.text.chars().count() <= SAMPLE_CHARS)
-        .max_by_key(|q| (q.kind == QuoteKind::Direct, q.text.len()))
-        .map(|q| Sample {
-            text: q.text.trim_end_matches([',', ' ']).to_owned(),
-        });
     SpeakerCard {
         slug: speaker.slug.clone(),
         name: speaker.name.clone(),
         role: speaker.role.clone(),
         colour: speaker.colour,
-        counts: format!(
-            "{} · {}",
-            count(speaker.quotes.len(), "quote", "quotes"),
-            count(speaker.statements.len(), "statement", "statements")
-        ),
-        sample,
+        counts: said_counts(corpus, id),
+        summary: summary(corpus, id),
     }
 }
 

@@ -1,18 +1,21 @@
-//! `/quotes` and `/quotes.csv`: every quotation, filtered by speaker, kind, theme and search text.
+//! `/quotes` and `/quotes.csv`: everything said — quotations, fragments and reported statements —
+//! filtered by speaker, article, kind, theme and search text.
 
 use askama::Template;
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderValue, header};
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::render;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, SaidKind, said_cue};
 use crate::web::error::AppError;
-use crate::web::filters::QuoteFilters;
+use crate::web::filters::{ListingQuery, QuoteFilters};
 use crate::web::listing::{PAGE_SIZE, listing};
 use crate::web::page::PageMeta;
+use crate::web::query::Query;
 use crate::web::state::AppState;
-use crate::web::view::{Segment, article_title, count, long_date, permalink, search_marks};
+use crate::web::urls;
+use crate::web::view::{Segment, article_title, count, said_segments};
 
 /// Most speaker checkboxes shown (besides ticked ones).
 const MAX_SPEAKER_OPTIONS: usize = 100;
@@ -27,6 +30,8 @@ pub struct QuotesPage {
     pub speakers: Vec<SpeakerOption>,
     /// The kind selected ("" for any).
     pub kind: &'static str,
+    /// An option per article, when there are several.
+    pub articles: Vec<ThemeOption>,
     /// An option per theme.
     pub themes: Vec<ThemeOption>,
     /// The search text.
@@ -67,7 +72,7 @@ pub struct SpeakerOption {
     pub checked: bool,
 }
 
-/// A theme option.
+/// A theme or article option.
 pub struct ThemeOption {
     /// Slug.
     pub slug: String,
@@ -93,9 +98,13 @@ pub struct QuoteItem {
     pub speaker_href: String,
     /// Colour slot of the speaker.
     pub colour: Option<usize>,
-    /// "direct" or "fragment".
+    /// "direct", "fragment" or "reported".
     pub kind: &'static str,
-    /// The words, search matches marked.
+    /// How the kind reads: "quote", "fragment", "reported".
+    pub kind_label: &'static str,
+    /// Whether the words are a quotation (set in quotation marks) rather than a report.
+    pub quoted: bool,
+    /// The words, quoted words and search matches marked.
     pub segments: Vec<Segment>,
     /// The cue.
     pub cue: Option<String>,
@@ -108,7 +117,12 @@ pub struct QuoteItem {
 }
 
 fn summary(corpus: &Corpus, filters: &QuoteFilters, total: usize) -> String {
-    let mut text = count(total, "quote", "quotes");
+    let mut text = match filters.kinds.as_slice() {
+        [SaidKind::Direct] => count(total, "direct quote", "direct quotes"),
+        [SaidKind::Fragment] => count(total, "quoted fragment", "quoted fragments"),
+        [SaidKind::Reported] => count(total, "reported statement", "reported statements"),
+        _ => count(total, "statement", "statements"),
+    };
     if !filters.speakers.is_empty() {
         let names: Vec<&str> = filters
             .speakers
@@ -143,6 +157,15 @@ fn chips(corpus: &Corpus, filters: &QuoteFilters) -> Vec<Chip> {
             href: filters.without("speaker", slug).href("/quotes", 1),
         });
     }
+    for slug in &filters.articles {
+        let title = corpus
+            .article(slug)
+            .map_or_else(|| slug.clone(), |a| article_title(&corpus.articles[a]));
+        chips.push(Chip {
+            label: format!("Article: {title}"),
+            href: filters.without("article", slug).href("/quotes", 1),
+        });
+    }
     for kind in &filters.kinds {
         chips.push(Chip {
             label: format!("Kind: {}", kind.as_str()),
@@ -168,31 +191,38 @@ fn chips(corpus: &Corpus, filters: &QuoteFilters) -> Vec<Chip> {
     chips
 }
 
+/// How a kind reads in a listing.
+fn kind_label(kind: SaidKind) -> &'static str {
+    match kind {
+        SaidKind::Direct => "quote",
+        SaidKind::Fragment => "fragment",
+        SaidKind::Reported => "reported",
+    }
+}
+
 /// `GET /quotes`.
-pub async fn quotes(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, AppError> {
+pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQuery>) -> Result<Response, AppError> {
     let corpus = &state.corpus;
-    let filters = QuoteFilters::parse(raw.as_deref(), corpus)?;
+    let filters = QuoteFilters::check(query, corpus)?;
     let listing = listing(corpus, &filters, PAGE_SIZE)?;
     let words = filters.search_words();
     let items = listing.rows[listing.page_rows.clone()]
         .iter()
         .map(|&row| {
-            let r = &corpus.quotes[row];
-            let quote = corpus.quote(row);
+            let r = &corpus.said[row];
             let article = &corpus.articles[r.article];
             let speaker = r.speaker.map(|s| &corpus.speakers[s]);
             QuoteItem {
                 speaker_name: speaker.map_or_else(|| "No speaker".to_owned(), |s| s.name.clone()),
-                speaker_href: speaker.map_or_else(
-                    || format!("/articles/{}#{}", article.slug, corpus.anchor(row)),
-                    |s| format!("/speakers/{}", s.slug),
-                ),
+                speaker_href: speaker.map_or_else(|| urls::said(corpus, row), |s| urls::speaker(&s.slug)),
                 colour: speaker.map(|s| s.colour),
-                kind: quote.kind.as_str(),
-                segments: search_marks(&quote.text, &words),
-                cue: quote.cue.as_deref().map(str::to_owned),
-                permalink: permalink(corpus, row),
-                article_href: format!("/articles/{}#p-{}", article.slug, quote.paragraph + 1),
+                kind: r.kind.as_str(),
+                kind_label: kind_label(r.kind),
+                quoted: r.kind != SaidKind::Reported,
+                segments: said_segments(&corpus.said_text(row), &words),
+                cue: said_cue(article, r.source).map(str::to_owned),
+                permalink: urls::said(corpus, row),
+                article_href: urls::paragraph(&article.slug, r.paragraph),
                 article_title: article_title(article),
             }
         })
@@ -207,7 +237,7 @@ pub async fn quotes(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
             slug: s.slug.clone(),
             name: s.name.clone(),
             colour: s.colour,
-            count: s.quotes.len(),
+            count: s.said.len(),
             checked: filters.speakers.contains(&s.slug),
         })
         .filter(|o| {
@@ -234,6 +264,19 @@ pub async fn quotes(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
             [one] => one.as_str(),
             _ => "",
         },
+        articles: if corpus.articles.len() > 1 {
+            corpus
+                .articles
+                .iter()
+                .map(|a| ThemeOption {
+                    slug: a.slug.clone(),
+                    label: article_title(a),
+                    checked: filters.articles.contains(&a.slug),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         themes: corpus
             .themes
             .list
@@ -259,63 +302,93 @@ pub async fn quotes(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
     render(&page)
 }
 
-/// `GET /quotes.csv`: every matching quote (not only one page), one row each.
-pub async fn quotes_csv(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, AppError> {
-    let corpus = &state.corpus;
-    let filters = QuoteFilters::parse(raw.as_deref(), corpus)?;
-    let rows = corpus.search(&filters.query(corpus));
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "speaker",
-        "speaker_name",
-        "kind",
-        "text",
-        "cue",
-        "article",
-        "date",
-        "url",
-    ];
-    let mut write = |record: &[&str]| {
-        writer
-            .write_record(record)
-            .map_err(|e| AppError::Internal(format!("csv: {e}")))
-    };
-    write(&header)?;
-    for row in rows {
-        let r = &corpus.quotes[row];
-        let quote = corpus.quote(row);
-        let article = &corpus.articles[r.article];
-        let speaker = r.speaker.map(|s| &corpus.speakers[s]);
-        let url = format!("{}{}", state.base_url, permalink(corpus, row));
-        let date = article.date.as_deref().map(long_date).unwrap_or_default();
-        write(&[
-            speaker.map_or("", |s| s.slug.as_str()),
-            speaker.map_or("", |s| s.name.as_str()),
-            quote.kind.as_str(),
-            &csv_safe(&quote.text),
-            quote.cue.as_deref().unwrap_or(""),
-            &article_title(article),
-            &date,
-            &url,
-        ])?;
+/// The CSV's columns.
+pub const CSV_COLUMNS: [&str; 10] = [
+    "speaker",
+    "role",
+    "kind",
+    "text",
+    "cue",
+    "themes",
+    "article",
+    "date",
+    "paragraph",
+    "link",
+];
+
+/// `GET /quotes.csv`: every matching row (not only one page). UTF-8 with a byte-order
+/// mark, so that Excel and LibreOffice read the characters right; links are paths, so they
+/// do not depend on the host the file was served from. An error comes back as plain text.
+pub async fn quotes_csv(State(state): State<AppState>, Query(query): Query<ListingQuery>) -> Response {
+    match csv_body(&state.corpus, query) {
+        Ok(bytes) => {
+            let mut response = bytes.into_response();
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            );
+            headers.insert(
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"whosaid.csv\""),
+            );
+            response
+        }
+        Err(err) => {
+            if let AppError::Internal(detail) = &err {
+                tracing::error!(%detail, "internal error");
+            }
+            let status = err.status();
+            let message = match &err {
+                AppError::Internal(_) => "The server could not write this file.".to_owned(),
+                other => format!("{}.\n", crate::model::capitalise(&other.to_string())),
+            };
+            let mut response = (status, message).into_response();
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            );
+            if status == StatusCode::INTERNAL_SERVER_ERROR {
+                response.headers_mut().remove(header::CONTENT_DISPOSITION);
+            }
+            response
+        }
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| AppError::Internal(format!("csv: {e}")))?;
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"quotes.csv\""),
-    );
-    Ok(response)
 }
 
-/// Quoted text that a spreadsheet would read as a formula gets a leading apostrophe.
+fn csv_body(corpus: &Corpus, query: ListingQuery) -> Result<Vec<u8>, AppError> {
+    let filters = QuoteFilters::check(query, corpus)?;
+    let rows = corpus.search(&filters.query(corpus));
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    let mut writer = csv::Writer::from_writer(&mut out);
+    let fail = |e: csv::Error| AppError::Internal(format!("csv: {e}"));
+    writer.write_record(CSV_COLUMNS).map_err(fail)?;
+    for row in rows {
+        let r = &corpus.said[row];
+        let article = &corpus.articles[r.article];
+        let speaker = r.speaker.map(|s| &corpus.speakers[s]);
+        let themes: Vec<&str> = r.themes.iter().map(|&t| corpus.themes.list[t].slug.as_str()).collect();
+        writer
+            .write_record([
+                speaker.map_or("", |s| s.name.as_str()),
+                speaker.and_then(|s| s.role.as_deref()).unwrap_or(""),
+                r.kind.as_str(),
+                &csv_safe(&corpus.said_text(row).text),
+                said_cue(article, r.source).unwrap_or(""),
+                &themes.join("; "),
+                &article_title(article),
+                article.date.as_deref().unwrap_or(""),
+                &(r.paragraph + 1).to_string(),
+                &urls::said(corpus, row),
+            ])
+            .map_err(fail)?;
+    }
+    writer.flush().map_err(|e| AppError::Internal(format!("csv: {e}")))?;
+    drop(writer);
+    Ok(out)
+}
+
+/// Text that a spreadsheet would read as a formula gets a leading apostrophe.
 fn csv_safe(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")

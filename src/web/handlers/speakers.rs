@@ -1,19 +1,36 @@
-//! `/speakers/{slug}`: everything one speaker said, in article order; short names redirect to it.
-
-use std::collections::BTreeSet;
+//! `/speakers/{slug}`: everything one speaker said, paragraph by paragraph, each quote once;
+//! narrowed by theme and cut into pages. Short names redirect to it.
 
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use serde::Deserialize;
 
+use super::home::{Summary, said_counts, summary};
 use super::render;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, SaidKind, SaidSource, said_attribution, said_cue};
 use crate::model::RoleSource;
 use crate::web::error::AppError;
+use crate::web::filters::page_number;
 use crate::web::page::PageMeta;
+use crate::web::query::Query;
 use crate::web::resolve::{canonical_speaker, permanent_redirect};
 use crate::web::state::AppState;
-use crate::web::view::{Segment, article_citation, article_title, attribution_note, count, paragraph_for_speaker};
+use crate::web::urls::{self, SPEAKER_PAGE_SIZE};
+use crate::web::view::{Segment, article_citation, article_title, attribution_note, paragraph_for_speaker};
+
+/// Words of a quote shown beside its link.
+const LINK_WORDS: usize = 6;
+
+/// The speaker page's parameters; others (tracking ones) are ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SpeakerQuery {
+    /// `theme=…`.
+    pub theme: Vec<String>,
+    /// `page=…`.
+    pub page: Vec<String>,
+}
 
 /// A speaker's page.
 #[derive(Template)]
@@ -23,8 +40,34 @@ pub struct SpeakerPage {
     pub page: PageMeta,
     /// Who.
     pub speaker: SpeakerHead,
+    /// The themes they speak to, to narrow the page by.
+    pub themes: Vec<ThemeChoice>,
+    /// The theme chosen, by label.
+    pub theme_label: Option<String>,
+    /// "12 paragraphs" or "3 paragraphs on China’s position".
+    pub showing: String,
     /// What they said, article by article, paragraph by paragraph.
     pub groups: Vec<ArticleGroup>,
+    /// This page's number, and how many.
+    pub page_number: usize,
+    /// How many pages.
+    pub pages: usize,
+    /// Link to the previous page.
+    pub prev_href: Option<String>,
+    /// Link to the next page.
+    pub next_href: Option<String>,
+}
+
+/// A theme to narrow a speaker page by.
+pub struct ThemeChoice {
+    /// The page narrowed to it (or, for "All", not narrowed).
+    pub href: String,
+    /// Its label.
+    pub label: String,
+    /// How many of their statements are on it.
+    pub count: usize,
+    /// The one shown.
+    pub current: bool,
 }
 
 /// A speaker's statements in one article.
@@ -55,44 +98,44 @@ pub struct SpeakerHead {
     pub colour: usize,
     /// Commentator or not.
     pub commentator: bool,
-    /// "4 quotes · 6 statements".
+    /// "4 quotes · 6 reported statements".
     pub counts: String,
+    /// Their one line.
+    pub summary: Option<Summary>,
 }
 
-/// One paragraph in which a speaker is reported or quoted.
+/// One paragraph in which a speaker is reported or quoted, their quotes marked in it once.
 pub struct StatementView {
     /// Anchor id ("s-putin-north-korea-visit-12").
     pub anchor: String,
-    /// The paragraph, quoted words highlighted.
+    /// Anchors of the reported statements in it, so their permalinks land here.
+    pub report_anchors: Vec<String>,
+    /// The paragraph, the speaker's quoted words marked (each with its anchor).
     pub segments: Vec<Segment>,
-    /// The speaker's quotes in it.
-    pub quotes: Vec<QuoteView>,
-    /// The cue of the statement ("stressed").
-    pub cue: Option<String>,
-    /// How the attribution was made.
-    pub note: String,
+    /// A link and a copy-citation button per quote.
+    pub quotes: Vec<QuoteLink>,
+    /// How the attributions in it were made, in plain words, each once.
+    pub notes: Vec<String>,
     /// Themes it falls under.
     pub themes: Vec<ThemeTag>,
     /// Link to the paragraph in the article.
     pub article_href: String,
-    /// The paragraph's number in the article.
+    /// The paragraph's number in the article (from 1, as the article page shows it).
     pub paragraph: usize,
     /// The article's index.
     pub article: usize,
 }
 
-/// A quote on a speaker page.
-pub struct QuoteView {
+/// A quote's permalink on a speaker page.
+pub struct QuoteLink {
     /// Anchor id.
     pub anchor: String,
-    /// The words.
-    pub text: String,
+    /// Its opening words, to tell the links apart.
+    pub opening: String,
+    /// Its whole words, for the citation.
+    pub words: String,
     /// "direct" or "fragment".
     pub kind: &'static str,
-    /// Whether to set it as a block quote.
-    pub direct: bool,
-    /// Its cue.
-    pub cue: Option<String>,
 }
 
 /// A theme as a tag.
@@ -103,89 +146,100 @@ pub struct ThemeTag {
     pub label: String,
 }
 
-/// The paragraphs where speaker `id` is reported or quoted, in corpus order,
-/// optionally only those under theme `theme`.
+/// The paragraphs where speaker `id` is reported or quoted, in corpus order, optionally
+/// only those where what they say falls under theme `theme`.
 pub fn statement_views(corpus: &Corpus, id: usize, theme: Option<usize>) -> Vec<StatementView> {
     let speaker = &corpus.speakers[id];
-    let mut places = BTreeSet::new();
-    for &row in &speaker.statements {
-        let r = &corpus.statements[row];
-        if theme.is_none_or(|t| r.themes.contains(&t)) {
-            places.insert((r.article, corpus.statement(row).paragraph));
-        }
-    }
-    for &row in &speaker.quotes {
-        let r = &corpus.quotes[row];
-        if theme.is_none_or(|t| r.themes.contains(&t)) {
-            places.insert((r.article, corpus.quote(row).paragraph));
-        }
-    }
+    let places: Vec<(usize, usize)> = speaker
+        .places
+        .iter()
+        .map(|&(a, p)| (a as usize, p as usize))
+        .filter(|&(a, p)| {
+            theme.is_none_or(|t| {
+                speaker.said.iter().any(|&r| {
+                    let row = &corpus.said[r];
+                    row.article == a && row.paragraph == p && row.themes.contains(&t)
+                })
+            })
+        })
+        .collect();
     places
         .into_iter()
-        .map(|(article, paragraph)| {
-            let a = &corpus.articles[article];
-            let statement_row =
-                speaker.statements.iter().copied().find(|&row| {
-                    corpus.statements[row].article == article && corpus.statement(row).paragraph == paragraph
-                });
-            let quote_rows: Vec<usize> = speaker
-                .quotes
-                .iter()
-                .copied()
-                .filter(|&row| corpus.quotes[row].article == article && corpus.quote(row).paragraph == paragraph)
-                .collect();
-            let (cue, note, theme_ids) = match statement_row {
-                Some(row) => {
-                    let s = corpus.statement(row);
-                    (
-                        s.cue.clone(),
-                        attribution_note(&s.attribution, Some(speaker)),
-                        corpus.statements[row].themes.clone(),
-                    )
-                }
-                None => {
-                    let first = quote_rows.first().map(|&row| corpus.quote(row));
-                    (
-                        first.and_then(|q| q.cue.clone()),
-                        first.map_or_else(String::new, |q| attribution_note(&q.attribution, Some(speaker))),
-                        quote_rows
-                            .first()
-                            .map(|&row| corpus.quotes[row].themes.clone())
-                            .unwrap_or_default(),
-                    )
-                }
-            };
-            StatementView {
-                anchor: format!("s-{}-{}", a.slug, paragraph + 1),
-                segments: paragraph_for_speaker(corpus, article, paragraph, id),
-                quotes: quote_rows
-                    .iter()
-                    .map(|&row| {
-                        let q = corpus.quote(row);
-                        QuoteView {
-                            anchor: corpus.anchor(row),
-                            text: q.text.clone(),
-                            kind: q.kind.as_str(),
-                            direct: q.kind == crate::model::QuoteKind::Direct,
-                            cue: q.cue.as_deref().map(str::to_owned),
-                        }
-                    })
-                    .collect(),
-                cue: cue.as_deref().map(str::to_owned),
-                note,
-                themes: theme_ids
-                    .iter()
-                    .map(|&t| ThemeTag {
-                        slug: corpus.themes.list[t].slug.clone(),
-                        label: corpus.themes.list[t].label.clone(),
-                    })
-                    .collect(),
-                article_href: format!("/articles/{}#p-{}", a.slug, paragraph + 1),
-                paragraph: paragraph + 1,
-                article,
-            }
-        })
+        .map(|(article, paragraph)| statement_view(corpus, id, article, paragraph))
         .collect()
+}
+
+fn statement_view(corpus: &Corpus, id: usize, article: usize, paragraph: usize) -> StatementView {
+    let speaker = &corpus.speakers[id];
+    let a = &corpus.articles[article];
+    let rows: Vec<usize> = speaker
+        .said
+        .iter()
+        .copied()
+        .filter(|&r| corpus.said[r].article == article && corpus.said[r].paragraph == paragraph)
+        .collect();
+    let mut notes: Vec<String> = Vec::new();
+    let mut themes: Vec<usize> = Vec::new();
+    for &r in &rows {
+        let row = &corpus.said[r];
+        let mut note = attribution_note(said_attribution(a, row.source), Some(speaker));
+        if let Some(cue) = said_cue(a, row.source) {
+            note = format!("{note} (“{cue}”)");
+        }
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+        for &t in &row.themes {
+            if !themes.contains(&t) {
+                themes.push(t);
+            }
+        }
+    }
+    if notes.is_empty()
+        && let Some(statement) = a.statements.iter().find(|s| {
+            s.paragraph == paragraph && s.speaker.and_then(|sid| corpus.article_speaker(article, sid)) == Some(id)
+        })
+    {
+        notes.push(attribution_note(&statement.attribution, Some(speaker)));
+    }
+    themes.sort_unstable();
+    StatementView {
+        anchor: format!("s-{}-{}", a.slug, paragraph + 1),
+        report_anchors: rows
+            .iter()
+            .filter(|&&r| corpus.said[r].kind == SaidKind::Reported)
+            .map(|&r| corpus.anchor(r))
+            .collect(),
+        segments: paragraph_for_speaker(corpus, article, paragraph, id),
+        quotes: rows
+            .iter()
+            .filter(|&&r| matches!(corpus.said[r].source, SaidSource::Quote { .. }))
+            .map(|&r| {
+                let words = corpus.said_text(r).text;
+                let mut opening: String = words.split_whitespace().take(LINK_WORDS).collect::<Vec<_>>().join(" ");
+                if opening.len() < words.len() {
+                    opening.push('…');
+                }
+                QuoteLink {
+                    anchor: corpus.anchor(r),
+                    opening,
+                    words,
+                    kind: corpus.said[r].kind.as_str(),
+                }
+            })
+            .collect(),
+        notes,
+        themes: themes
+            .iter()
+            .map(|&t| ThemeTag {
+                slug: corpus.themes.list[t].slug.clone(),
+                label: corpus.themes.list[t].label.clone(),
+            })
+            .collect(),
+        article_href: urls::paragraph(&a.slug, paragraph),
+        paragraph: paragraph + 1,
+        article,
+    }
 }
 
 /// Statements gathered under their articles, in order.
@@ -211,29 +265,105 @@ pub fn group_by_article(corpus: &Corpus, items: Vec<StatementView>) -> Vec<Artic
     groups
 }
 
-/// `GET /speakers/{slug}`.
-pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, AppError> {
+/// `GET /speakers/{slug}?theme=…&page=…`.
+pub async fn speaker(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<SpeakerQuery>,
+) -> Result<Response, AppError> {
     let corpus = &state.corpus;
     let id = canonical_speaker(corpus, &slug)?;
     let speaker = &corpus.speakers[id];
-    if speaker.slug != slug {
-        return Ok(permanent_redirect(&format!("/speakers/{}", speaker.slug)));
-    }
-    let description = match &speaker.role {
-        Some(role) => format!("Every quote and statement of {}, {role}.", speaker.name),
-        None => format!("Every quote and statement of {}.", speaker.name),
+    let theme_values: Vec<&str> = query.theme.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+    let theme = match theme_values.as_slice() {
+        [] => None,
+        [one] => Some(corpus.themes.position(one).ok_or_else(|| {
+            AppError::bad(
+                "theme",
+                format!("There is no theme “{one}”"),
+                format!(
+                    "a theme slug: {}",
+                    corpus
+                        .themes
+                        .list
+                        .iter()
+                        .map(|t| t.slug.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        })?),
+        _ => return Err(AppError::bad("theme", "It is given more than once", "one theme slug")),
     };
-    let path = format!("/speakers/{}", speaker.slug);
+    let theme_slug = theme.map(|t| corpus.themes.list[t].slug.as_str());
+    let number = page_number(&query.page)?;
+    if speaker.slug != slug {
+        return Ok(permanent_redirect(&urls::speaker_page(
+            &speaker.slug,
+            theme_slug,
+            number,
+        )));
+    }
+    let items = statement_views(corpus, id, theme);
+    let pages = items.len().div_ceil(SPEAKER_PAGE_SIZE).max(1);
+    if number > pages {
+        return Err(AppError::bad(
+            "page",
+            format!("Page {number} is past the last page"),
+            format!("a page from 1 to {pages}"),
+        ));
+    }
+    let total = items.len();
+    let page_items: Vec<StatementView> = items
+        .into_iter()
+        .skip((number - 1) * SPEAKER_PAGE_SIZE)
+        .take(SPEAKER_PAGE_SIZE)
+        .collect();
+    let mut theme_counts = vec![0usize; corpus.themes.list.len()];
+    for r in crate::corpus::statements_of(&corpus.said, &speaker.said) {
+        for &t in &corpus.said[r].themes {
+            theme_counts[t] += 1;
+        }
+    }
+    let mut themes = vec![ThemeChoice {
+        href: urls::speaker(&speaker.slug),
+        label: "Everything".to_owned(),
+        count: crate::corpus::statements_of(&corpus.said, &speaker.said).count(),
+        current: theme.is_none(),
+    }];
+    themes.extend(
+        corpus
+            .themes
+            .list
+            .iter()
+            .enumerate()
+            .filter(|&(t, _)| theme_counts[t] > 0)
+            .map(|(t, th)| ThemeChoice {
+                href: urls::speaker_page(&speaker.slug, Some(&th.slug), 1),
+                label: th.label.clone(),
+                count: theme_counts[t],
+                current: theme == Some(t),
+            }),
+    );
+    let theme_label = theme.map(|t| corpus.themes.list[t].label.clone());
+    let paragraphs = crate::web::view::count(total, "paragraph", "paragraphs");
+    let showing = match &theme_label {
+        Some(label) => format!("{paragraphs} on {label}"),
+        None => paragraphs,
+    };
+    let description = match &speaker.role {
+        Some(role) => format!("Everything {} said, {role}.", speaker.name),
+        None => format!("Everything {} said.", speaker.name),
+    };
+    let path = urls::speaker_page(&speaker.slug, theme_slug, number);
+    let title = match &theme_label {
+        Some(label) => format!("{} on {label} – whosaid", speaker.name),
+        None => format!("{} – whosaid", speaker.name),
+    };
     let page = SpeakerPage {
-        page: PageMeta::new(
-            &state,
-            "speakers",
-            format!("{} – whosaid", speaker.name),
-            description,
-            &path,
-        )
-        .with_json(format!("/api{path}"))
-        .with_assets(&state, "", "copy.js"),
+        page: PageMeta::new(&state, "speakers", title, description, &path)
+            .with_json(format!("/api{}", urls::speaker(&speaker.slug)))
+            .with_assets(&state, "", "copy.js"),
         speaker: SpeakerHead {
             slug: speaker.slug.clone(),
             name: speaker.name.clone(),
@@ -245,13 +375,17 @@ pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) ->
             }),
             colour: speaker.colour,
             commentator: speaker.commentator,
-            counts: format!(
-                "{} · {}",
-                count(speaker.quotes.len(), "quote", "quotes"),
-                count(speaker.statements.len(), "statement", "statements")
-            ),
+            counts: said_counts(corpus, id),
+            summary: summary(corpus, id),
         },
-        groups: group_by_article(corpus, statement_views(corpus, id, None)),
+        themes,
+        theme_label,
+        showing,
+        groups: group_by_article(corpus, page_items),
+        page_number: number,
+        pages,
+        prev_href: (number > 1).then(|| urls::speaker_page(&speaker.slug, theme_slug, number - 1)),
+        next_href: (number < pages).then(|| urls::speaker_page(&speaker.slug, theme_slug, number + 1)),
     };
     render(&page)
 }

@@ -1,17 +1,36 @@
-//! `/themes` (commentators × themes) and `/themes/{slug}` (one theme, everyone's statements in full).
+//! `/themes` (themes × commentators, each cell the speaker's own sentences) and
+//! `/themes/{slug}` (one theme, everyone's statements in full).
 
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use serde::Deserialize;
 
 use super::render;
 use super::speakers::{StatementView, statement_views};
+use crate::corpus::{Corpus, SaidKind, statements_of};
 use crate::web::error::{AppError, Link};
 use crate::web::page::PageMeta;
+use crate::web::query::Query;
+use crate::web::resolve::{canonical_speaker, permanent_redirect};
 use crate::web::state::AppState;
+use crate::web::urls;
+use crate::web::view::{Segment, article_title, said_segments};
 
-/// Longest excerpt shown in a cell, in characters.
-const EXCERPT_CHARS: usize = 160;
+/// Statements shown in one cell; the rest are a link away, so no column makes its row tall.
+const CELL_ITEMS: usize = 2;
+/// Most commentators compared at once.
+const MAX_COLUMNS: usize = 12;
+
+/// The comparison's parameters; others (tracking ones) are ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ThemesQuery {
+    /// `speaker=…`, repeated: the commentators to compare.
+    pub speaker: Vec<String>,
+    /// `article=…`, repeated: the articles to take statements from.
+    pub article: Vec<String>,
+}
 
 /// The side-by-side page.
 #[derive(Template)]
@@ -21,8 +40,14 @@ pub struct ThemesPage {
     pub page: PageMeta,
     /// Column heads: the commentators.
     pub speakers: Vec<SpeakerHead>,
-    /// One row per theme.
+    /// Every commentator, to pick columns from.
+    pub choices: Vec<SpeakerChoice>,
+    /// Articles to scope to, when there are several.
+    pub articles: Vec<ArticleChoice>,
+    /// One row per theme that anyone compared speaks to.
     pub rows: Vec<ThemeRow>,
+    /// Whether the columns were picked (not every commentator).
+    pub picked: bool,
 }
 
 /// A commentator's column.
@@ -33,6 +58,28 @@ pub struct SpeakerHead {
     pub name: String,
     /// Colour slot.
     pub colour: usize,
+}
+
+/// A commentator offered as a column.
+pub struct SpeakerChoice {
+    /// Slug.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+    /// Colour slot.
+    pub colour: usize,
+    /// Among the columns.
+    pub checked: bool,
+}
+
+/// An article to scope the comparison to.
+pub struct ArticleChoice {
+    /// Slug.
+    pub slug: String,
+    /// Headline.
+    pub title: String,
+    /// Chosen.
+    pub checked: bool,
 }
 
 /// A theme's row.
@@ -51,16 +98,20 @@ pub struct Cell {
     pub name: String,
     /// The commentator's colour slot.
     pub colour: usize,
-    /// Their statements on it.
+    /// Their first statements on it.
     pub items: Vec<CellItem>,
+    /// How many more there are.
+    pub more: usize,
+    /// Their full statements on the theme.
+    pub href: String,
 }
 
-/// A statement in a cell.
+/// A statement in a cell: the speaker's own sentence, quoted words marked.
 pub struct CellItem {
-    /// An excerpt: the quoted words if any, else the start of the paraphrase.
-    pub text: String,
-    /// Link to the statement on the speaker's page.
-    pub href: String,
+    /// The words.
+    pub segments: Vec<Segment>,
+    /// A quotation (set in quotation marks) rather than a report.
+    pub quoted: bool,
 }
 
 /// One theme's page.
@@ -91,71 +142,135 @@ pub struct ThemeGroup {
     pub items: Vec<StatementView>,
 }
 
-fn excerpt(text: &str) -> String {
-    let text = text.trim_end_matches([',', ' ']);
-    if text.chars().count() <= EXCERPT_CHARS {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(EXCERPT_CHARS).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}…")
-}
-
-/// `GET /themes`.
-pub async fn themes(State(state): State<AppState>) -> Result<Response, AppError> {
-    let corpus = &state.corpus;
-    let commentators: Vec<usize> = corpus.commentators().collect();
-    let mut rows: Vec<ThemeRow> = corpus
-        .themes
-        .list
-        .iter()
-        .map(|t| ThemeRow {
-            slug: t.slug.clone(),
-            label: t.label.clone(),
-            cells: commentators
-                .iter()
-                .map(|&id| Cell {
-                    name: corpus.speakers[id].name.clone(),
-                    colour: corpus.speakers[id].colour,
-                    items: Vec::new(),
-                })
-                .collect(),
-        })
-        .collect();
-    for (column, &id) in commentators.iter().enumerate() {
-        let speaker = &corpus.speakers[id];
-        for &row in &speaker.statements {
-            let r = &corpus.statements[row];
-            let statement = corpus.statement(row);
-            let article = &corpus.articles[r.article];
-            let text = match statement.quotes.first().map(|&q| &article.quotes[q]) {
-                Some(q) => format!("“{}”", excerpt(&q.text)),
-                None => excerpt(&article.paragraphs[statement.paragraph].text),
-            };
-            for &t in &r.themes {
-                rows[t].cells[column].items.push(CellItem {
-                    text: text.clone(),
-                    href: format!(
-                        "/speakers/{}#s-{}-{}",
-                        speaker.slug,
-                        article.slug,
-                        statement.paragraph + 1
-                    ),
-                });
+/// The columns: the speakers asked for, else every commentator (within the articles).
+fn columns(corpus: &Corpus, query: &ThemesQuery, articles: &[usize]) -> Result<Vec<usize>, AppError> {
+    let mut picked = Vec::new();
+    for value in query.speaker.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        let id = canonical_speaker(corpus, value).map_err(|_| {
+            AppError::bad(
+                "speaker",
+                format!("There is no speaker “{value}”"),
+                format!(
+                    "a speaker slug: {}",
+                    corpus
+                        .commentators()
+                        .map(|s| corpus.speakers[s].slug.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        })?;
+        if !picked.contains(&id) {
+            if picked.len() >= MAX_COLUMNS {
+                return Err(AppError::bad(
+                    "speaker",
+                    "It has too many values",
+                    format!("at most {MAX_COLUMNS}"),
+                ));
             }
+            picked.push(id);
         }
     }
+    if !picked.is_empty() {
+        return Ok(picked);
+    }
+    Ok(corpus
+        .commentators()
+        .filter(|&id| articles.is_empty() || corpus.speakers[id].articles.iter().any(|a| articles.contains(a)))
+        .take(MAX_COLUMNS)
+        .collect())
+}
+
+/// `GET /themes?speaker=…&article=…`.
+pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQuery>) -> Result<Response, AppError> {
+    let corpus = &state.corpus;
+    let mut articles = Vec::new();
+    for value in query.article.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
+        let a = corpus.article(value).ok_or_else(|| {
+            AppError::bad(
+                "article",
+                format!("There is no article “{value}”"),
+                format!(
+                    "an article slug: {}",
+                    corpus
+                        .articles
+                        .iter()
+                        .map(|a| a.slug.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        })?;
+        if !articles.contains(&a) {
+            articles.push(a);
+        }
+    }
+    let columns = columns(corpus, &query, &articles)?;
+    let column_slugs: Vec<String> = columns.iter().map(|&id| corpus.speakers[id].slug.clone()).collect();
+    let article_slugs: Vec<String> = articles.iter().map(|&a| corpus.articles[a].slug.clone()).collect();
+    let mut rows: Vec<ThemeRow> = Vec::new();
+    for (t, theme) in corpus.themes.list.iter().enumerate() {
+        let cells: Vec<Cell> = columns
+            .iter()
+            .map(|&id| {
+                let speaker = &corpus.speakers[id];
+                let mut texts: Vec<String> = Vec::new();
+                let mut items = Vec::new();
+                let mut total = 0;
+                for r in statements_of(&corpus.said, &speaker.said) {
+                    let row = &corpus.said[r];
+                    if !row.themes.contains(&t) || !(articles.is_empty() || articles.contains(&row.article)) {
+                        continue;
+                    }
+                    let text = corpus.statement_text(r);
+                    if texts.contains(&text.text) {
+                        continue;
+                    }
+                    texts.push(text.text.clone());
+                    total += 1;
+                    if items.len() < CELL_ITEMS {
+                        items.push(CellItem {
+                            segments: said_segments(&text, &[]),
+                            quoted: row.kind == SaidKind::Direct,
+                        });
+                    }
+                }
+                Cell {
+                    name: speaker.name.clone(),
+                    colour: speaker.colour,
+                    more: total - items.len(),
+                    items,
+                    href: urls::speaker_page(&speaker.slug, Some(&theme.slug), 1),
+                }
+            })
+            .collect();
+        if cells.iter().any(|c| !c.items.is_empty()) {
+            rows.push(ThemeRow {
+                slug: theme.slug.clone(),
+                label: theme.label.clone(),
+                cells,
+            });
+        }
+    }
+    let names: Vec<&str> = columns.iter().map(|&id| corpus.speakers[id].name.as_str()).collect();
+    let picked = !query.speaker.iter().all(|s| s.trim().is_empty());
+    let title = if picked {
+        format!("{} side by side – whosaid", names.join(", "))
+    } else {
+        "Views side by side – whosaid".to_owned()
+    };
+    let path = urls::themes(&column_slugs, &article_slugs);
     let page = ThemesPage {
         page: PageMeta::new(
             &state,
             "themes",
-            "Views side by side – whosaid",
-            "What each commentator says on each theme, side by side.",
-            "/themes",
+            title,
+            "What each commentator says on each theme, in their own words, side by side.",
+            &path,
         )
         .with_json("/api/themes")
         .with_assets(&state, "themes.css", ""),
-        speakers: commentators
+        speakers: columns
             .iter()
             .map(|&id| SpeakerHead {
                 slug: corpus.speakers[id].slug.clone(),
@@ -163,15 +278,43 @@ pub async fn themes(State(state): State<AppState>) -> Result<Response, AppError>
                 colour: corpus.speakers[id].colour,
             })
             .collect(),
+        choices: corpus
+            .commentators()
+            .map(|id| SpeakerChoice {
+                slug: corpus.speakers[id].slug.clone(),
+                name: corpus.speakers[id].name.clone(),
+                colour: corpus.speakers[id].colour,
+                checked: picked && columns.contains(&id),
+            })
+            .collect(),
+        articles: if corpus.articles.len() > 1 {
+            corpus
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(a, article)| ArticleChoice {
+                    slug: article.slug.clone(),
+                    title: article_title(article),
+                    checked: articles.contains(&a),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         rows,
+        picked,
     };
     render(&page)
 }
 
-/// `GET /themes/{slug}`.
+/// `GET /themes/{slug}`; another spelling of a slug ("China") redirects to it.
 pub async fn theme(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, AppError> {
     let corpus = &state.corpus;
     let Some(t) = corpus.themes.position(&slug) else {
+        let folded = crate::model::slugify(&slug);
+        if corpus.themes.position(&folded).is_some() {
+            return Ok(permanent_redirect(&urls::theme(&folded)));
+        }
         return Err(AppError::not_found(
             format!("There is no theme “{slug}”"),
             corpus
@@ -179,7 +322,7 @@ pub async fn theme(State(state): State<AppState>, Path(slug): Path<String>) -> R
                 .list
                 .iter()
                 .map(|t| Link {
-                    href: format!("/themes/{}", t.slug),
+                    href: urls::theme(&t.slug),
                     label: t.label.clone(),
                 })
                 .collect(),
@@ -199,7 +342,7 @@ pub async fn theme(State(state): State<AppState>, Path(slug): Path<String>) -> R
             })
         })
         .collect();
-    let path = format!("/themes/{}", theme.slug);
+    let path = urls::theme(&theme.slug);
     let page = ThemePage {
         page: PageMeta::new(
             &state,

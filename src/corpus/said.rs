@@ -1,0 +1,300 @@
+//! What someone said, as the listings show it: quotations, quoted fragments and reported statements in one list.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::model::{Article, Attribution, QuoteKind};
+
+/// What kind of thing a listed item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SaidKind {
+    /// A quoted sentence or clause.
+    Direct,
+    /// A few quoted words inside the writer's sentence.
+    Fragment,
+    /// What the writer reports someone said, in the writer's words.
+    Reported,
+}
+
+impl SaidKind {
+    /// Every kind, in the order filters list them.
+    pub const ALL: [SaidKind; 3] = [SaidKind::Direct, SaidKind::Fragment, SaidKind::Reported];
+
+    /// The lower-case name used in URLs, JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SaidKind::Direct => "direct",
+            SaidKind::Fragment => "fragment",
+            SaidKind::Reported => "reported",
+        }
+    }
+
+    /// The kind named `name` ("direct", "fragment", "reported").
+    pub fn from_name(name: &str) -> Option<Self> {
+        SaidKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// Its place in per-kind tables.
+    pub fn slot(self) -> usize {
+        self as usize
+    }
+}
+
+impl From<QuoteKind> for SaidKind {
+    fn from(kind: QuoteKind) -> Self {
+        match kind {
+            QuoteKind::Direct => SaidKind::Direct,
+            QuoteKind::Fragment => SaidKind::Fragment,
+        }
+    }
+}
+
+/// Which part of an article an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaidSource {
+    /// A quote, by index among the article's quotes; `then` is the second half of a
+    /// quote split by its cue, read as one with it.
+    Quote {
+        /// The quote.
+        quote: usize,
+        /// The second half, when the cue splits it.
+        then: Option<usize>,
+    },
+    /// A reported statement, by index among the article's reports.
+    Report(usize),
+}
+
+/// One listed item with its place in the corpus.
+#[derive(Debug, Clone)]
+pub struct SaidRow {
+    /// Article index.
+    pub article: usize,
+    /// Direct, fragment or reported.
+    pub kind: SaidKind,
+    /// The quote or report it is.
+    pub source: SaidSource,
+    /// Index of its paragraph in the article.
+    pub paragraph: usize,
+    /// Corpus speaker index.
+    pub speaker: Option<usize>,
+    /// Theme indexes, matched on the speaker's own words.
+    pub themes: Vec<usize>,
+    /// The report that holds this quote, when one does: the statement it belongs to.
+    pub within: Option<usize>,
+}
+
+/// An item's words as a reader reads them, with the byte ranges (in `text`) of words inside
+/// quotation marks, for a reported statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaidText {
+    /// The words.
+    pub text: String,
+    /// Ranges of quoted words within `text`, marks included.
+    pub quoted: Vec<Range<usize>>,
+}
+
+/// The items of one article, in reading order: quotes (a split quote once) and reports.
+/// Each is (kind, source, paragraph, the report holding it).
+pub(crate) fn article_items(article: &Article) -> Vec<(SaidKind, SaidSource, usize, Option<usize>)> {
+    let mut within: Vec<Option<usize>> = vec![None; article.quotes.len()];
+    for report in &article.reports {
+        for &q in &report.quotes {
+            if let Some(slot) = within.get_mut(q) {
+                *slot = Some(report.index);
+            }
+        }
+    }
+    let mut second_half = vec![false; article.quotes.len()];
+    let mut items: Vec<(usize, usize, SaidKind, SaidSource, Option<usize>)> = Vec::new();
+    for (i, quote) in article.quotes.iter().enumerate() {
+        if second_half[i] {
+            continue;
+        }
+        let then = article
+            .quotes
+            .get(i + 1)
+            .filter(|next| next.completes(quote))
+            .map(|next| next.index);
+        if let Some(t) = then {
+            second_half[t] = true;
+        }
+        items.push((
+            quote.paragraph,
+            quote.bytes.start,
+            quote.kind.into(),
+            SaidSource::Quote { quote: i, then },
+            within[i],
+        ));
+    }
+    for report in &article.reports {
+        items.push((
+            report.paragraph,
+            report.bytes.start,
+            SaidKind::Reported,
+            SaidSource::Report(report.index),
+            None,
+        ));
+    }
+    items.sort_by_key(|&(paragraph, start, kind, _, _)| (paragraph, start, kind != SaidKind::Reported));
+    items
+        .into_iter()
+        .map(|(paragraph, _, kind, source, within)| (kind, source, paragraph, within))
+        .collect()
+}
+
+/// The words of an item as a reader reads them.
+pub fn said_text(article: &Article, source: SaidSource) -> SaidText {
+    match source {
+        SaidSource::Quote { quote, then } => {
+            let mut text = article.quotes[quote].reading().to_owned();
+            if let Some(second) = then.and_then(|t| article.quotes.get(t)) {
+                text.push(' ');
+                text.push_str(second.reading());
+            }
+            SaidText {
+                text,
+                quoted: Vec::new(),
+            }
+        }
+        SaidSource::Report(r) => {
+            let report = &article.reports[r];
+            let quoted = report
+                .quotes
+                .iter()
+                .filter_map(|&q| article.quotes.get(q))
+                .filter_map(|q| {
+                    // The marks sit one character either side of the quoted words.
+                    let paragraph = &article.paragraphs[report.paragraph].text;
+                    let open = paragraph[..q.bytes.start].chars().next_back()?.len_utf8();
+                    let close = paragraph[q.bytes.end..].chars().next().map_or(0, char::len_utf8);
+                    let start = (q.bytes.start - open).checked_sub(report.bytes.start)?;
+                    let end = (q.bytes.end + close).checked_sub(report.bytes.start)?;
+                    (end <= report.text.len()).then_some(start..end)
+                })
+                .collect();
+            SaidText {
+                text: report.text.clone(),
+                quoted,
+            }
+        }
+    }
+}
+
+/// The words a theme is matched on: the speaker's own, not the writer's framing. A
+/// fragment is matched with the report that holds it, where it has its meaning.
+pub(crate) fn theme_text(article: &Article, source: SaidSource, within: Option<usize>) -> String {
+    match (source, within) {
+        (SaidSource::Quote { .. }, Some(report)) => said_text(article, SaidSource::Report(report)).text,
+        _ => said_text(article, source).text,
+    }
+}
+
+/// The cue of an item.
+pub fn said_cue(article: &Article, source: SaidSource) -> Option<&str> {
+    match source {
+        SaidSource::Quote { quote, .. } => article.quotes[quote].cue.as_deref(),
+        SaidSource::Report(r) => article.reports[r].cue.as_deref(),
+    }
+}
+
+/// How an item was attributed.
+pub fn said_attribution(article: &Article, source: SaidSource) -> &Attribution {
+    match source {
+        SaidSource::Quote { quote, .. } => &article.quotes[quote].attribution,
+        SaidSource::Report(r) => &article.reports[r].attribution,
+    }
+}
+
+/// The byte range of an item in its paragraph, for marking and linking.
+pub fn said_bytes(article: &Article, source: SaidSource) -> Range<usize> {
+    match source {
+        SaidSource::Quote { quote, .. } => article.quotes[quote].bytes.clone(),
+        SaidSource::Report(r) => article.reports[r].bytes.clone(),
+    }
+}
+
+/// Fewest words a summary may have: a sentence, not a phrase.
+pub const SUMMARY_MIN_WORDS: usize = 8;
+
+/// A speaker's statements: what they said, each once — a report with the quotes inside it,
+/// a quotation on its own, a fragment no report holds (shown with its sentence).
+pub fn statements_of<'r>(rows: &'r [SaidRow], own: &'r [usize]) -> impl Iterator<Item = usize> + 'r {
+    own.iter().copied().filter(|&r| rows[r].within.is_none())
+}
+
+/// The row that sums up a speaker: among their statements of at least
+/// [`SUMMARY_MIN_WORDS`] words, the one whose themes are those they speak to most often
+/// (each theme counts the statements on it); ties go to the earliest. None when no
+/// statement is long enough.
+pub(crate) fn summary(
+    rows: &[SaidRow],
+    own: &[usize],
+    articles: &[impl std::ops::Deref<Target = Article>],
+) -> Option<usize> {
+    let mut theme_counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for r in statements_of(rows, own) {
+        for &t in &rows[r].themes {
+            *theme_counts.entry(t).or_default() += 1;
+        }
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for r in statements_of(rows, own) {
+        let row = &rows[r];
+        // A fragment's sentence is the writer's; a summary is the speaker's own statement.
+        if row.kind == SaidKind::Fragment {
+            continue;
+        }
+        let words = said_text(&articles[row.article], row.source)
+            .text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if words < SUMMARY_MIN_WORDS {
+            continue;
+        }
+        let score: usize = row
+            .themes
+            .iter()
+            .map(|t| theme_counts.get(t).copied().unwrap_or(0))
+            .sum();
+        if best.is_none_or(|(_, top)| score > top) {
+            best = Some((r, score));
+        }
+    }
+    best.map(|(r, _)| r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{Lexicon, parse};
+
+    #[test]
+    fn a_split_quote_is_one_item_without_the_writers_comma() {
+        let article = parse(
+            "“The plan,” Ana Ruiz said, “is dead.”\nRuiz said the harbour would “never” reopen to ferries.",
+            &Lexicon::builtin(),
+        );
+        let items = article_items(&article);
+        let texts: Vec<(SaidKind, String)> = items
+            .iter()
+            .map(|&(kind, source, _, _)| (kind, said_text(&article, source).text))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (SaidKind::Direct, "The plan is dead.".to_owned()),
+                (
+                    SaidKind::Reported,
+                    "the harbour would “never” reopen to ferries.".to_owned()
+                ),
+                (SaidKind::Fragment, "never".to_owned()),
+            ]
+        );
+        let reported = said_text(&article, items[1].1);
+        assert_eq!(&reported.text[reported.quoted[0].clone()], "“never”");
+        assert_eq!(items[2].3, Some(0), "the fragment belongs to the report");
+    }
+}
