@@ -2,7 +2,7 @@
 //!
 //! Paragraph numbers in URLs are 1-based, as the page shows them (`#p-3` is ¶3).
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, SaidKind};
 use crate::web::filters::encode;
 
 /// `/speakers/{slug}`.
@@ -55,11 +55,16 @@ pub fn quotes_on(speaker: &str, theme: &str) -> String {
 /// Paragraphs shown on one page of a speaker's page.
 pub const SPEAKER_PAGE_SIZE: usize = 20;
 
-/// The permalink of a row: its anchor on the speaker's page (on the page of it that holds
-/// it), or in the article when no one is named.
+/// The permalink of a row: on the speaker's page (the page of it that holds it), a quote's
+/// own mark or a report's paragraph; in the article when no one is named.
 pub fn said(corpus: &Corpus, row: usize) -> String {
     let r = &corpus.said[row];
-    let anchor = corpus.anchor(row);
+    let anchor = match r.kind {
+        SaidKind::Reported if r.speaker.is_some() => {
+            format!("s-{}-{}", corpus.articles[r.article].slug, r.paragraph + 1)
+        }
+        _ => corpus.anchor(row),
+    };
     match r.speaker {
         Some(s) => {
             let speaker_entry = &corpus.speakers[s];

@@ -34,6 +34,7 @@ const PAGES = {
   'quotes-filtered': '/quotes?speaker=jenny-town&speaker=sydney-seiler&kind=direct',
   'quotes-empty': '/quotes?q=zebra',
   themes: '/themes',
+  'themes-compare': '/themes?speaker=jenny-town&speaker=sydney-seiler',
   theme: '/themes/china',
   article: '/article',
   'not-found': '/speakers/nobody',
@@ -122,13 +123,13 @@ test('filters apply without a page load and the URL is the bookmark', async () =
   await page.evaluate(() => { window.noReload = true; });
   await checkbox(page, /Sydney Seiler/).check();
   await until(page, () => location.search === '?speaker=sydney-seiler');
-  await until(page, () => document.querySelector('#result-count').textContent.startsWith('5 quotes'));
+  await until(page, () => document.querySelector('#result-count').textContent.startsWith('9 statements'));
   assert.deepEqual([...new Set(await quoteSpeakers(page))], ['Sydney Seiler']);
   await checkbox(page, /Jenny Town/).check();
   await until(page, () => location.search === '?speaker=sydney-seiler&speaker=jenny-town');
-  await until(page, () => document.querySelector('#result-count').textContent.startsWith('19 quotes'));
+  await until(page, () => document.querySelector('#result-count').textContent.startsWith('32 statements'));
   const speakers = await quoteSpeakers(page);
-  assert.equal(speakers.length, 19);
+  assert.equal(speakers.length, 32);
   assert.ok(speakers.every((s) => s === 'Jenny Town' || s === 'Sydney Seiler'));
   assert.equal(await page.evaluate(() => window.noReload), true, 'no page load happened');
   const bookmark = page.url();
@@ -152,7 +153,7 @@ test('filters work with JavaScript turned off, through the form', async () => {
   const url = new URL(page.url());
   assert.deepEqual(url.searchParams.getAll('speaker').sort(), ['jenny-town', 'sydney-seiler']);
   const speakers = await quoteSpeakers(page);
-  assert.equal(speakers.length, 19);
+  assert.equal(speakers.length, 32);
   assert.ok(speakers.every((s) => s === 'Jenny Town' || s === 'Sydney Seiler'));
   await page.getByRole('link', { name: 'Remove filter Speaker: Jenny Town' }).click();
   await page.waitForURL(base + '/quotes?speaker=sydney-seiler');
@@ -167,19 +168,19 @@ test('chips remove filters, clear all resets, search highlights', async () => {
   await page.getByRole('link', { name: 'Remove filter Kind: direct' }).click();
   await until(page, () => location.search === '?speaker=jenny-town');
   assert.equal(await page.locator('#kind').inputValue(), '');
-  await until(page, () => document.querySelector('#result-count').textContent.startsWith('14 quotes'));
+  await until(page, () => document.querySelector('#result-count').textContent.startsWith('23 statements'));
   await page.getByRole('link', { name: 'Clear all' }).click();
   await until(page, () => location.search === '');
-  await until(page, () => document.querySelector('#result-count').textContent.startsWith('24 quotes'));
+  await until(page, () => document.querySelector('#result-count').textContent.startsWith('43 statements'));
   assert.equal(await checkbox(page, /Jenny Town/).isChecked(), false);
-  await page.getByLabel('Search the quotes').fill('military partner');
+  await page.getByLabel('Search what was said').fill('military partner');
   await until(page, () => new URLSearchParams(location.search).get('q') === 'military partner');
   await until(page, () => document.querySelectorAll('.quote-item').length === 2);
   const hits = await page.$$eval('mark.hit', (m) => m.map((e) => e.textContent.toLowerCase()));
   assert.ok(hits.includes('military') && hits.includes('partner'), hits.join(','));
-  await page.getByLabel('Search the quotes').fill('zebra');
+  await page.getByLabel('Search what was said').fill('zebra');
   await page.waitForSelector('.empty');
-  assert.match(await page.locator('.empty').textContent(), /No quote matches/);
+  assert.match(await page.locator('.empty').textContent(), /Nothing said matches/);
   assertClean(problems, 'chips and search');
   await context.close();
 });
@@ -188,20 +189,83 @@ test('a permalink lands on its quote; copy-citation copies a citation', async ()
   const { page, context, problems } = await watchedPage();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
   await page.goto(base + '/quotes?speaker=jenny-town');
-  const href = await page.locator('.quote-item').nth(9).getByRole('link', { name: 'Permalink' }).getAttribute('href');
+  const href = await page.locator('.quote-item:has(.kind-direct)').nth(4).getByRole('link', { name: 'Permalink' }).getAttribute('href');
   await page.goto(base + href);
   const anchor = href.split('#')[1];
   const box = await page.locator(`#${anchor}`).boundingBox();
   assert.ok(box && box.y >= 0 && box.y < VIEWPORTS.desktop.height, `quote in view: ${JSON.stringify(box)}`);
   assert.equal(await page.evaluate(() => document.querySelector(':target')?.id), anchor);
-  const button = page.locator(`#${anchor} button.copy`);
+  const button = page.locator(`button.copy[data-anchor="${anchor}"]`);
   assert.ok(await button.isVisible());
   await button.click();
-  await until(page, (b) => document.querySelector(`#${b} button.copy`).textContent === 'Copied', anchor);
+  await until(page, (b) => document.querySelector(`button.copy[data-anchor="${b}"]`).textContent === 'Copied', anchor);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(copied, /^Jenny Town, “.+”, in “Putin in Pyongyang/);
   assert.ok(copied.endsWith(`/speakers/jenny-town#${anchor}`), copied);
   assertClean(problems, 'permalink and citation');
+  await context.close();
+});
+
+test('everything Jenny Town said about China in two clicks', async () => {
+  const { page, context, problems } = await watchedPage();
+  await page.goto(base + '/');
+  await page.getByRole('link', { name: 'Jenny Town' }).first().click();
+  await page.waitForURL(base + '/speakers/jenny-town');
+  await page.locator('.theme-filter').getByRole('link', { name: /China’s position/ }).click();
+  await page.waitForURL(base + '/speakers/jenny-town?theme=china');
+  const items = await page.locator('li.statement').count();
+  assert.ok(items >= 3, `${items} statements on China`);
+  const text = await page.locator('main').textContent();
+  assert.ok(/China/.test(text));
+  assertClean(problems, 'Town on China');
+  await context.close();
+});
+
+test('compare Town and Seiler on /themes', async () => {
+  const { page, context, problems } = await watchedPage();
+  await page.goto(base + '/themes');
+  await page.getByText('Compare some commentators').click();
+  await checkbox(page, /Jenny Town/).check();
+  await checkbox(page, /Sydney Seiler/).check();
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.waitForURL(/speaker=/);
+  const heads = await page.$$eval('thead th', (els) => els.slice(1).map((e) => e.textContent.trim()));
+  assert.deepEqual(heads.sort(), ['Jenny Town', 'Sydney Seiler']);
+  const cells = await page.$$eval('td .said', (els) => els.map((e) => e.textContent.trim()));
+  assert.ok(cells.length >= 4 && cells.every((c) => c.split(/\s+/).length >= 4), cells.join(' | '));
+  assertClean(problems, 'compare');
+  await context.close();
+});
+
+test('Back after two filter changes returns to the previous filters', async () => {
+  const { page, context, problems } = await watchedPage();
+  await page.goto(base + '/quotes');
+  await checkbox(page, /Sydney Seiler/).check();
+  await until(page, () => location.search === '?speaker=sydney-seiler');
+  await page.locator('#kind').selectOption('reported');
+  await until(page, () => location.search === '?speaker=sydney-seiler&kind=reported');
+  await until(page, () => document.querySelector('#result-count').textContent.startsWith('4 reported'));
+  await page.goBack();
+  await until(page, () => location.search === '?speaker=sydney-seiler');
+  await until(page, () => document.querySelector('#result-count').textContent.startsWith('9 statements'));
+  assert.equal(await page.locator('#kind').inputValue(), '');
+  await page.goBack();
+  await until(page, () => location.pathname === '/quotes' && location.search === '');
+  await until(page, () => document.querySelector('#result-count').textContent.startsWith('43 statements'));
+  assert.equal(await checkbox(page, /Sydney Seiler/).isChecked(), false);
+  assertClean(problems, 'history');
+  await context.close();
+});
+
+test('on a phone the first screen shows a result, the filters fold away', async () => {
+  const { page, context, problems } = await watchedPage({ viewport: VIEWPORTS.phone });
+  await page.goto(base + '/quotes');
+  assert.equal(await page.locator('#filter-fold').evaluate((d) => d.open), false);
+  const first = await page.locator('.quote-item').first().boundingBox();
+  assert.ok(first && first.y < VIEWPORTS.phone.height, `first result at ${first?.y}`);
+  await page.locator('#filter-fold > summary').click();
+  assert.ok(await checkbox(page, /Jenny Town/).isVisible());
+  assertClean(problems, 'phone first screen');
   await context.close();
 });
 

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::home::{Summary, said_counts, summary};
 use super::render;
-use crate::corpus::{Corpus, SaidKind, SaidSource, said_attribution, said_cue};
+use crate::corpus::{Corpus, SaidSource, said_attribution, said_cue};
 use crate::model::RoleSource;
 use crate::web::error::AppError;
 use crate::web::filters::page_number;
@@ -108,8 +108,6 @@ pub struct SpeakerHead {
 pub struct StatementView {
     /// Anchor id ("s-putin-north-korea-visit-12").
     pub anchor: String,
-    /// Anchors of the reported statements in it, so their permalinks land here.
-    pub report_anchors: Vec<String>,
     /// The paragraph, the speaker's quoted words marked (each with its anchor).
     pub segments: Vec<Segment>,
     /// A link and a copy-citation button per quote.
@@ -205,11 +203,6 @@ fn statement_view(corpus: &Corpus, id: usize, article: usize, paragraph: usize) 
     themes.sort_unstable();
     StatementView {
         anchor: format!("s-{}-{}", a.slug, paragraph + 1),
-        report_anchors: rows
-            .iter()
-            .filter(|&&r| corpus.said[r].kind == SaidKind::Reported)
-            .map(|&r| corpus.anchor(r))
-            .collect(),
         segments: paragraph_for_speaker(corpus, article, paragraph, id),
         quotes: rows
             .iter()
