@@ -70,13 +70,17 @@ pub struct ParseArgs {
 pub struct CheckArgs {
     /// Data folder to check (default: as for serve).
     pub dir: Option<PathBuf>,
+    /// Print every problem as JSON, for editors' scripts:
+    /// `{"ok", "articles", "problems": [{"severity", "file", "line", "message"}]}`.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Parse(args)) => parse_files(&args),
-        Some(Command::Check(args)) => check(args.dir.or(cli.serve.data)),
+        Some(Command::Check(args)) => check(args.dir.or(cli.serve.data), args.json),
         Some(Command::Serve(args)) => serve_app(&args),
         None => serve_app(&cli.serve),
     }
@@ -118,6 +122,9 @@ fn load(data: Option<PathBuf>) -> Option<Corpus> {
         Ok(loaded) => {
             for err in &loaded.errors {
                 tracing::error!("skipped: {err}");
+            }
+            for stale in &loaded.stale {
+                tracing::warn!("{stale}");
             }
             if loaded.corpus.articles.is_empty() {
                 tracing::error!("{}: no article could be loaded", dir.display());
@@ -180,47 +187,87 @@ fn serve_app(args: &ServeArgs) -> ExitCode {
     })
 }
 
-fn check(data: Option<PathBuf>) -> ExitCode {
+fn check(data: Option<PathBuf>, json: bool) -> ExitCode {
     init_logging("warn");
     let Some(dir) = data.or_else(default_data_dir) else {
-        eprintln!("whosaid check: no data folder found (looked for ./data)");
-        return ExitCode::FAILURE;
+        return check_failed(json, "whosaid check: no data folder found (looked for ./data)", None);
     };
-    match Corpus::load_dir(&dir) {
-        Ok(loaded) => {
-            for err in &loaded.errors {
-                eprintln!("error: {err}");
-            }
-            let corpus = &loaded.corpus;
-            println!(
-                "{}: {} articles, {} speakers, {} quotes, {} reported statements, {} themes; {} files failed",
-                dir.display(),
-                corpus.articles.len(),
-                corpus.speakers.len(),
-                corpus
-                    .said
-                    .iter()
-                    .filter(|r| r.kind != crate::corpus::SaidKind::Reported)
-                    .count(),
-                corpus
-                    .said
-                    .iter()
-                    .filter(|r| r.kind == crate::corpus::SaidKind::Reported)
-                    .count(),
-                corpus.themes.list.len(),
-                loaded.errors.len()
-            );
-            if loaded.errors.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            }
-        }
-        Err(err) => {
+    let loaded = match Corpus::load_dir(&dir) {
+        Ok(loaded) => loaded,
+        Err(err) => return check_failed(json, &format!("error: {err}"), Some(&err)),
+    };
+    let corpus = &loaded.corpus;
+    if json {
+        let mut problems: Vec<serde_json::Value> = loaded
+            .errors
+            .iter()
+            .map(|err| {
+                let (file, line) = err.location();
+                serde_json::json!({"severity": "error", "file": file, "line": line, "message": err.to_string()})
+            })
+            .collect();
+        problems.extend(loaded.stale.iter().map(|stale| {
+            serde_json::json!({
+                "severity": "warning",
+                "file": stale.path.display().to_string(),
+                "line": stale.line,
+                "message": format!("{}; this correction is ignored", stale.message),
+            })
+        }));
+        let answer = serde_json::json!({
+            "ok": loaded.errors.is_empty(),
+            "articles": corpus.articles.len(),
+            "problems": problems,
+        });
+        println!("{}", serde_json::to_string_pretty(&answer).unwrap_or_default());
+    } else {
+        for err in &loaded.errors {
             eprintln!("error: {err}");
-            ExitCode::FAILURE
         }
+        for stale in &loaded.stale {
+            eprintln!("warning: {stale}");
+        }
+        let quotes = corpus
+            .said
+            .iter()
+            .filter(|r| r.kind != crate::corpus::SaidKind::Reported)
+            .count();
+        println!(
+            "{}: {} articles, {} speakers, {} quotes, {} reported statements, {} themes; {} files failed, {} corrections ignored",
+            dir.display(),
+            corpus.articles.len(),
+            corpus.speakers.len(),
+            quotes,
+            corpus.said.len() - quotes,
+            corpus.themes.list.len(),
+            loaded.errors.len(),
+            loaded.stale.len(),
+        );
     }
+    if loaded.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// `check` could not load the folder at all.
+fn check_failed(json: bool, message: &str, err: Option<&LoadError>) -> ExitCode {
+    if json {
+        let (file, line) = err.map_or((None, None), |e| {
+            let (file, line) = e.location();
+            (Some(file), line)
+        });
+        let answer = serde_json::json!({
+            "ok": false,
+            "articles": 0,
+            "problems": [{"severity": "error", "file": file, "line": line, "message": message}],
+        });
+        println!("{}", serde_json::to_string_pretty(&answer).unwrap_or_default());
+    } else {
+        eprintln!("{message}");
+    }
+    ExitCode::FAILURE
 }
 
 fn parse_files(args: &ParseArgs) -> ExitCode {

@@ -31,6 +31,7 @@
       form.elements.kind.value = params.get("kind") || "";
       form.elements.theme.value = params.get("theme") || "";
       if (form.elements.article) form.elements.article.value = params.get("article") || "";
+      form.elements.sort.value = params.get("sort") || "";
       if (document.activeElement !== form.elements.q) form.elements.q.value = params.get("q") || "";
     }
 

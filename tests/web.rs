@@ -369,6 +369,7 @@ async fn csv_downloads_the_filtered_listing() {
             "kind",
             "text",
             "cue",
+            "attribution",
             "themes",
             "article",
             "date",
@@ -380,10 +381,10 @@ async fn csv_downloads_the_filtered_listing() {
     assert_eq!(rows.len(), 9, "5 quotes and 4 reported statements");
     assert!(rows.iter().all(|r| &r[0] == "Sydney Seiler"));
     assert!(rows.iter().all(|r| r[1].starts_with("the Korea chair")));
-    assert!(rows.iter().all(|r| &r[7] == "2024-07-24"), "ISO dates");
+    assert!(rows.iter().all(|r| &r[8] == "2024-07-24"), "ISO dates");
     assert!(rows.iter().any(|r| &r[2] == "reported"));
     // The link is a path, the same whatever host served the file.
-    assert!(rows[0][9].starts_with("/speakers/sydney-seiler#"), "{}", &rows[0][9]);
+    assert!(rows[0][10].starts_with("/speakers/sydney-seiler#"), "{}", &rows[0][10]);
     // Text without the writer's comma: “My personal hope … activities,” Seiler told …
     let hope = rows.iter().find(|r| r[3].starts_with("My personal hope")).unwrap();
     assert!(hope[3].ends_with("activities"), "{}", &hope[3]);
@@ -391,7 +392,8 @@ async fn csv_downloads_the_filtered_listing() {
     let according = rows.iter().find(|r| &r[4] == "according to Seiler").unwrap();
     assert_eq!(&according[2], "reported");
     // The paragraph number is the article page's anchor.
-    let paragraph: usize = hope[8].parse().unwrap();
+    assert_eq!(&hope[5], "The sentence names Sydney Seiler.");
+    let paragraph: usize = hope[9].parse().unwrap();
     let article = get("/articles/putin-north-korea-visit").await.html();
     let anchored = texts(&article, &format!("#p-{paragraph}")).join(" ");
     assert!(anchored.contains("My personal hope"), "{anchored}");
@@ -702,4 +704,79 @@ async fn unknown_page_is_a_404_page() {
             .contains("There is no page at /no/such/page")
     );
     assert_eq!(get("/speakers").await.status, StatusCode::PERMANENT_REDIRECT);
+}
+
+/// The texts of the items `/api/quotes` finds for a query string.
+async fn found(query: &str) -> Vec<String> {
+    let answer = get(&format!("/api/quotes?{query}")).await.json();
+    answer["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["text"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn search_matches_stems_and_both_spellings() {
+    // The article writes "destabilising" and "formalise"; a reader may type either spelling.
+    for (query, words) in [
+        ("q=destabilizing", "destabilising"),
+        ("q=destabilising", "destabilising"),
+        ("q=formalize", "formalise"),
+        ("q=concerns", "concerned"),
+        ("q=DEFENSE", "defence"),
+    ] {
+        let texts = found(query).await;
+        assert!(!texts.is_empty(), "{query}");
+        assert!(
+            texts.iter().all(|t| t.to_lowercase().contains(words)),
+            "{query}: {texts:?}"
+        );
+    }
+    // A trailing * keeps the prefix match.
+    assert!(!found("q=destab*").await.is_empty());
+    assert!(found("q=destab").await.is_empty(), "a bare prefix is not a word");
+    // Matches are marked in the text, whatever the spelling typed.
+    let html = get("/quotes?q=destabilizing").await.html();
+    assert!(texts(&html, "mark.hit").iter().all(|t| t == "destabilising"));
+}
+
+#[tokio::test]
+async fn search_phrases_or_and_relevance() {
+    let phrase = found("q=%22red+line%22").await;
+    assert_eq!(phrase.len(), 1);
+    assert!(phrase[0].contains("red line"));
+    assert!(found("q=%22line+red%22").await.is_empty(), "a phrase is in order");
+    let china = found("q=Beijing").await.len();
+    let either = found("q=Beijing+OR+trilateral").await.len();
+    assert!(either > china, "OR is a union: {either} > {china}");
+    assert_eq!(
+        found("q=Beijing+trilateral").await.len(),
+        0,
+        "without OR every word must match"
+    );
+    // Relevance: the item that says "military" twice and "partner" comes before one
+    // that mentions it once; the default stays article order.
+    let ordered = found("q=military+partner").await;
+    let ranked = found("q=military+OR+partner&sort=relevance").await;
+    assert!(ranked.len() >= ordered.len());
+    assert!(ranked[0].contains("military partner"), "{ranked:?}");
+    let html = get("/quotes?q=military&sort=relevance").await.html();
+    assert_eq!(
+        attr(&html, "#sort option[selected]", "value").as_deref(),
+        Some("relevance")
+    );
+    assert!(attr(&html, "a[download]", "href").unwrap().contains("sort=relevance"));
+    // A search word may name the speaker.
+    let town = get("/api/quotes?q=town+china").await.json();
+    assert!(
+        town["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q["speaker"] == "jenny-town")
+    );
+    assert!(town["total"].as_u64().unwrap() >= 3);
+    assert_eq!(get("/quotes?sort=loudest").await.status, StatusCode::BAD_REQUEST);
 }

@@ -2,7 +2,19 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 use super::said::SaidKind;
+use super::search::{SearchQuery, Terms, Want, folded_words, holds_phrase};
+
+/// BM25's term-frequency saturation.
+const BM25_K1: f32 = 1.2;
+/// BM25's length normalisation.
+const BM25_B: f32 = 0.75;
+/// Extra weight of a phrase's terms when the phrase matches in order.
+const PHRASE_BOOST: f32 = 1.5;
+/// Weight of a search word that names the row's speaker ("Town" in "Town China").
+const NAME_BOOST: f32 = 2.0;
 
 /// Which quotes to list. Values within a field are alternatives (OR); fields combine with AND.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -15,8 +27,10 @@ pub struct QuoteQuery {
     pub kinds: Vec<SaidKind>,
     /// Theme indexes; empty means any theme (or none).
     pub themes: Vec<usize>,
-    /// Lower-cased search words; a quote must have a word starting with each.
-    pub words: Vec<String>,
+    /// The search text, parsed.
+    pub text: SearchQuery,
+    /// Rank by relevance (BM25) instead of article order.
+    pub by_relevance: bool,
 }
 
 impl QuoteQuery {
@@ -26,7 +40,7 @@ impl QuoteQuery {
             && self.articles.is_empty()
             && self.kinds.is_empty()
             && self.themes.is_empty()
-            && self.words.is_empty()
+            && self.text.is_empty()
     }
 }
 
@@ -38,7 +52,18 @@ pub struct QuoteIndex {
     by_kind: [Vec<u32>; 3],
     by_article: Vec<Vec<u32>>,
     by_theme: Vec<Vec<u32>>,
+    /// Folded words, for prefix searches.
     by_word: BTreeMap<String, Vec<u32>>,
+    /// Terms (spelling made one, stemmed), for word and phrase searches.
+    by_term: FxHashMap<String, Vec<u32>>,
+    /// Terms of each row's speaker's name.
+    by_name: FxHashMap<String, Vec<u32>>,
+    /// Each row's length in words, for BM25.
+    lengths: Vec<u16>,
+    /// The average row length, in words.
+    average_length: f32,
+    /// Turns words into terms.
+    terms: Terms,
 }
 
 /// What the index needs to know about one quote.
@@ -53,6 +78,8 @@ pub struct IndexedQuote<'a> {
     pub themes: &'a [usize],
     /// Its text.
     pub text: &'a str,
+    /// Its speaker's name ("" when none): a search word may name the speaker.
+    pub name: &'a str,
 }
 
 impl QuoteIndex {
@@ -65,9 +92,16 @@ impl QuoteIndex {
             by_article: Vec::new(),
             by_theme: vec![Vec::new(); theme_count],
             by_word: BTreeMap::new(),
+            by_term: FxHashMap::default(),
+            by_name: FxHashMap::default(),
+            lengths: Vec::new(),
+            average_length: 0.0,
+            terms: Terms::default(),
         };
+        // Stems are cached per folded word: a corpus repeats its words.
+        let mut term_of: FxHashMap<String, String> = FxHashMap::default();
         for (row, quote) in quotes.enumerate() {
-            let row = row as u32;
+            let row = u32::try_from(row).unwrap_or(u32::MAX);
             index.total += 1;
             if let Some(list) = quote.speaker.and_then(|s| index.by_speaker.get_mut(s)) {
                 list.push(row);
@@ -82,59 +116,219 @@ impl QuoteIndex {
                     list.push(row);
                 }
             }
-            for word in words(quote.text) {
-                let list = index.by_word.entry(word).or_default();
-                if list.last() != Some(&row) {
-                    list.push(row);
-                }
+            let mut length = 0usize;
+            for word in folded_words(quote.text) {
+                length += 1;
+                let term = match term_of.get(&word) {
+                    Some(term) => term.clone(),
+                    None => {
+                        let term = index.terms.term(&word);
+                        term_of.insert(word.clone(), term.clone());
+                        term
+                    }
+                };
+                push_row(index.by_term.entry(term).or_default(), row);
+                push_row(index.by_word.entry(word).or_default(), row);
+            }
+            index.lengths.push(u16::try_from(length).unwrap_or(u16::MAX));
+            for word in folded_words(quote.name) {
+                let term = index.terms.term(&word);
+                push_row(index.by_name.entry(term).or_default(), row);
             }
         }
+        index.average_length = index.lengths.iter().map(|&l| f32::from(l)).sum::<f32>() / (index.total.max(1) as f32);
         index
     }
 
-    /// The rows matching `query`, in row order.
-    pub fn search(&self, query: &QuoteQuery) -> Vec<usize> {
+    /// The term maker the index was built with, for parsing searches and marking matches.
+    pub fn terms(&self) -> &Terms {
+        &self.terms
+    }
+
+    /// The rows matching `query`: in row order, or by relevance when asked. `text_of` gives a
+    /// row's text, read to check phrases and count terms.
+    pub fn search(&self, query: &QuoteQuery, text_of: impl Fn(usize) -> String) -> Vec<usize> {
         let mut result: Option<Vec<u32>> = None;
-        let mut narrow = |lists: Vec<&Vec<u32>>| {
-            let union = union_all(&lists);
+        let mut narrow = |union: Vec<u32>| {
             result = Some(match result.take() {
                 None => union,
                 Some(current) => intersect(&current, &union),
             });
         };
         if !query.speakers.is_empty() {
-            narrow(query.speakers.iter().filter_map(|&s| self.by_speaker.get(s)).collect());
+            narrow(union_all(
+                &query
+                    .speakers
+                    .iter()
+                    .filter_map(|&s| self.by_speaker.get(s))
+                    .collect::<Vec<_>>(),
+            ));
         }
         if !query.articles.is_empty() {
-            narrow(query.articles.iter().filter_map(|&a| self.by_article.get(a)).collect());
+            narrow(union_all(
+                &query
+                    .articles
+                    .iter()
+                    .filter_map(|&a| self.by_article.get(a))
+                    .collect::<Vec<_>>(),
+            ));
         }
         if !query.kinds.is_empty() {
-            narrow(query.kinds.iter().map(|&k| &self.by_kind[k.slot()]).collect());
+            narrow(union_all(
+                &query.kinds.iter().map(|&k| &self.by_kind[k.slot()]).collect::<Vec<_>>(),
+            ));
         }
         if !query.themes.is_empty() {
-            narrow(query.themes.iter().filter_map(|&t| self.by_theme.get(t)).collect());
+            narrow(union_all(
+                &query
+                    .themes
+                    .iter()
+                    .filter_map(|&t| self.by_theme.get(t))
+                    .collect::<Vec<_>>(),
+            ));
         }
-        for word in &query.words {
-            let lists: Vec<&Vec<u32>> = self
-                .by_word
-                .range(word.clone()..)
-                .take_while(|(w, _)| w.starts_with(word.as_str()))
-                .map(|(_, rows)| rows)
-                .collect();
-            narrow(lists);
+        // Phrases are narrowed by their terms here and checked in the text below.
+        let mut phrases: Vec<&[String]> = Vec::new();
+        for clause in &query.text.clauses {
+            let mut lists: Vec<&Vec<u32>> = Vec::new();
+            let mut phrase_rows: Vec<Vec<u32>> = Vec::new();
+            for want in clause {
+                match want {
+                    Want::Term(term) => {
+                        lists.extend(self.by_term.get(term));
+                        lists.extend(self.by_name.get(term));
+                    }
+                    Want::Prefix(prefix) => lists.extend(
+                        self.by_word
+                            .range(prefix.clone()..)
+                            .take_while(|(w, _)| w.starts_with(prefix.as_str()))
+                            .map(|(_, rows)| rows),
+                    ),
+                    Want::Phrase(words) => {
+                        phrases.push(words);
+                        let mut rows: Option<Vec<u32>> = None;
+                        for word in words {
+                            let list = self.by_term.get(word).map_or(&[][..], Vec::as_slice);
+                            rows = Some(match rows {
+                                None => list.to_vec(),
+                                Some(current) => intersect(&current, list),
+                            });
+                        }
+                        phrase_rows.push(rows.unwrap_or_default());
+                    }
+                }
+            }
+            let mut union = union_all(&lists);
+            for rows in phrase_rows {
+                union = union_all(&[&union, &rows]);
+            }
+            narrow(union);
         }
-        match result {
+        let mut rows: Vec<usize> = match result {
             Some(rows) => rows.into_iter().map(|r| r as usize).collect(),
             None => (0..self.total).collect(),
+        };
+        if phrases.is_empty() && !query.by_relevance {
+            return rows;
         }
+        // Read the candidates: check phrases in order, count terms for relevance.
+        let mut scored: Vec<(usize, f32)> = Vec::with_capacity(rows.len());
+        for row in rows.drain(..) {
+            let text_terms: Vec<String> = self.terms.of(&text_of(row)).collect();
+            // Clauses without a phrase were settled by the posting lists.
+            let phrase_ok = query
+                .text
+                .clauses
+                .iter()
+                .filter(|clause| clause.iter().any(|want| matches!(want, Want::Phrase(_))))
+                .all(|clause| {
+                    clause.iter().any(|want| match want {
+                        Want::Phrase(words) => holds_phrase(&text_terms, words),
+                        other => self.wants(other, row),
+                    })
+                });
+            if !phrase_ok {
+                continue;
+            }
+            let score = if query.by_relevance {
+                self.bm25(&query.text, row, &text_terms)
+            } else {
+                0.0
+            };
+            scored.push((row, score));
+        }
+        if query.by_relevance {
+            // Highest first; ties keep article order.
+            scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        }
+        scored.into_iter().map(|(row, _)| row).collect()
+    }
+
+    /// Whether a row holds a (non-phrase) want.
+    fn wants(&self, want: &Want, row: usize) -> bool {
+        let row = u32::try_from(row).unwrap_or(u32::MAX);
+        match want {
+            Want::Term(term) => [&self.by_term, &self.by_name]
+                .iter()
+                .any(|map| map.get(term).is_some_and(|rows| rows.binary_search(&row).is_ok())),
+            Want::Prefix(prefix) => self
+                .by_word
+                .range(prefix.clone()..)
+                .take_while(|(w, _)| w.starts_with(prefix.as_str()))
+                .any(|(_, rows)| rows.binary_search(&row).is_ok()),
+            Want::Phrase(_) => false,
+        }
+    }
+
+    /// The Okapi BM25 score of a row for a search, phrases that match in order weighing more.
+    fn bm25(&self, search: &SearchQuery, row: usize, text_terms: &[String]) -> f32 {
+        let total = self.total.max(1) as f32;
+        let average = self.average_length;
+        let length = f32::from(self.lengths.get(row).copied().unwrap_or(0));
+        let term_score = |term: &str| {
+            let df = self.by_term.get(term).map_or(0, Vec::len) as f32;
+            let tf = text_terms.iter().filter(|t| t.as_str() == term).count() as f32;
+            if tf == 0.0 {
+                return 0.0;
+            }
+            let idf = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
+            idf * tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * length / average.max(1.0)))
+        };
+        let mut score = 0.0;
+        for want in search.clauses.iter().flatten() {
+            score += match want {
+                Want::Term(term) => {
+                    let names = self
+                        .by_name
+                        .get(term)
+                        .is_some_and(|rows| rows.binary_search(&u32::try_from(row).unwrap_or(u32::MAX)).is_ok());
+                    term_score(term) + if names { NAME_BOOST } else { 0.0 }
+                }
+                Want::Prefix(prefix) => {
+                    let mut best: f32 = 0.0;
+                    for word in text_terms.iter().filter(|t| t.starts_with(prefix.as_str())) {
+                        best = best.max(term_score(word));
+                    }
+                    best
+                }
+                Want::Phrase(words) => {
+                    let sum: f32 = words.iter().map(|w| term_score(w)).sum();
+                    if holds_phrase(text_terms, words) {
+                        sum * (1.0 + PHRASE_BOOST)
+                    } else {
+                        sum
+                    }
+                }
+            };
+        }
+        score
     }
 }
 
-/// The lower-cased words of a text, as the index and the search box see them.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+fn push_row(list: &mut Vec<u32>, row: u32) {
+    if list.last() != Some(&row) {
+        list.push(row);
+    }
 }
 
 fn union_all(lists: &[&Vec<u32>]) -> Vec<u32> {
@@ -187,38 +381,87 @@ mod tests {
                     kind: *kind,
                     themes,
                     text,
+                    name: if speaker.is_some() { "Ana Ruiz" } else { "" },
                 }),
             2,
             2,
         )
     }
 
+    const TEXTS: [&str; 4] = [
+        "China is concerned",
+        "primarily symbolic",
+        "China will never cooperate",
+        "so-called",
+    ];
+
+    fn search(index: &QuoteIndex, query: QuoteQuery) -> Vec<usize> {
+        index.search(&query, |row| TEXTS[row].to_owned())
+    }
+
     #[test]
     fn fields_and_alternatives() {
         let index = index();
-        let q = |speakers: Vec<usize>, kinds: Vec<SaidKind>, themes: Vec<usize>, words: &[&str]| {
-            index.search(&QuoteQuery {
-                speakers,
-                articles: Vec::new(),
-                kinds,
-                themes,
-                words: words.iter().map(|w| w.to_string()).collect(),
-            })
+        let q = |speakers: Vec<usize>, kinds: Vec<SaidKind>, themes: Vec<usize>, text: &str| {
+            search(
+                &index,
+                QuoteQuery {
+                    speakers,
+                    kinds,
+                    themes,
+                    text: SearchQuery::parse(text, index.terms()),
+                    ..QuoteQuery::default()
+                },
+            )
         };
-        assert_eq!(q(vec![], vec![], vec![], &[]), [0, 1, 2, 3]);
-        assert_eq!(q(vec![0, 1], vec![], vec![], &[]), [0, 1, 2]);
-        assert_eq!(q(vec![1], vec![SaidKind::Direct], vec![], &[]), [2]);
-        assert_eq!(q(vec![], vec![], vec![1], &[]), [2, 3]);
-        assert_eq!(q(vec![], vec![], vec![], &["chin"]), [0, 2]);
-        assert_eq!(q(vec![], vec![], vec![], &["china", "never"]), [2]);
-        assert_eq!(q(vec![0], vec![], vec![], &["never"]), Vec::<usize>::new());
+        assert_eq!(q(vec![], vec![], vec![], ""), [0, 1, 2, 3]);
+        assert_eq!(q(vec![0, 1], vec![], vec![], ""), [0, 1, 2]);
+        assert_eq!(q(vec![1], vec![SaidKind::Direct], vec![], ""), [2]);
+        assert_eq!(q(vec![], vec![], vec![1], ""), [2, 3]);
+        assert_eq!(q(vec![], vec![], vec![], "chin*"), [0, 2]);
+        assert_eq!(q(vec![], vec![], vec![], "china never"), [2]);
+        assert_eq!(q(vec![0], vec![], vec![], "never"), Vec::<usize>::new());
+        assert_eq!(q(vec![], vec![], vec![], "concerns"), [0], "by stem");
+        assert_eq!(q(vec![], vec![], vec![], "symbolic OR never"), [1, 2]);
+        assert_eq!(q(vec![], vec![], vec![], "\"will never\""), [2]);
+        assert_eq!(
+            q(vec![], vec![], vec![], "\"never will\""),
+            Vec::<usize>::new(),
+            "in order"
+        );
         let in_article = |articles: Vec<usize>| {
-            index.search(&QuoteQuery {
-                articles,
-                ..QuoteQuery::default()
-            })
+            search(
+                &index,
+                QuoteQuery {
+                    articles,
+                    ..QuoteQuery::default()
+                },
+            )
         };
         assert_eq!(in_article(vec![1]), [2, 3]);
         assert_eq!(in_article(vec![0, 1]), [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn relevance_ranks_more_matches_first() {
+        let index = index();
+        let rows = search(
+            &index,
+            QuoteQuery {
+                text: SearchQuery::parse("china OR cooperate", index.terms()),
+                by_relevance: true,
+                ..QuoteQuery::default()
+            },
+        );
+        assert_eq!(rows, [2, 0]);
+        // A search word may name the speaker.
+        let by_name = search(
+            &index,
+            QuoteQuery {
+                text: SearchQuery::parse("ruiz china", index.terms()),
+                ..QuoteQuery::default()
+            },
+        );
+        assert_eq!(by_name, [0, 2]);
     }
 }

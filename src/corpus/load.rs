@@ -65,6 +65,25 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The file and (when known) the 1-based line the problem is at.
+    pub fn location(&self) -> (String, Option<usize>) {
+        match self {
+            LoadError::Read { path, .. } | LoadError::Empty { path } | LoadError::NoArticles { path } => {
+                (path.display().to_string(), None)
+            }
+            LoadError::NotUtf8 { path, line, .. }
+            | LoadError::Binary { path, line, .. }
+            | LoadError::Toml { path, line, .. } => (path.display().to_string(), Some(*line)),
+            LoadError::Lexicon(err) => match err {
+                LexiconError::Syntax { origin, line, .. } | LexiconError::Entry { origin, line, .. } => {
+                    (origin.clone(), Some(*line))
+                }
+            },
+        }
+    }
+}
+
 /// Optional facts about an article, from `NAME.toml` beside `NAME.txt`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,6 +92,12 @@ pub(crate) struct Sidecar {
     pub title: Option<String>,
     /// The publication or kind of piece.
     pub source: Option<String>,
+    /// Who said a quote, as an editor corrects it.
+    #[serde(default)]
+    pub correction: Vec<super::corrections::QuoteCorrection>,
+    /// A speaker's role, as an editor sets it.
+    #[serde(default)]
+    pub speaker: Vec<super::corrections::SpeakerCorrection>,
 }
 
 /// Decodes a file's bytes as an article's text.
@@ -106,9 +131,9 @@ pub fn read_article(path: &Path, lexicon: &Lexicon) -> Result<StoredArticle, Loa
     })?;
     let text = decode(path, bytes)?;
     let sidecar_path = path.with_extension("toml");
-    let sidecar = match std::fs::read_to_string(&sidecar_path) {
-        Ok(toml_text) => parse_toml::<Sidecar>(&sidecar_path, &toml_text)?,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Sidecar::default(),
+    let (sidecar, sidecar_text) = match std::fs::read_to_string(&sidecar_path) {
+        Ok(toml_text) => (parse_toml::<Sidecar>(&sidecar_path, &toml_text)?, toml_text),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => (Sidecar::default(), String::new()),
         Err(source) => {
             return Err(LoadError::Read {
                 path: sidecar_path,
@@ -116,7 +141,22 @@ pub fn read_article(path: &Path, lexicon: &Lexicon) -> Result<StoredArticle, Loa
             });
         }
     };
-    article_from_text(path, &text, article_slug(path), sidecar.title, sidecar.source, lexicon)
+    let mut stored = article_from_text(
+        path,
+        &text,
+        article_slug(path),
+        sidecar.title.clone(),
+        sidecar.source.clone(),
+        lexicon,
+    )?;
+    stored.stale = super::corrections::apply(
+        &mut stored.article,
+        &sidecar.correction,
+        &sidecar.speaker,
+        &sidecar_path,
+        &sidecar_text,
+    );
+    Ok(stored)
 }
 
 /// An article's slug, from its file name ("putin-north-korea-visit").
@@ -147,6 +187,7 @@ pub fn article_from_text(
         title,
         source,
         article: parse(text, lexicon),
+        stale: Vec::new(),
     })
 }
 

@@ -1,8 +1,10 @@
 //! The corpus: every article parsed once at start, speakers merged across articles, themes matched, quotes indexed.
 
+mod corrections;
 mod index;
 mod load;
 mod said;
+mod search;
 mod themes;
 
 use std::collections::HashMap;
@@ -10,12 +12,14 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-pub use index::{QuoteIndex, QuoteQuery, words};
+pub use corrections::StaleCorrection;
+pub use index::{QuoteIndex, QuoteQuery};
 pub use load::{LoadError, article_from_text, article_paths, article_slug, decode, read_article, read_lexicon};
 pub use said::{
     SUMMARY_MIN_WORDS, SaidKind, SaidRow, SaidSource, SaidText, said_attribution, said_bytes, said_cue, said_text,
     statements_of,
 };
+pub use search::{SearchQuery, Terms, Want, fold, folded_words};
 pub use themes::{BUILTIN_THEMES, Theme, Themes, read_themes};
 
 use crate::model::{Article, RoleSource, SpeakerId, SpeakerKind, Statement, unique_slug};
@@ -42,9 +46,12 @@ pub struct StoredArticle {
     pub title: Option<String>,
     /// Publication or source, from the sidecar file when there is one.
     pub source: Option<String>,
-    /// What the parser made of the text.
+    /// What the parser made of the text, with the sidecar's corrections applied.
     #[serde(flatten)]
     pub article: Article,
+    /// Corrections in the sidecar that no longer fit the text (and so were left out).
+    #[serde(skip)]
+    pub stale: Vec<StaleCorrection>,
 }
 
 impl std::ops::Deref for StoredArticle {
@@ -132,6 +139,8 @@ pub struct Loaded {
     pub errors: Vec<LoadError>,
     /// Article files that loaded.
     pub loaded: Vec<PathBuf>,
+    /// Corrections that no longer fit their article, each with its file and line.
+    pub stale: Vec<StaleCorrection>,
 }
 
 impl Corpus {
@@ -271,6 +280,7 @@ impl Corpus {
                 kind: row.kind,
                 themes: &row.themes,
                 text,
+                name: row.speaker.map_or("", |s| speakers[s].name.as_str()),
             }),
             speakers.len(),
             themes.list.len(),
@@ -323,10 +333,12 @@ impl Corpus {
         for article in &mut articles {
             article.slug = unique_slug(&article.slug, &mut seen);
         }
+        let stale = articles.iter().flat_map(|a| a.stale.iter().cloned()).collect();
         Ok(Loaded {
             corpus: Corpus::build(articles, themes),
             errors,
             loaded,
+            stale,
         })
     }
 
@@ -334,14 +346,21 @@ impl Corpus {
     pub fn shipped() -> Result<Self, LoadError> {
         let sidecar_path = Path::new("built-in putin-north-korea-visit.toml");
         let sidecar: load::Sidecar = load::parse_toml(sidecar_path, SHIPPED_SIDECAR)?;
-        let article = article_from_text(
+        let mut article = article_from_text(
             Path::new("built-in putin-north-korea-visit.txt"),
             SHIPPED_ARTICLE,
             SHIPPED_SLUG.to_owned(),
-            sidecar.title,
-            sidecar.source,
+            sidecar.title.clone(),
+            sidecar.source.clone(),
             &Lexicon::builtin(),
         )?;
+        article.stale = corrections::apply(
+            &mut article.article,
+            &sidecar.correction,
+            &sidecar.speaker,
+            sidecar_path,
+            SHIPPED_SIDECAR,
+        );
         let themes = Themes::from_toml(Path::new("built-in themes.toml"), BUILTIN_THEMES)?;
         Ok(Corpus::build(vec![article], themes))
     }
@@ -421,9 +440,15 @@ impl Corpus {
         &self.articles[r.article].statements[r.statement]
     }
 
-    /// Rows matching a query, in corpus order.
+    /// Rows matching a query, in corpus order or by relevance (BM25; a search word may also
+    /// name the speaker: “town china”).
     pub fn search(&self, query: &QuoteQuery) -> Vec<usize> {
-        self.index.search(query)
+        self.index.search(query, |row| self.said_text(row).text)
+    }
+
+    /// The term maker the search uses, for parsing search text and marking matches.
+    pub fn terms(&self) -> &Terms {
+        self.index.terms()
     }
 
     /// Commentators first, in order of appearance; then everyone else.
@@ -465,6 +490,7 @@ mod tests {
             title: None,
             source: None,
             article: crate::parse::parse(text, &lexicon),
+            stale: Vec::new(),
         };
         let a = stored("a", "“Yes,” said Ana Ruiz, a lecturer.");
         let b = stored("b", "“No,” said Ana Ruiz, a lecturer.\n“Maybe,” said Ana Ruiz.");

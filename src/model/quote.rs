@@ -159,6 +159,8 @@ pub enum Attribution {
     },
     /// The quote is a title or label said by nobody.
     Title,
+    /// An editor set the speaker in the article's sidecar (`[[correction]]`).
+    Corrected,
     /// No sieve was sure, so no speaker is given; the reason says why.
     NotGiven {
         /// Why nobody is named.
@@ -187,6 +189,7 @@ impl Attribution {
             Attribution::Anonymous { .. } => "anonymous",
             Attribution::Group { .. } => "group",
             Attribution::Title => "title",
+            Attribution::Corrected => "corrected",
             Attribution::NotGiven { .. } => "not_given",
         }
     }
@@ -225,6 +228,7 @@ impl Attribution {
             Attribution::Anonymous { source } => format!("An unnamed source: “{source}”."),
             Attribution::Group { source } => format!("A group, not one speaker: “{source}”."),
             Attribution::Title => "A title or label: nobody is saying it.".to_owned(),
+            Attribution::Corrected => "Corrected by the editor.".to_owned(),
             Attribution::NotGiven { reason } => format!("Speaker not given: {reason}."),
         }
     }

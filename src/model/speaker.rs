@@ -57,6 +57,8 @@ pub enum RoleSource {
     Appositive,
     /// A title before the name ("defence minister Ana Ruiz").
     Title,
+    /// Set by an editor in the article's sidecar (`[[speaker]]`).
+    Editor,
 }
 
 /// A speaker's gender as the text shows it (honorifics, pronouns), used to resolve pronouns.

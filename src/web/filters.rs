@@ -4,7 +4,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
 
 use super::error::AppError;
-use crate::corpus::{Corpus, QuoteQuery, SaidKind, words};
+use crate::corpus::{Corpus, QuoteQuery, SaidKind, SearchQuery};
 
 /// Longest search text accepted, in characters.
 pub const MAX_SEARCH_CHARS: usize = 200;
@@ -30,6 +30,18 @@ pub struct ListingQuery {
     pub q: Vec<String>,
     /// `page=…`, once.
     pub page: Vec<String>,
+    /// `sort=relevance` (or `article`, the default), once.
+    pub sort: Vec<String>,
+}
+
+/// The order of a listing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Article by article, in reading order.
+    #[default]
+    Article,
+    /// Best match first (BM25, with boosts for phrases and the speaker's name).
+    Relevance,
 }
 
 /// Filters as the user gave them, checked against the corpus.
@@ -47,6 +59,8 @@ pub struct QuoteFilters {
     pub q: String,
     /// Page number, from 1.
     pub page: usize,
+    /// The order.
+    pub sort: Sort,
 }
 
 impl QuoteFilters {
@@ -127,6 +141,19 @@ impl QuoteFilters {
             filters.q = value.to_owned();
         }
         filters.page = page_number(&query.page)?;
+        let sorts: Vec<&str> = non_empty(&query.sort).collect();
+        filters.sort = match sorts.as_slice() {
+            [] | ["article"] => Sort::Article,
+            ["relevance"] => Sort::Relevance,
+            [other] => {
+                return Err(AppError::bad(
+                    "sort",
+                    format!("“{other}” is not an order"),
+                    "article or relevance",
+                ));
+            }
+            _ => return Err(AppError::bad("sort", "It is given more than once", "one order")),
+        };
         Ok(filters)
     }
 
@@ -137,15 +164,14 @@ impl QuoteFilters {
             articles: self.articles.iter().filter_map(|a| corpus.article(a)).collect(),
             kinds: self.kinds.clone(),
             themes: self.themes.iter().filter_map(|t| corpus.themes.position(t)).collect(),
-            words: self.search_words(),
+            text: self.search(corpus),
+            by_relevance: self.sort == Sort::Relevance,
         }
     }
 
-    /// The search text's words, lower-cased.
-    pub fn search_words(&self) -> Vec<String> {
-        let mut found: Vec<String> = words(&self.q).collect();
-        found.dedup();
-        found
+    /// The search text, parsed.
+    pub fn search(&self, corpus: &Corpus) -> SearchQuery {
+        SearchQuery::parse(&self.q, corpus.terms())
     }
 
     /// The query string for these filters (without `?`), on page `page`.
@@ -165,6 +191,9 @@ impl QuoteFilters {
         }
         if !self.q.is_empty() {
             parts.push(format!("q={}", encode(&self.q)));
+        }
+        if self.sort == Sort::Relevance {
+            parts.push("sort=relevance".to_owned());
         }
         if page > 1 {
             parts.push(format!("page={page}"));

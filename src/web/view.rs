@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::corpus::{Corpus, CorpusSpeaker, SaidSource, SaidText, StoredArticle};
+use crate::corpus::{Corpus, CorpusSpeaker, SaidSource, SaidText, SearchQuery, StoredArticle, Terms, fold};
 use crate::model::Attribution;
 
 /// A run of text, marked or not. Templates escape `text`; nothing here is trusted HTML.
@@ -61,47 +61,115 @@ pub fn highlight(text: &str, marks: Vec<(Range<usize>, Mark)>) -> Vec<Segment> {
     out
 }
 
-/// Marks every word of `text` that starts with one of `words` (lower-cased), as the search matched it.
-pub fn search_marks(text: &str, words: &[String]) -> Vec<Segment> {
-    if words.is_empty() {
-        return vec![Segment::plain(text)];
+/// What a search looks for, to mark its matches in a text.
+pub struct Highlight<'a> {
+    /// The parsed search.
+    pub query: &'a SearchQuery,
+    /// The term maker it was parsed with.
+    pub terms: &'a Terms,
+}
+
+impl Highlight<'_> {
+    /// Whether a word of a text is a match.
+    pub fn hit(&self, word: &str) -> bool {
+        !self.query.is_empty() && self.query.marks(&fold(word), self.terms)
     }
-    let mut marks = Vec::new();
-    let mut word_start = None;
-    let check = |start: usize, end: usize, marks: &mut Vec<(Range<usize>, Mark)>| {
-        let word = &text[start..end];
-        let lower = word.to_lowercase();
-        if let Some(q) = words
-            .iter()
-            .filter(|q| lower.starts_with(q.as_str()))
-            .max_by_key(|q| q.len())
-        {
-            let chars = q.chars().count();
-            let len = word.char_indices().nth(chars).map_or(word.len(), |(i, _)| i);
-            marks.push((
-                start..start + len,
+}
+
+/// Marks every word of `text` the search matches (by stem, spelling, prefix or phrase).
+pub fn search_marks(text: &str, search: Option<&Highlight<'_>>) -> Vec<Segment> {
+    let Some(search) = search.filter(|h| !h.query.is_empty()) else {
+        return vec![Segment::plain(text)];
+    };
+    let marks = word_spans(text)
+        .filter(|range| search.hit(&text[range.clone()]))
+        .map(|range| {
+            (
+                range,
                 Mark {
                     class: "hit".to_owned(),
                     label: None,
                     id: None,
                 },
-            ));
-        }
-    };
+            )
+        })
+        .collect();
+    highlight(text, marks)
+}
+
+/// The byte ranges of the words of a text.
+fn word_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = None;
+    let mut spans = Vec::new();
     for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), word_start) {
-            (true, None) => word_start = Some(i),
-            (false, Some(start)) => {
-                check(start, i, &mut marks);
-                word_start = None;
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push(s..i);
+                start = None;
             }
             _ => {}
         }
     }
-    if let Some(start) = word_start {
-        check(start, text.len(), &mut marks);
+    if let Some(s) = start {
+        spans.push(s..text.len());
     }
-    highlight(text, marks)
+    spans.into_iter()
+}
+
+/// Longest text shown whole in a listing, in bytes; a longer one shows the sentence around
+/// its first match.
+pub const SNIPPET_BYTES: usize = 320;
+
+/// A long text cut to the sentence holding the first match, with “…” where it was cut;
+/// short texts, and texts without a match, stay whole.
+pub fn snippet(text: SaidText, search: Option<&Highlight<'_>>) -> SaidText {
+    let Some(search) = search.filter(|h| !h.query.is_empty()) else {
+        return text;
+    };
+    if text.text.len() <= SNIPPET_BYTES {
+        return text;
+    }
+    let Some(hit) = word_spans(&text.text).find(|r| search.hit(&text.text[r.clone()])) else {
+        return text;
+    };
+    let ends: Vec<usize> = text
+        .text
+        .match_indices(['.', '?', '!'])
+        .map(|(i, m)| i + m.len())
+        .filter(|&i| text.text[i..].starts_with(' '))
+        .collect();
+    let mut start = ends.iter().rev().find(|&&e| e <= hit.start).map_or(0, |&e| e);
+    while text.text[start..].starts_with(char::is_whitespace) {
+        start += 1;
+    }
+    let end = ends
+        .iter()
+        .find(|&&e| e > hit.start)
+        .copied()
+        .unwrap_or(text.text.len());
+    if start == 0 && end == text.text.len() {
+        return text;
+    }
+    let mut cut = String::new();
+    if start > 0 {
+        cut.push_str("… ");
+    }
+    let offset = cut.len();
+    cut.push_str(&text.text[start..end]);
+    if end < text.text.len() {
+        cut.push_str(" …");
+    }
+    let quoted = text
+        .quoted
+        .iter()
+        .filter_map(|r| {
+            let s = r.start.max(start);
+            let e = r.end.min(end);
+            (s < e).then(|| s - start + offset..e - start + offset)
+        })
+        .collect();
+    SaidText { text: cut, quoted }
 }
 
 /// A paragraph with its quotes highlighted in their speakers' colours and labelled.
@@ -157,7 +225,7 @@ pub fn article_rows(corpus: &Corpus, article: usize) -> std::ops::Range<usize> {
 }
 
 /// An item's words with quoted words marked and search matches marked.
-pub fn said_segments(text: &SaidText, words: &[String]) -> Vec<Segment> {
+pub fn said_segments(text: &SaidText, search: Option<&Highlight<'_>>) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut runs: Vec<(Range<usize>, bool)> = Vec::new();
@@ -176,7 +244,7 @@ pub fn said_segments(text: &SaidText, words: &[String]) -> Vec<Segment> {
     }
     for (range, quoted) in runs {
         let Some(run) = text.text.get(range) else { continue };
-        for mut segment in search_marks(run, words) {
+        for mut segment in search_marks(run, search) {
             if quoted {
                 segment.mark = Some(match segment.mark {
                     Some(mut mark) => {
@@ -272,16 +340,46 @@ mod tests {
     }
 
     #[test]
-    fn search_marks_word_prefixes() {
-        let words = vec!["chin".to_owned(), "never".to_owned()];
+    fn search_marks_stems_spellings_and_prefixes() {
+        let terms = Terms::default();
+        let query = SearchQuery::parse("chin* destabilizing concerns", &terms);
+        let h = Highlight {
+            query: &query,
+            terms: &terms,
+        };
         assert_eq!(
-            render(&search_marks("China will never, ever — machine", &words)),
-            "[Chin]a will [never], ever — machine"
+            render(&search_marks("China is concerned: destabilising, machine", Some(&h))),
+            "[China] is [concerned]: [destabilising], machine"
         );
-        assert_eq!(
-            render(&search_marks("Ünïcode ünder", &["ün".to_owned()])),
-            "[Ün]ïcode [ün]der"
+        let query = SearchQuery::parse("ün*", &terms);
+        let h = Highlight {
+            query: &query,
+            terms: &terms,
+        };
+        assert_eq!(render(&search_marks("Ünïcode under", Some(&h))), "[Ünïcode] [under]");
+    }
+
+    #[test]
+    fn a_long_text_shows_the_sentence_around_its_match() {
+        let terms = Terms::default();
+        let query = SearchQuery::parse("harbour", &terms);
+        let h = Highlight {
+            query: &query,
+            terms: &terms,
+        };
+        let long = format!(
+            "{} The harbour will close. {}",
+            "Filler words here. ".repeat(12),
+            "More filler. ".repeat(12)
         );
+        let cut = snippet(
+            SaidText {
+                text: long,
+                quoted: Vec::new(),
+            },
+            Some(&h),
+        );
+        assert_eq!(cut.text, "… The harbour will close. …");
     }
 
     #[test]
@@ -292,7 +390,13 @@ mod tests {
             text: words.to_owned(),
             quoted: vec![quoted],
         };
-        let segments = said_segments(&text, &["disast".to_owned(), "jobs".to_owned()]);
+        let terms = Terms::default();
+        let query = SearchQuery::parse("disaster jobs", &terms);
+        let h = Highlight {
+            query: &query,
+            terms: &terms,
+        };
+        let segments = said_segments(&text, Some(&h));
         let classes: Vec<(String, Option<String>)> = segments
             .iter()
             .map(|s| (s.text.clone(), s.mark.as_ref().map(|m| m.class.clone())))
@@ -302,8 +406,8 @@ mod tests {
             [
                 ("the closure was ".to_owned(), None),
                 ("“a ".to_owned(), Some("quoted".to_owned())),
-                ("disast".to_owned(), Some("hit quoted".to_owned())),
-                ("er”".to_owned(), Some("quoted".to_owned())),
+                ("disaster".to_owned(), Some("hit quoted".to_owned())),
+                ("”".to_owned(), Some("quoted".to_owned())),
                 (" for ".to_owned(), None),
                 ("jobs".to_owned(), Some("hit".to_owned())),
             ]

@@ -81,7 +81,7 @@ pub fn summary(corpus: &Corpus, id: usize) -> Option<Summary> {
     let row = corpus.speakers[id].summary?;
     let r = &corpus.said[row];
     Some(Summary {
-        segments: said_segments(&corpus.said_text(row), &[]),
+        segments: said_segments(&corpus.said_text(row), None),
         quoted: r.kind != SaidKind::Reported,
         href: crate::web::urls::said(corpus, row),
     })

@@ -7,15 +7,16 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::render;
-use crate::corpus::{Corpus, SaidKind, said_cue};
+use crate::corpus::{Corpus, SaidKind, said_attribution, said_cue};
 use crate::web::error::AppError;
+use crate::web::filters::Sort;
 use crate::web::filters::{ListingQuery, QuoteFilters};
 use crate::web::listing::{PAGE_SIZE, listing};
 use crate::web::page::PageMeta;
 use crate::web::query::Query;
 use crate::web::state::AppState;
 use crate::web::urls;
-use crate::web::view::{Segment, article_title, count, said_segments};
+use crate::web::view::{Highlight, Segment, article_title, count, said_segments, snippet};
 
 /// Most speaker checkboxes shown (besides ticked ones).
 const MAX_SPEAKER_OPTIONS: usize = 100;
@@ -36,6 +37,8 @@ pub struct QuotesPage {
     pub themes: Vec<ThemeOption>,
     /// The search text.
     pub q: String,
+    /// Ranked by relevance rather than article order.
+    pub by_relevance: bool,
     /// "7 quotes from Jenny Town".
     pub summary: String,
     /// Active filters, each with a link that removes it.
@@ -205,7 +208,11 @@ pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQu
     let corpus = &state.corpus;
     let filters = QuoteFilters::check(query, corpus)?;
     let listing = listing(corpus, &filters, PAGE_SIZE)?;
-    let words = filters.search_words();
+    let search = filters.search(corpus);
+    let highlight = Highlight {
+        query: &search,
+        terms: corpus.terms(),
+    };
     let items = listing.rows[listing.page_rows.clone()]
         .iter()
         .map(|&row| {
@@ -219,7 +226,7 @@ pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQu
                 kind: r.kind.as_str(),
                 kind_label: kind_label(r.kind),
                 quoted: r.kind != SaidKind::Reported,
-                segments: said_segments(&corpus.said_text(row), &words),
+                segments: said_segments(&snippet(corpus.said_text(row), Some(&highlight)), Some(&highlight)),
                 cue: said_cue(article, r.source).map(str::to_owned),
                 permalink: urls::said(corpus, row),
                 article_href: urls::paragraph(&article.slug, r.paragraph),
@@ -288,6 +295,7 @@ pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQu
             })
             .collect(),
         q: filters.q.clone(),
+        by_relevance: filters.sort == Sort::Relevance,
         summary,
         chips: chips(corpus, &filters),
         items,
@@ -303,12 +311,13 @@ pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQu
 }
 
 /// The CSV's columns.
-pub const CSV_COLUMNS: [&str; 10] = [
+pub const CSV_COLUMNS: [&str; 11] = [
     "speaker",
     "role",
     "kind",
     "text",
     "cue",
+    "attribution",
     "themes",
     "article",
     "date",
@@ -375,6 +384,7 @@ fn csv_body(corpus: &Corpus, query: ListingQuery) -> Result<Vec<u8>, AppError> {
                 r.kind.as_str(),
                 &csv_safe(&corpus.said_text(row).text),
                 said_cue(article, r.source).unwrap_or(""),
+                &said_attribution(article, r.source).note(speaker.map(|s| s.name.as_str())),
                 &themes.join("; "),
                 &article_title(article),
                 article.date.as_deref().unwrap_or(""),

@@ -365,6 +365,7 @@ pub async fn speaker(
             role_source: speaker.role_source.map(|s| match s {
                 RoleSource::Appositive => "as introduced",
                 RoleSource::Title => "from the title before the name",
+                RoleSource::Editor => "set by the editor",
             }),
             colour: speaker.colour,
             commentator: speaker.commentator,

@@ -230,7 +230,7 @@ pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQue
                     total += 1;
                     if items.len() < CELL_ITEMS {
                         items.push(CellItem {
-                            segments: said_segments(&text, &[]),
+                            segments: said_segments(&text, None),
                             quoted: row.kind == SaidKind::Direct,
                         });
                     }
