@@ -1,4 +1,5 @@
-//! The command line: `whosaid [serve]`, `whosaid parse FILE… [--json]`, `whosaid check [DIR]`.
+//! The command line: `whosaid [serve]`, `whosaid parse FILE… [--json]`, `whosaid check [DIR]`,
+//! `whosaid add SOURCE…` and `whosaid extract SOURCE [--json]`.
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -33,6 +34,29 @@ pub enum Command {
     Parse(ParseArgs),
     /// Load a data folder and report problems, without serving.
     Check(CheckArgs),
+    /// Take in articles — saved web pages, text files or http(s) addresses — and store them
+    /// in the data folder (DIR/articles/SLUG.txt and SLUG.toml); prints each slug.
+    Add(AddArgs),
+    /// Print what `add` would store for a source, without storing it.
+    Extract(ExtractArgs),
+}
+
+/// Options for `add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Saved web pages (.html, .htm), text files, or http(s):// addresses.
+    #[arg(required = true)]
+    pub sources: Vec<String>,
+}
+
+/// Options for `extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// A saved web page, a text file, or an http(s):// address.
+    pub source: String,
+    /// Print JSON: {"title", "date", "outlet", "byline", "url", "body"}.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options for `serve`.
@@ -81,6 +105,8 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Parse(args)) => parse_files(&args),
         Some(Command::Check(args)) => check(args.dir.or(cli.serve.data), args.json),
+        Some(Command::Add(args)) => add(&args, cli.serve.data),
+        Some(Command::Extract(args)) => extract(&args),
         Some(Command::Serve(args)) => serve_app(&args),
         None => serve_app(&cli.serve),
     }
@@ -268,6 +294,48 @@ fn check_failed(json: bool, message: &str, err: Option<&LoadError>) -> ExitCode 
         eprintln!("{message}");
     }
     ExitCode::FAILURE
+}
+
+fn add(args: &AddArgs, data: Option<PathBuf>) -> ExitCode {
+    let dir = data.unwrap_or_else(|| PathBuf::from("data"));
+    // A source that fails writes nothing (its files are written only once it has been read
+    // whole); the other sources are still added.
+    let mut failed = false;
+    for source in &args.sources {
+        match crate::ingest::add(source, &dir) {
+            Ok(slug) => println!("{slug}"),
+            Err(err) => {
+                eprintln!("whosaid add: {err}");
+                failed = true;
+            }
+        }
+    }
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn extract(args: &ExtractArgs) -> ExitCode {
+    match crate::ingest::extract_source(&args.source) {
+        Ok(found) => {
+            if args.json {
+                let answer = serde_json::json!({
+                    "title": found.title,
+                    "date": found.date,
+                    "outlet": found.outlet,
+                    "byline": found.byline,
+                    "url": found.url,
+                    "body": found.paragraphs.join("\n"),
+                });
+                println!("{answer}");
+            } else {
+                print!("{}", crate::ingest::article_text(&found));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("whosaid extract: {err}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn parse_files(args: &ParseArgs) -> ExitCode {

@@ -6,6 +6,8 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod extract;
+pub mod ingest;
 pub mod model;
 pub mod parse;
 pub mod synthetic;

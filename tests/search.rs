@@ -13,7 +13,8 @@ fn corpus() -> Corpus {
     let articles: Vec<StoredArticle> = ["agency-relay", "rare-earths", "council-groups"]
         .iter()
         .map(|name| {
-            let mut article = read_article(&Path::new("tests/fixtures").join(name).join("article.txt"), &lexicon).unwrap();
+            let mut article =
+                read_article(&Path::new("tests/fixtures").join(name).join("article.txt"), &lexicon).unwrap();
             article.slug = (*name).to_owned();
             article
         })
@@ -41,7 +42,10 @@ fn stems_and_spellings() {
     assert!(found[0].contains("weaponisation of interdependence"));
     assert_eq!(texts(&corpus, "neighbors", false), texts(&corpus, "neighbour", false));
     assert!(!texts(&corpus, "neighbors", false).is_empty());
-    assert_eq!(texts(&corpus, "neighb*", false).len(), texts(&corpus, "neighbour", false).len());
+    assert_eq!(
+        texts(&corpus, "neighb*", false).len(),
+        texts(&corpus, "neighbour", false).len()
+    );
 }
 
 #[test]
@@ -50,7 +54,10 @@ fn phrases_or_and_relevance() {
     assert_eq!(texts(&corpus, "\"choose our neighbours\"", false).len(), 1);
     assert!(texts(&corpus, "\"neighbours our choose\"", false).is_empty());
     let either = texts(&corpus, "neighbours OR interdependence", false);
-    assert_eq!(either.len(), texts(&corpus, "neighbours", false).len() + texts(&corpus, "interdependence", false).len());
+    assert_eq!(
+        either.len(),
+        texts(&corpus, "neighbours", false).len() + texts(&corpus, "interdependence", false).len()
+    );
     // Relevance puts the item with the phrase first; article order does not care.
     let ranked = texts(&corpus, "choose OR neighbours", true);
     assert!(ranked[0].contains("We choose how we live beside them"), "{ranked:?}");

@@ -38,6 +38,12 @@ pub enum LoadError {
         /// Its byte offset.
         offset: usize,
     },
+    /// The file is a saved web page, not article text.
+    #[error("{path}: this is a saved web page (HTML), not article text; take it in with `whosaid add {path}`")]
+    WebPage {
+        /// The file.
+        path: PathBuf,
+    },
     /// The article has no text at all.
     #[error("{path}: the article is empty")]
     Empty {
@@ -69,9 +75,10 @@ impl LoadError {
     /// The file and (when known) the 1-based line the problem is at.
     pub fn location(&self) -> (String, Option<usize>) {
         match self {
-            LoadError::Read { path, .. } | LoadError::Empty { path } | LoadError::NoArticles { path } => {
-                (path.display().to_string(), None)
-            }
+            LoadError::Read { path, .. }
+            | LoadError::Empty { path }
+            | LoadError::NoArticles { path }
+            | LoadError::WebPage { path } => (path.display().to_string(), None),
             LoadError::NotUtf8 { path, line, .. }
             | LoadError::Binary { path, line, .. }
             | LoadError::Toml { path, line, .. } => (path.display().to_string(), Some(*line)),
@@ -92,6 +99,20 @@ pub(crate) struct Sidecar {
     pub title: Option<String>,
     /// The publication or kind of piece.
     pub source: Option<String>,
+    /// Publication date, `YYYY-MM-DD`; overrides the text's dateline.
+    pub date: Option<String>,
+    /// The publication.
+    pub outlet: Option<String>,
+    /// Who wrote it.
+    pub byline: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// The themes file for this article, relative to the data folder ("themes-trade.toml").
+    pub themes: Option<String>,
+    /// What `whosaid add` took it in from, so adding it again updates it (read by
+    /// `whosaid add`, not by the loader).
+    #[serde(rename = "added_from")]
+    pub _added_from: Option<String>,
     /// Who said a quote, as an editor corrects it.
     #[serde(default)]
     pub correction: Vec<super::corrections::QuoteCorrection>,
@@ -149,6 +170,22 @@ pub fn read_article(path: &Path, lexicon: &Lexicon) -> Result<StoredArticle, Loa
         sidecar.source.clone(),
         lexicon,
     )?;
+    if let Some(date) = &sidecar.date {
+        if !is_iso_date(date) {
+            return Err(LoadError::Toml {
+                path: sidecar_path.clone(),
+                line: sidecar_text
+                    .find("date")
+                    .map_or(1, |at| line_at(sidecar_text.as_bytes(), at)),
+                message: format!("date {date:?} is not a date like 2025-06-03"),
+            });
+        }
+        stored.article.date = Some(date.clone());
+    }
+    stored.outlet = sidecar.outlet.clone().or_else(|| sidecar.source.clone());
+    stored.byline = sidecar.byline.clone().or_else(|| stored.article.byline.clone());
+    stored.url = sidecar.url.clone();
+    stored.themes_file = sidecar.themes.clone();
     stored.stale = super::corrections::apply(
         &mut stored.article,
         &sidecar.correction,
@@ -182,13 +219,30 @@ pub fn article_from_text(
     {
         return Err(LoadError::Empty { path: path.to_owned() });
     }
+    if crate::ingest::looks_like_html(text.as_bytes()) {
+        return Err(LoadError::WebPage { path: path.to_owned() });
+    }
+    let article = parse(text, lexicon);
     Ok(StoredArticle {
         slug,
-        title,
+        title: title.or_else(|| article.title.clone()),
         source,
-        article: parse(text, lexicon),
+        outlet: None,
+        byline: article.byline.clone(),
+        url: None,
+        themes_file: None,
+        article,
         stale: Vec::new(),
     })
+}
+
+/// Whether a text is a date as `YYYY-MM-DD`.
+fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&d.parse::<u32>().unwrap_or(0)))
 }
 
 /// Deserialises a TOML file, turning errors into file-and-line messages.

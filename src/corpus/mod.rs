@@ -46,6 +46,15 @@ pub struct StoredArticle {
     pub title: Option<String>,
     /// Publication or source, from the sidecar file when there is one.
     pub source: Option<String>,
+    /// The publication, from the sidecar (`outlet`, else `source`).
+    pub outlet: Option<String>,
+    /// Who wrote it: the sidecar's `byline`, else the text's "By …" line.
+    pub byline: Option<String>,
+    /// Where it was published, from the sidecar.
+    pub url: Option<String>,
+    /// The themes file the sidecar names, if any.
+    #[serde(skip)]
+    pub themes_file: Option<String>,
     /// What the parser made of the text, with the sidecar's corrections applied.
     #[serde(flatten)]
     pub article: Article,
@@ -489,6 +498,10 @@ mod tests {
             slug: slug.into(),
             title: None,
             source: None,
+            outlet: None,
+            byline: None,
+            url: None,
+            themes_file: None,
             article: crate::parse::parse(text, &lexicon),
             stale: Vec::new(),
         };

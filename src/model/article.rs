@@ -7,6 +7,10 @@ use super::{Quote, Report, Speaker, SpeakerId, Statement};
 /// One parsed article: its text split into paragraphs, and who said what in it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {
+    /// The headline, when the text opens with one.
+    pub title: Option<String>,
+    /// The byline ("By Ana Ruiz" gives "Ana Ruiz"), when the opening block has one.
+    pub byline: Option<String>,
     /// Publication date as `YYYY-MM-DD`, when the text has a dateline.
     pub date: Option<String>,
     /// The dateline as written ("July 24, 2024").
@@ -64,6 +68,10 @@ pub struct Paragraph {
 pub enum ParagraphRole {
     /// The article's own copy.
     Body,
+    /// The headline: a short first line without closing punctuation.
+    Headline,
+    /// The byline ("By Ana Ruiz").
+    Byline,
     /// The publication date line.
     Dateline,
     /// A photo caption with its credit.
@@ -81,6 +89,8 @@ impl ParagraphRole {
     pub fn as_str(self) -> &'static str {
         match self {
             ParagraphRole::Body => "body",
+            ParagraphRole::Headline => "headline",
+            ParagraphRole::Byline => "byline",
             ParagraphRole::Dateline => "dateline",
             ParagraphRole::Caption => "caption",
             ParagraphRole::Related => "related",

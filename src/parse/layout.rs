@@ -22,6 +22,10 @@ pub(crate) struct Layout {
     pub roles: Vec<ParagraphRole>,
     /// `YYYY-MM-DD` and the text it came from.
     pub date: Option<(String, String)>,
+    /// The headline line, when the text opens with one.
+    pub headline: Option<usize>,
+    /// The byline's name, when the opening block has one.
+    pub byline: Option<String>,
     /// For each pull-quote line, the index of the body line that holds the same words.
     pub pulled_from: HashMap<usize, usize>,
 }
@@ -30,11 +34,26 @@ pub(crate) struct Layout {
 pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
     let mut roles = vec![ParagraphRole::Body; lines.len()];
     let mut date = None;
-    if let Some(first) = lines.first()
-        && let Some(iso) = parse_date(first.text)
-    {
-        roles[0] = ParagraphRole::Dateline;
-        date = Some((iso, first.text.to_owned()));
+    let mut headline = None;
+    let mut byline = None;
+    // The opening block: the lines before the first full sentence of copy. A date line,
+    // "By NAME" and a short first line without closing punctuation are the dateline, the
+    // byline and the headline, not links to other stories.
+    for (i, line) in lines.iter().enumerate().take(OPENING_LINES) {
+        if let Some(iso) = parse_date(line.text) {
+            roles[i] = ParagraphRole::Dateline;
+            if date.is_none() {
+                date = Some((iso, line.text.to_owned()));
+            }
+        } else if let Some(name) = byline_name(line.text) {
+            roles[i] = ParagraphRole::Byline;
+            byline.get_or_insert(name);
+        } else if i == 0 && is_headline_like(line.text) && line.text.split_whitespace().count() >= 3 {
+            roles[i] = ParagraphRole::Headline;
+            headline = Some(i);
+        } else if is_sentence(line.text) {
+            break;
+        }
     }
     if let Some(footer) = lines
         .iter()
@@ -91,8 +110,32 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
     Layout {
         roles,
         date,
+        headline,
+        byline,
         pulled_from,
     }
+}
+
+/// How many lines the opening block (headline, byline, date) may hold.
+const OPENING_LINES: usize = 6;
+
+/// The name in a byline: "By Ana Ruiz", "By Ana Ruiz and Tomas Berg, Reuters".
+pub(crate) fn byline_name(text: &str) -> Option<String> {
+    let rest = text
+        .trim()
+        .strip_prefix("By ")
+        .or_else(|| text.trim().strip_prefix("BY "))?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let named = !words.is_empty()
+        && words.len() <= 10
+        && words[0].starts_with(char::is_uppercase)
+        && !rest.trim_end().ends_with(['.', '?', '!']);
+    named.then(|| rest.trim().to_owned())
+}
+
+/// A full sentence of copy: it ends as a sentence does and has more than a few words.
+fn is_sentence(text: &str) -> bool {
+    !is_headline_like(text) && text.split_whitespace().count() >= 6
 }
 
 /// Fewest words a pull quote has; shorter lines are labels, not quotes.

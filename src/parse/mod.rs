@@ -42,6 +42,29 @@ pub use lexicon::{BUILTIN_LEXICON, Lexicon, LexiconError, WordSet};
 
 use crate::model::{Article, Paragraph, ParagraphRole};
 
+/// Reads plain text as an article is laid out, without attributing anything: the headline,
+/// byline and date of its opening block, and its body paragraphs (what `whosaid add` stores).
+pub fn read_plain_text(source: &str) -> crate::extract::Extracted {
+    let lines = lines::split_lines(source);
+    let layout = layout::layout(&lines, &Lexicon::builtin());
+    crate::extract::Extracted {
+        title: layout
+            .headline
+            .and_then(|i| lines.get(i))
+            .map(|l| l.text.trim().to_owned()),
+        date: layout.date.map(|(iso, _)| iso),
+        outlet: None,
+        byline: layout.byline,
+        url: None,
+        paragraphs: lines
+            .iter()
+            .zip(&layout.roles)
+            .filter(|(_, role)| **role == ParagraphRole::Body)
+            .map(|(line, _)| line.text.trim().to_owned())
+            .collect(),
+    }
+}
+
 /// Parses one article's text.
 pub fn parse(source: &str, lexicon: &Lexicon) -> Article {
     let lines = lines::split_lines(source);
@@ -72,6 +95,11 @@ pub fn parse(source: &str, lexicon: &Lexicon) -> Article {
         .collect();
     let (date, date_text) = layout.date.map_or((None, None), |(iso, text)| (Some(iso), Some(text)));
     Article {
+        title: layout
+            .headline
+            .and_then(|i| lines.get(i))
+            .map(|l| l.text.trim().to_owned()),
+        byline: layout.byline,
         date,
         date_text,
         paragraphs,

@@ -94,6 +94,8 @@ pub struct ArticleLine {
 fn role_label(role: ParagraphRole) -> &'static str {
     match role {
         ParagraphRole::Body => "",
+        ParagraphRole::Headline => "Headline",
+        ParagraphRole::Byline => "Byline",
         ParagraphRole::Dateline => "Dateline",
         ParagraphRole::Caption => "Photo caption",
         ParagraphRole::Related => "Link to another story",
