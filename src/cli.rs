@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::corpus::{Corpus, LoadError, article_slug, decode};
+use crate::corpus::{Corpus, Library, LoadError, article_slug, decode};
 use crate::model::{Article, ParagraphRole, SpeakerId, speaker_slugs};
 use crate::parse::{Lexicon, parse};
 use crate::web::{AppState, ServerConfig, app, serve, shutdown_signal};
@@ -132,20 +132,22 @@ fn has_txt(dir: &Path) -> bool {
         .unwrap_or(false)
 }
 
-/// Loads the corpus, reporting each failed file; `None` when nothing loads.
-fn load(data: Option<PathBuf>) -> Option<Corpus> {
+/// Loads the corpus, reporting each failed file; `None` when nothing loads. The library is
+/// returned too, to reload from when files change (none for the built-in article).
+fn load(data: Option<PathBuf>) -> Option<(Corpus, Option<Library>)> {
     let Some(dir) = data.or_else(default_data_dir) else {
         tracing::info!("no data folder found; serving the built-in article");
         return match Corpus::shipped() {
-            Ok(corpus) => Some(corpus),
+            Ok(corpus) => Some((corpus, None)),
             Err(err) => {
                 tracing::error!("{err}");
                 None
             }
         };
     };
-    match Corpus::load_dir(&dir) {
-        Ok(loaded) => {
+    let mut library = Library::new(&dir);
+    match library.refresh() {
+        Ok((loaded, _)) => {
             for err in &loaded.errors {
                 tracing::error!("skipped: {err}");
             }
@@ -164,7 +166,7 @@ fn load(data: Option<PathBuf>) -> Option<Corpus> {
                 "loaded {}",
                 dir.display()
             );
-            Some(loaded.corpus)
+            Some((loaded.corpus, Some(library)))
         }
         Err(err) => {
             tracing::error!("{err}");
@@ -186,7 +188,7 @@ fn init_logging(filter: &str) {
 
 fn serve_app(args: &ServeArgs) -> ExitCode {
     init_logging(&args.log);
-    let Some(corpus) = load(args.data.clone()) else {
+    let Some((corpus, library)) = load(args.data.clone()) else {
         return ExitCode::FAILURE;
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
@@ -207,7 +209,10 @@ fn serve_app(args: &ServeArgs) -> ExitCode {
         let local = listener.local_addr().unwrap_or(args.addr);
         let base = format!("http://{local}");
         tracing::info!("serving on {base}");
-        let router = app(AppState::new(corpus, &base));
+        let state = AppState::new(corpus, &base);
+        // Changes to the data folder show without a restart; SIGHUP reloads too.
+        let _watcher = library.and_then(|library| crate::web::reload::watch(library, state.clone()));
+        let router = app(state);
         serve(listener, router, ServerConfig::default(), shutdown_signal()).await;
         ExitCode::SUCCESS
     })

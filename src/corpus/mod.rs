@@ -2,6 +2,7 @@
 
 mod corrections;
 mod index;
+mod library;
 mod load;
 mod said;
 mod search;
@@ -9,18 +10,18 @@ mod themes;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-
-use rayon::prelude::*;
+use std::sync::Arc;
 
 pub use corrections::StaleCorrection;
 pub use index::{QuoteIndex, QuoteQuery};
+pub use library::{Library, Refresh};
 pub use load::{LoadError, article_from_text, article_paths, article_slug, decode, read_article, read_lexicon};
 pub use said::{
     SUMMARY_MIN_WORDS, SaidKind, SaidRow, SaidSource, SaidText, said_attribution, said_bytes, said_cue, said_text,
     statements_of,
 };
 pub use search::{SearchQuery, Terms, Want, fold, folded_words};
-pub use themes::{BUILTIN_THEMES, Theme, Themes, read_themes};
+pub use themes::{BUILTIN_THEMES, Theme, ThemeBook, Themes, read_named_themes, read_themes};
 
 use crate::model::{Article, RoleSource, SpeakerId, SpeakerKind, Statement, unique_slug};
 use crate::parse::Lexicon;
@@ -35,6 +36,46 @@ pub const SHIPPED_SLUG: &str = "putin-north-korea-visit";
 
 /// Number of speaker colours the stylesheet defines.
 pub const PALETTE_SIZE: usize = 8;
+
+/// A slug's FNV-1a hash: the same on every run and every machine.
+fn slug_hash(slug: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in slug.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// Colour slots for speakers, from their slugs: each speaker prefers the slot their slug
+/// hashes to, and, taken in the order of those hashes, moves to the next free slot only when
+/// someone quoted in the same article already has it. So a speaker's colour depends only on
+/// their slug and on who shares an article with them: adding or removing unrelated stories
+/// changes nothing, and speakers of one article differ while it has no more than
+/// [`PALETTE_SIZE`] of them.
+pub fn colours(slugs: &[&str], articles_of: &[Vec<usize>], speakers_in: &[Vec<usize>]) -> Vec<usize> {
+    let hashes: Vec<u64> = slugs.iter().map(|s| slug_hash(s)).collect();
+    let mut order: Vec<usize> = (0..slugs.len()).collect();
+    order.sort_by(|&a, &b| hashes[a].cmp(&hashes[b]).then_with(|| slugs[a].cmp(slugs[b])));
+    let mut colour: Vec<Option<usize>> = vec![None; slugs.len()];
+    for speaker in order {
+        let mut taken = [false; PALETTE_SIZE];
+        for &article in &articles_of[speaker] {
+            for &other in speakers_in.get(article).map_or(&[][..], Vec::as_slice) {
+                if let Some(c) = colour[other] {
+                    taken[c] = true;
+                }
+            }
+        }
+        let preferred = (hashes[speaker] % PALETTE_SIZE as u64) as usize;
+        let slot = (0..PALETTE_SIZE)
+            .map(|k| (preferred + k) % PALETTE_SIZE)
+            .find(|&c| !taken[c])
+            .unwrap_or(preferred);
+        colour[speaker] = Some(slot);
+    }
+    colour.into_iter().map(|c| c.unwrap_or(0)).collect()
+}
 
 /// A parsed article with what the loader knows of it: its slug (from the file name) and the
 /// metadata its sidecar gives. It reads as the [`Article`] it holds.
@@ -88,14 +129,14 @@ pub struct CorpusSpeaker {
     pub kind: SpeakerKind,
     /// Comments on the story rather than being its subject.
     pub commentator: bool,
-    /// Colour slot in the stylesheet, stable for the run.
+    /// Colour slot in the stylesheet, from the slug (see [`colours`]).
     pub colour: usize,
     /// Rows of what they said (quotes and reports), in corpus order.
     pub said: Vec<usize>,
     /// Quotes among them (direct and fragments).
     pub quote_count: usize,
-    /// The paragraphs they speak in, as (article, paragraph), in corpus order: the items of
-    /// their page.
+    /// The paragraphs they speak in, as (article, paragraph): the items of their page, newest
+    /// article first (see [`Corpus::place_index`]).
     pub places: Vec<(u32, u32)>,
     /// The row that sums up what they say, when they said enough for one (see [`Corpus::summary`]).
     pub summary: Option<usize>,
@@ -122,7 +163,7 @@ pub struct StatementRow {
 #[derive(Debug)]
 pub struct Corpus {
     /// Articles, sorted by date then slug.
-    pub articles: Vec<StoredArticle>,
+    pub articles: Vec<Arc<StoredArticle>>,
     /// Speakers, in order of first appearance.
     pub speakers: Vec<CorpusSpeaker>,
     /// Themes from the themes file.
@@ -154,7 +195,17 @@ pub struct Loaded {
 
 impl Corpus {
     /// Builds a corpus from parsed articles and themes.
-    pub fn build(mut articles: Vec<StoredArticle>, themes: Themes) -> Self {
+    pub fn build<A: Into<Arc<StoredArticle>>>(articles: impl IntoIterator<Item = A>, themes: Themes) -> Self {
+        Self::build_with_themes(articles, &ThemeBook::single(themes))
+    }
+
+    /// Builds a corpus whose articles may each name their own themes file.
+    pub fn build_with_themes<A: Into<Arc<StoredArticle>>>(
+        articles: impl IntoIterator<Item = A>,
+        book: &ThemeBook,
+    ) -> Self {
+        let themes = book.merged();
+        let mut articles: Vec<Arc<StoredArticle>> = articles.into_iter().map(Into::into).collect();
         articles.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
         let mut speakers: Vec<CorpusSpeaker> = Vec::new();
         let mut by_name: HashMap<(String, SpeakerKind), usize> = HashMap::new();
@@ -200,16 +251,30 @@ impl Corpus {
             let slug = unique_slug(&crate::model::slugify(&speaker.name), &mut taken);
             speaker_by_slug.insert(slug.clone(), id);
             speaker.slug = slug;
-            speaker.colour = id % PALETTE_SIZE;
             speakers_by_short
                 .entry(crate::model::slugify(&speaker.short_name))
                 .or_default()
                 .push(id);
         }
 
+        {
+            let slugs: Vec<&str> = speakers.iter().map(|s| s.slug.as_str()).collect();
+            let articles_of: Vec<Vec<usize>> = speakers.iter().map(|s| s.articles.clone()).collect();
+            let slots = colours(&slugs, &articles_of, &article_speakers);
+            for (speaker, slot) in speakers.iter_mut().zip(slots) {
+                speaker.colour = slot;
+            }
+        }
         let mut said: Vec<SaidRow> = Vec::new();
         let mut statements = Vec::new();
         for (a, article) in articles.iter().enumerate() {
+            // The article's own themes, by their place in the merged list.
+            let own = book.for_article(article.themes_file.as_deref());
+            let global: Vec<usize> = own
+                .list
+                .iter()
+                .map(|t| themes.position(&t.slug).unwrap_or(usize::MAX))
+                .collect();
             let local = &article_speakers[a];
             let corpus_speaker = |id: Option<SpeakerId>| id.and_then(|s| local.get(s.index())).copied();
             let first_row = said.len();
@@ -228,7 +293,11 @@ impl Corpus {
                     source,
                     paragraph,
                     speaker,
-                    themes: themes.find(&said::theme_text(article, source, within)),
+                    themes: own
+                        .find(&said::theme_text(article, source, within))
+                        .into_iter()
+                        .filter_map(|t| global.get(t).copied().filter(|&g| g != usize::MAX))
+                        .collect(),
                     within: within.and_then(|report| {
                         said[first_row..]
                             .iter()
@@ -264,7 +333,7 @@ impl Corpus {
             )
         };
         for speaker in &mut speakers {
-            speaker.summary = said::summary(&said, &speaker.said, &articles);
+            speaker.summary = said::summary(&said, &speaker.said, |a: usize| &articles[a].article);
             let mut places: Vec<(u32, u32)> = speaker
                 .said
                 .iter()
@@ -274,7 +343,8 @@ impl Corpus {
                     place(r.article, articles[r.article].statements[r.statement].paragraph)
                 }))
                 .collect();
-            places.sort_unstable();
+            // Newest article first (articles are in date order), paragraphs in reading order.
+            places.sort_unstable_by_key(|&(article, paragraph)| (std::cmp::Reverse(article), paragraph));
             places.dedup();
             speaker.places = places;
         }
@@ -312,43 +382,7 @@ impl Corpus {
     /// Loads every article in a data folder, parsing them on all cores.
     /// Files that fail are returned with their reasons; the rest load.
     pub fn load_dir(dir: &Path) -> Result<Loaded, LoadError> {
-        let lexicon = read_lexicon(dir)?;
-        let themes = read_themes(if dir.is_file() {
-            dir.parent().unwrap_or(dir)
-        } else {
-            dir
-        })?;
-        let paths = article_paths(dir)?;
-        let results: Vec<(PathBuf, Result<StoredArticle, LoadError>)> = paths
-            .into_par_iter()
-            .map(|path| {
-                let result = read_article(&path, &lexicon);
-                (path, result)
-            })
-            .collect();
-        let mut articles = Vec::new();
-        let mut errors = Vec::new();
-        let mut loaded = Vec::new();
-        for (path, result) in results {
-            match result {
-                Ok(article) => {
-                    articles.push(article);
-                    loaded.push(path);
-                }
-                Err(err) => errors.push(err),
-            }
-        }
-        let mut seen = std::collections::HashSet::new();
-        for article in &mut articles {
-            article.slug = unique_slug(&article.slug, &mut seen);
-        }
-        let stale = articles.iter().flat_map(|a| a.stale.iter().cloned()).collect();
-        Ok(Loaded {
-            corpus: Corpus::build(articles, themes),
-            errors,
-            loaded,
-            stale,
-        })
+        Library::new(dir).refresh().map(|(loaded, _)| loaded)
     }
 
     /// The corpus of the shipped article, from the copy compiled into the binary.
@@ -392,6 +426,18 @@ impl Corpus {
     /// The corpus speaker of one of an article's speakers.
     pub fn article_speaker(&self, article: usize, speaker: SpeakerId) -> Option<usize> {
         self.article_speakers.get(article)?.get(speaker.index()).copied()
+    }
+
+    /// Where a paragraph stands among a speaker's places (their page's items).
+    pub fn place_index(&self, speaker: usize, article: usize, paragraph: usize) -> Option<usize> {
+        let key = (
+            std::cmp::Reverse(u32::try_from(article).ok()?),
+            u32::try_from(paragraph).ok()?,
+        );
+        self.speakers[speaker]
+            .places
+            .binary_search_by_key(&key, |&(a, p)| (std::cmp::Reverse(a), p))
+            .ok()
     }
 
     /// The article a row is in.
@@ -489,6 +535,29 @@ mod tests {
         let others: Vec<&str> = corpus.others().map(|s| corpus.speakers[s].name.as_str()).collect();
         assert_eq!(others, ["Kim Jong-un"]);
         assert_eq!(corpus.speakers_with_short_name("town").len(), 1);
+    }
+
+    #[test]
+    fn colours_are_stable_and_differ_within_an_article() {
+        let slugs = ["sydney-seiler", "jenny-town", "cho", "ana-ruiz"];
+        // Seiler and Town share an article; Ruiz is alone in another.
+        let articles_of = vec![vec![0], vec![0], vec![0], vec![1]];
+        let speakers_in = vec![vec![0, 1, 2], vec![3]];
+        let first = colours(&slugs, &articles_of, &speakers_in);
+        assert_ne!(first[0], first[1]);
+        assert_ne!(first[1], first[2]);
+        // A new story with other people changes no one's colour here.
+        let more = [
+            "sydney-seiler",
+            "jenny-town",
+            "cho",
+            "ana-ruiz",
+            "tomas-berg",
+            "lea-marsh",
+        ];
+        let articles_of = vec![vec![0], vec![0], vec![0], vec![1], vec![2], vec![2]];
+        let speakers_in = vec![vec![0, 1, 2], vec![3], vec![4, 5]];
+        assert_eq!(colours(&more, &articles_of, &speakers_in)[..4], first[..]);
     }
 
     #[test]

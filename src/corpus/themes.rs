@@ -168,10 +168,66 @@ pub fn read_themes(dir: &Path) -> Result<Themes, LoadError> {
     let path = dir.join("themes.toml");
     match std::fs::read_to_string(&path) {
         Ok(text) => Themes::from_toml(&path, &text),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            Themes::from_toml(Path::new("built-in themes.toml"), BUILTIN_THEMES)
-        }
+        // A folder without themes has none: another story's themes would mislead.
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Themes::new(Vec::new())),
         Err(source) => Err(LoadError::Read { path, source }),
+    }
+}
+
+/// A themes file an article's sidecar names (`themes = "themes-trade.toml"`), relative to the
+/// data folder.
+pub fn read_named_themes(dir: &Path, name: &str) -> Result<Themes, LoadError> {
+    let path = dir.join(name);
+    let text = std::fs::read_to_string(&path).map_err(|source| LoadError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    Themes::from_toml(&path, &text)
+}
+
+/// The themes of a whole corpus: the folder's file for articles that name none, and the files
+/// articles name. Their themes are listed together (a slug once, first definition first);
+/// each article is matched with its own file's themes only.
+#[derive(Debug, Clone)]
+pub struct ThemeBook {
+    /// The folder's themes (`themes.toml`).
+    pub default: Themes,
+    /// Files named by sidecars, by name.
+    pub named: Vec<(String, Themes)>,
+}
+
+impl ThemeBook {
+    /// A book with one set of themes for every article.
+    pub fn single(themes: Themes) -> Self {
+        ThemeBook {
+            default: themes,
+            named: Vec::new(),
+        }
+    }
+
+    /// Every theme once, by slug, the folder's first.
+    pub fn merged(&self) -> Themes {
+        let mut list: Vec<Theme> = self.default.list.clone();
+        for (_, themes) in &self.named {
+            for theme in &themes.list {
+                if !list.iter().any(|t| t.slug == theme.slug) {
+                    list.push(theme.clone());
+                }
+            }
+        }
+        Themes::new(list)
+    }
+
+    /// The themes an article with this sidecar `themes` value is matched with.
+    pub fn for_article(&self, file: Option<&str>) -> &Themes {
+        match file {
+            Some(name) => self
+                .named
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(&self.default, |(_, themes)| themes),
+            None => &self.default,
+        }
     }
 }
 

@@ -8,8 +8,10 @@ use super::{Quote, Report, Speaker, SpeakerId, Statement};
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {
     /// The headline, when the text opens with one.
+    #[serde(rename = "headline")]
     pub title: Option<String>,
     /// The byline ("By Ana Ruiz" gives "Ana Ruiz"), when the opening block has one.
+    #[serde(rename = "text_byline")]
     pub byline: Option<String>,
     /// Publication date as `YYYY-MM-DD`, when the text has a dateline.
     pub date: Option<String>,

@@ -1,4 +1,5 @@
-//! Rendered pages kept in memory: the data never changes while the server runs, so a page is built once.
+//! Rendered pages kept in memory: a page is built once per version of the data, and the whole
+//! cache is dropped when the data changes.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
@@ -25,6 +26,8 @@ pub struct ResponseCache {
 struct Entries {
     map: HashMap<String, Cached>,
     bytes: usize,
+    /// Bumped by every clear: a page rendered before a clear is not stored after it.
+    generation: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -43,8 +46,25 @@ impl ResponseCache {
         self.inner.read().ok()?.map.get(key).cloned()
     }
 
-    fn put(&self, key: String, value: Cached) {
+    /// The current generation, read before rendering a page.
+    fn generation(&self) -> u64 {
+        self.inner.read().map_or(0, |e| e.generation)
+    }
+
+    /// Drops every stored page.
+    pub fn clear(&self) {
+        if let Ok(mut entries) = self.inner.write() {
+            entries.map.clear();
+            entries.bytes = 0;
+            entries.generation += 1;
+        }
+    }
+
+    fn put(&self, key: String, value: Cached, generation: u64) {
         let Ok(mut entries) = self.inner.write() else { return };
+        if entries.generation != generation {
+            return;
+        }
         let size = key.len() + value.body.len();
         if entries.bytes + size <= MAX_BYTES && !entries.map.contains_key(&key) {
             entries.bytes += size;
@@ -74,6 +94,7 @@ pub async fn cache_pages(State(cache): State<Arc<ResponseCache>>, request: Reque
         return response;
     }
     let key = key.to_owned();
+    let generation = cache.generation();
     let response = next.run(request).await;
     let declared = response
         .headers()
@@ -119,6 +140,7 @@ pub async fn cache_pages(State(cache): State<Arc<ResponseCache>>, request: Reque
             headers: parts.headers.clone(),
             body: body.clone(),
         },
+        generation,
     );
     Response::from_parts(parts, Body::from(body))
 }

@@ -9,6 +9,7 @@ pub mod json;
 pub mod listing;
 pub mod page;
 pub mod query;
+pub mod reload;
 pub mod resolve;
 pub mod routes;
 pub mod server;

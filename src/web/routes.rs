@@ -14,7 +14,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 
-use super::cache::{ResponseCache, cache_pages};
+use super::cache::cache_pages;
 use super::error::{AppError, render_error_pages};
 use super::handlers::{api, articles, home, quotes, speakers, themes};
 use super::state::AppState;
@@ -61,7 +61,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/api", api)
         .merge(pages)
-        .layer(middleware::from_fn_with_state(ResponseCache::new(), cache_pages))
+        .layer(middleware::from_fn_with_state(state.cache.clone(), cache_pages))
         .layer(middleware::from_fn_with_state(state.clone(), render_error_pages))
         .layer(
             ServiceBuilder::new()

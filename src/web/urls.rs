@@ -67,13 +67,8 @@ pub fn said(corpus: &Corpus, row: usize) -> String {
     };
     match r.speaker {
         Some(s) => {
-            let speaker_entry = &corpus.speakers[s];
-            let place = (
-                u32::try_from(r.article).unwrap_or(u32::MAX),
-                u32::try_from(r.paragraph).unwrap_or(u32::MAX),
-            );
-            let page = speaker_entry.places.binary_search(&place).unwrap_or(0) / SPEAKER_PAGE_SIZE + 1;
-            format!("{}#{anchor}", speaker_page(&speaker_entry.slug, None, page))
+            let page = corpus.place_index(s, r.article, r.paragraph).unwrap_or(0) / SPEAKER_PAGE_SIZE + 1;
+            format!("{}#{anchor}", speaker_page(&corpus.speakers[s].slug, None, page))
         }
         None => format!("{}#{anchor}", article(&corpus.articles[r.article].slug)),
     }

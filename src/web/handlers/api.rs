@@ -115,18 +115,18 @@ fn said_json<'a>(corpus: &'a Corpus, row: usize, base: &str) -> SaidJson<'a> {
 
 /// `GET /api/speakers`.
 pub async fn speakers(State(state): State<AppState>) -> Response {
-    let list: Vec<SpeakerJson<'_>> = state
-        .corpus
+    let corpus = state.corpus();
+    let list: Vec<SpeakerJson<'_>> = corpus
         .speakers
         .iter()
-        .map(|s| speaker_json(&state.corpus, s, &state.base_url))
+        .map(|s| speaker_json(&corpus, s, &state.base_url))
         .collect();
     json_response(&json!({ "speakers": list })).into_response()
 }
 
 /// `GET /api/speakers/{slug}`: the speaker, their statements and quotes.
 pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
-    let corpus = &state.corpus;
+    let corpus = &state.corpus();
     let id = canonical_speaker(corpus, &slug)?;
     let speaker = &corpus.speakers[id];
     if speaker.slug != slug {
@@ -150,7 +150,7 @@ pub async fn quotes(
     State(state): State<AppState>,
     query: Result<Query<ListingQuery>, AppError>,
 ) -> Result<Response, ApiError> {
-    let corpus = &state.corpus;
+    let corpus = &state.corpus();
     let Query(query) = query?;
     let filters = QuoteFilters::check(query, corpus)?;
     let listing = listing(corpus, &filters, PAGE_SIZE)?;
@@ -172,7 +172,7 @@ pub async fn quotes(
 
 /// `GET /api/articles`: each article's headline facts.
 pub async fn articles(State(state): State<AppState>) -> Response {
-    let corpus = &state.corpus;
+    let corpus = &state.corpus();
     let list: Vec<Value> = corpus
         .articles
         .iter()
@@ -182,6 +182,9 @@ pub async fn articles(State(state): State<AppState>) -> Response {
                 "slug": a.slug,
                 "title": article_title(a),
                 "source": a.source,
+                "outlet": a.outlet,
+                "byline": a.byline,
+                "url": a.url,
                 "date": a.date,
                 "quotes": a.quotes.len(),
                 "reported": a.reports.len(),
@@ -191,7 +194,7 @@ pub async fn articles(State(state): State<AppState>) -> Response {
                     .filter_map(|s| corpus.article_speaker(i, s.id))
                     .map(|id| &corpus.speakers[id].slug)
                     .collect::<Vec<_>>(),
-                "url": format!("{}{}", state.base_url, urls::article(&a.slug)),
+                "href": format!("{}{}", state.base_url, urls::article(&a.slug)),
             })
         })
         .collect();
@@ -200,7 +203,7 @@ pub async fn articles(State(state): State<AppState>) -> Response {
 
 /// `GET /api/articles/{slug}`: the whole parsed article.
 pub async fn article(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
-    let corpus = &state.corpus;
+    let corpus = &state.corpus();
     let index = corpus
         .article(&slug)
         .ok_or_else(|| AppError::not_found(format!("There is no article “{slug}”"), Vec::new()))?;
@@ -238,12 +241,12 @@ fn one_based_paragraphs(article: &mut Value) {
 
 /// `GET /api/themes`.
 pub async fn themes(State(state): State<AppState>) -> Response {
-    json_response(&json!({ "themes": state.corpus.themes.list })).into_response()
+    json_response(&json!({ "themes": state.corpus().themes.list })).into_response()
 }
 
 /// `GET /api/themes/{slug}`: the theme and everything said under it.
 pub async fn theme(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, ApiError> {
-    let corpus = &state.corpus;
+    let corpus = &state.corpus();
     let t = corpus
         .themes
         .position(&slug)

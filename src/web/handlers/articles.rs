@@ -125,7 +125,7 @@ pub async fn article_default(
     State(state): State<AppState>,
     Query(query): Query<ArticleQuery>,
 ) -> Result<Response, AppError> {
-    match state.corpus.articles.as_slice() {
+    match state.corpus().articles.as_slice() {
         [_] => render_article(&state, 0, "/article", query),
         _ => Ok(permanent_redirect("/articles")),
     }
@@ -136,7 +136,7 @@ const ARTICLES_PER_PAGE: usize = 100;
 
 /// `GET /articles?page=N`.
 pub async fn articles(State(state): State<AppState>, Query(query): Query<ArticlesQuery>) -> Result<Response, AppError> {
-    let corpus = &state.corpus;
+    let corpus = &state.corpus();
     let pages = corpus.articles.len().div_ceil(ARTICLES_PER_PAGE).max(1);
     let number = crate::web::filters::page_number(&query.page)?;
     if number > pages {
@@ -188,7 +188,7 @@ pub async fn article(
     Path(slug): Path<String>,
     Query(query): Query<ArticleQuery>,
 ) -> Result<Response, AppError> {
-    let corpus = &state.corpus;
+    let corpus = &state.corpus();
     let Some(index) = corpus.article(&slug) else {
         return Err(AppError::not_found(
             format!("There is no article “{slug}”"),
@@ -225,7 +225,7 @@ fn render_article(state: &AppState, index: usize, path: &str, query: ArticleQuer
         }
         _ => return Err(AppError::bad("furniture", "It is given more than once", "show or hide")),
     };
-    let corpus = &state.corpus;
+    let corpus = &state.corpus();
     let article = &corpus.articles[index];
     let speaker_of = |speaker: &Option<crate::model::SpeakerId>| {
         speaker

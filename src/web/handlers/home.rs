@@ -48,6 +48,8 @@ pub struct ArticleSummary {
     pub source: Option<String>,
     /// The first body paragraph.
     pub lead: String,
+    /// Who comments in it.
+    pub commentators: Vec<Named>,
 }
 
 /// A speaker as a card.
@@ -64,6 +66,26 @@ pub struct SpeakerCard {
     pub counts: String,
     /// Their one line, verbatim (see [`crate::corpus::Corpus`]'s summary rule).
     pub summary: Option<Summary>,
+    /// The articles they speak in, newest first, when the site has several.
+    pub articles: Vec<ArticleLink>,
+}
+
+/// A link to an article.
+pub struct ArticleLink {
+    /// Its page.
+    pub href: String,
+    /// Its headline.
+    pub title: String,
+}
+
+/// A commentator named under an article's heading.
+pub struct Named {
+    /// Their page.
+    pub href: String,
+    /// Their name.
+    pub name: String,
+    /// Colour slot.
+    pub colour: usize,
 }
 
 /// A speaker's one line, as the card and the speaker page show it.
@@ -111,12 +133,25 @@ pub fn speaker_card(corpus: &Corpus, id: usize) -> SpeakerCard {
         colour: speaker.colour,
         counts: said_counts(corpus, id),
         summary: summary(corpus, id),
+        articles: if corpus.articles.len() > 1 {
+            speaker
+                .articles
+                .iter()
+                .rev()
+                .map(|&a| ArticleLink {
+                    href: crate::web::urls::article(&corpus.articles[a].slug),
+                    title: article_title(&corpus.articles[a]),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 
 /// `GET /`.
 pub async fn home(State(state): State<AppState>) -> Result<Response, AppError> {
-    let corpus = &state.corpus;
+    let corpus = &state.corpus();
     let articles: Vec<ArticleSummary> = corpus
         .articles
         .iter()
@@ -127,8 +162,23 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, AppError> {
             title: article_title(a),
             date: a.date.as_deref().map(long_date),
             iso_date: a.date.clone().unwrap_or_default(),
-            source: a.source.clone(),
+            source: a.outlet.clone().or_else(|| a.source.clone()),
             lead: a.lead().map(|p| p.text.clone()).unwrap_or_default(),
+            commentators: corpus
+                .article(&a.slug)
+                .map(|index| {
+                    a.speakers
+                        .iter()
+                        .filter_map(|s| corpus.article_speaker(index, s.id))
+                        .filter(|&id| corpus.speakers[id].commentator)
+                        .map(|id| Named {
+                            href: crate::web::urls::speaker(&corpus.speakers[id].slug),
+                            name: corpus.speakers[id].name.clone(),
+                            colour: corpus.speakers[id].colour,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
         })
         .collect();
     let description = match articles.as_slice() {

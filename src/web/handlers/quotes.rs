@@ -205,7 +205,7 @@ fn kind_label(kind: SaidKind) -> &'static str {
 
 /// `GET /quotes`.
 pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQuery>) -> Result<Response, AppError> {
-    let corpus = &state.corpus;
+    let corpus = &state.corpus();
     let filters = QuoteFilters::check(query, corpus)?;
     let listing = listing(corpus, &filters, PAGE_SIZE)?;
     let search = filters.search(corpus);
@@ -329,7 +329,7 @@ pub const CSV_COLUMNS: [&str; 11] = [
 /// mark, so that Excel and LibreOffice read the characters right; links are paths, so they
 /// do not depend on the host the file was served from. An error comes back as plain text.
 pub async fn quotes_csv(State(state): State<AppState>, Query(query): Query<ListingQuery>) -> Response {
-    match csv_body(&state.corpus, query) {
+    match csv_body(&state.corpus(), query) {
         Ok(bytes) => {
             let mut response = bytes.into_response();
             let headers = response.headers_mut();

@@ -264,7 +264,7 @@ pub async fn speaker(
     Path(slug): Path<String>,
     Query(query): Query<SpeakerQuery>,
 ) -> Result<Response, AppError> {
-    let corpus = &state.corpus;
+    let corpus = &state.corpus();
     let id = canonical_speaker(corpus, &slug)?;
     let speaker = &corpus.speakers[id];
     let theme_values: Vec<&str> = query.theme.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();

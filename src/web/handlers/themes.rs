@@ -183,7 +183,7 @@ fn columns(corpus: &Corpus, query: &ThemesQuery, articles: &[usize]) -> Result<V
 
 /// `GET /themes?speaker=…&article=…`.
 pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQuery>) -> Result<Response, AppError> {
-    let corpus = &state.corpus;
+    let corpus = &state.corpus();
     let mut articles = Vec::new();
     for value in query.article.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
         let a = corpus.article(value).ok_or_else(|| {
@@ -309,7 +309,7 @@ pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQue
 
 /// `GET /themes/{slug}`; another spelling of a slug ("China") redirects to it.
 pub async fn theme(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response, AppError> {
-    let corpus = &state.corpus;
+    let corpus = &state.corpus();
     let Some(t) = corpus.themes.position(&slug) else {
         let folded = crate::model::slugify(&slug);
         if corpus.themes.position(&folded).is_some() {
