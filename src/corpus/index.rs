@@ -98,8 +98,14 @@ impl QuoteIndex {
             average_length: 0.0,
             terms: Terms::default(),
         };
-        // Stems are cached per folded word: a corpus repeats its words.
-        let mut term_of: FxHashMap<String, String> = FxHashMap::default();
+        // Each distinct folded word is stemmed and stored once; an occurrence costs a lookup
+        // in a reused buffer, without allocating.
+        let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut word_rows: Vec<Vec<u32>> = Vec::new();
+        let mut word_term: Vec<u32> = Vec::new();
+        let mut term_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut term_rows: Vec<Vec<u32>> = Vec::new();
+        let mut folded = String::new();
         for (row, quote) in quotes.enumerate() {
             let row = u32::try_from(row).unwrap_or(u32::MAX);
             index.total += 1;
@@ -117,24 +123,43 @@ impl QuoteIndex {
                 }
             }
             let mut length = 0usize;
-            for word in folded_words(quote.text) {
+            for word in quote
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
                 length += 1;
-                let term = match term_of.get(&word) {
-                    Some(term) => term.clone(),
+                fold_into(word, &mut folded);
+                let id = match word_ids.get(folded.as_str()) {
+                    Some(&id) => id,
                     None => {
-                        let term = index.terms.term(&word);
-                        term_of.insert(word.clone(), term.clone());
-                        term
+                        let id = u32::try_from(word_rows.len()).unwrap_or(u32::MAX);
+                        let term = index.terms.term(&folded);
+                        let next_term = u32::try_from(term_rows.len()).unwrap_or(u32::MAX);
+                        let term_id = *term_ids.entry(term).or_insert(next_term);
+                        if term_id == next_term {
+                            term_rows.push(Vec::new());
+                        }
+                        word_ids.insert(folded.clone(), id);
+                        word_rows.push(Vec::new());
+                        word_term.push(term_id);
+                        id
                     }
                 };
-                push_row(index.by_term.entry(term).or_default(), row);
-                push_row(index.by_word.entry(word).or_default(), row);
+                push_row(&mut word_rows[id as usize], row);
+                push_row(&mut term_rows[word_term[id as usize] as usize], row);
             }
             index.lengths.push(u16::try_from(length).unwrap_or(u16::MAX));
             for word in folded_words(quote.name) {
                 let term = index.terms.term(&word);
                 push_row(index.by_name.entry(term).or_default(), row);
             }
+        }
+        for (word, id) in word_ids {
+            index.by_word.insert(word, std::mem::take(&mut word_rows[id as usize]));
+        }
+        for (term, id) in term_ids {
+            index.by_term.insert(term, std::mem::take(&mut term_rows[id as usize]));
         }
         index.average_length = index.lengths.iter().map(|&l| f32::from(l)).sum::<f32>() / (index.total.max(1) as f32);
         index
@@ -322,6 +347,16 @@ impl QuoteIndex {
             };
         }
         score
+    }
+}
+
+/// Folds a word into `out` as [`super::search::fold`] does, reusing its buffer.
+fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        out.push_str(&super::search::fold(word));
     }
 }
 

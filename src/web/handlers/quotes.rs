@@ -18,6 +18,9 @@ use crate::web::state::AppState;
 use crate::web::urls;
 use crate::web::view::{Highlight, Segment, article_title, count, said_segments, snippet};
 
+/// Most articles offered in the article select; with more, `?article=` still filters and the
+/// chosen article shows as a chip.
+const MAX_ARTICLE_OPTIONS: usize = 40;
 /// Most speaker checkboxes shown (besides ticked ones).
 const MAX_SPEAKER_OPTIONS: usize = 100;
 
@@ -237,20 +240,23 @@ pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQu
     // In a stable order, so that ticking a box never moves the others; a
     // large corpus shows the first MAX_SPEAKER_OPTIONS and any ticked.
     let mut shown = 0;
-    let speakers: Vec<SpeakerOption> = corpus
-        .speakers
-        .iter()
-        .map(|s| SpeakerOption {
-            slug: s.slug.clone(),
-            name: s.name.clone(),
-            colour: s.colour,
-            count: s.said.len(),
-            checked: filters.speakers.contains(&s.slug),
-        })
-        .filter(|o| {
-            let show = o.checked || (o.count > 0 && shown < MAX_SPEAKER_OPTIONS);
-            shown += usize::from(show && !o.checked);
+    let ticked: Vec<usize> = filters.speakers.iter().filter_map(|s| corpus.speaker(s)).collect();
+    let speakers: Vec<SpeakerOption> = (0..corpus.speakers.len())
+        .filter(|id| {
+            let checked = ticked.contains(id);
+            let show = checked || (!corpus.speakers[*id].said.is_empty() && shown < MAX_SPEAKER_OPTIONS);
+            shown += usize::from(show && !checked);
             show
+        })
+        .map(|id| {
+            let s = &corpus.speakers[id];
+            SpeakerOption {
+                slug: s.slug.clone(),
+                name: s.name.clone(),
+                colour: s.colour,
+                count: s.said.len(),
+                checked: ticked.contains(&id),
+            }
         })
         .collect();
     let total = listing.rows.len();
@@ -271,7 +277,7 @@ pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQu
             [one] => one.as_str(),
             _ => "",
         },
-        articles: if corpus.articles.len() > 1 {
+        articles: if (2..=MAX_ARTICLE_OPTIONS).contains(&corpus.articles.len()) {
             corpus
                 .articles
                 .iter()

@@ -19,6 +19,10 @@ use crate::web::view::{Segment, article_title, said_segments};
 
 /// Statements shown in one cell; the rest are a link away, so no column makes its row tall.
 const CELL_ITEMS: usize = 2;
+/// Most articles offered as choices; with more, `?article=` still scopes the comparison.
+const MAX_ARTICLE_CHOICES: usize = 40;
+/// Most commentators offered to compare (besides those compared).
+const MAX_CHOICES: usize = 60;
 /// Most commentators compared at once.
 const MAX_COLUMNS: usize = 12;
 
@@ -280,6 +284,11 @@ pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQue
             .collect(),
         choices: corpus
             .commentators()
+            .filter(|&id| articles.is_empty() || corpus.speakers[id].articles.iter().any(|a| articles.contains(a)))
+            .take(MAX_CHOICES)
+            .chain(columns.iter().copied())
+            .collect::<std::collections::BTreeSet<usize>>()
+            .into_iter()
             .map(|id| SpeakerChoice {
                 slug: corpus.speakers[id].slug.clone(),
                 name: corpus.speakers[id].name.clone(),
@@ -287,7 +296,7 @@ pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQue
                 checked: picked && columns.contains(&id),
             })
             .collect(),
-        articles: if corpus.articles.len() > 1 {
+        articles: if (2..=MAX_ARTICLE_CHOICES).contains(&corpus.articles.len()) {
             corpus
                 .articles
                 .iter()
