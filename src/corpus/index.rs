@@ -56,6 +56,12 @@ pub struct QuoteIndex {
     by_word: BTreeMap<String, Vec<u32>>,
     /// Terms (spelling made one, stemmed), for word and phrase searches.
     by_term: FxHashMap<String, Vec<u32>>,
+    /// For each term, how often it occurs in each row of its posting list (same order, at
+    /// most 255), for BM25 without reading the rows.
+    term_tf: FxHashMap<String, Vec<u8>>,
+    /// The term of every folded word the rows hold, so that reading a row for phrases and
+    /// relevance costs lookups, not stemming.
+    word_term: FxHashMap<String, String>,
     /// Terms of each row's speaker's name.
     by_name: FxHashMap<String, Vec<u32>>,
     /// Each row's length in words, for BM25.
@@ -94,6 +100,8 @@ impl QuoteIndex {
             by_word: BTreeMap::new(),
             by_term: FxHashMap::default(),
             by_name: FxHashMap::default(),
+            word_term: FxHashMap::default(),
+            term_tf: FxHashMap::default(),
             lengths: Vec::new(),
             average_length: 0.0,
             terms: Terms::default(),
@@ -105,6 +113,7 @@ impl QuoteIndex {
         let mut word_term: Vec<u32> = Vec::new();
         let mut term_ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut term_rows: Vec<Vec<u32>> = Vec::new();
+        let mut term_tfs: Vec<Vec<u8>> = Vec::new();
         let mut folded = String::new();
         for (row, quote) in quotes.enumerate() {
             let row = u32::try_from(row).unwrap_or(u32::MAX);
@@ -135,10 +144,12 @@ impl QuoteIndex {
                     None => {
                         let id = u32::try_from(word_rows.len()).unwrap_or(u32::MAX);
                         let term = index.terms.term(&folded);
+                        index.word_term.insert(folded.clone(), term.clone());
                         let next_term = u32::try_from(term_rows.len()).unwrap_or(u32::MAX);
                         let term_id = *term_ids.entry(term).or_insert(next_term);
                         if term_id == next_term {
                             term_rows.push(Vec::new());
+                            term_tfs.push(Vec::new());
                         }
                         word_ids.insert(folded.clone(), id);
                         word_rows.push(Vec::new());
@@ -147,7 +158,15 @@ impl QuoteIndex {
                     }
                 };
                 push_row(&mut word_rows[id as usize], row);
-                push_row(&mut term_rows[word_term[id as usize] as usize], row);
+                let term = word_term[id as usize] as usize;
+                if term_rows[term].last() == Some(&row) {
+                    if let Some(tf) = term_tfs[term].last_mut() {
+                        *tf = tf.saturating_add(1);
+                    }
+                } else {
+                    term_rows[term].push(row);
+                    term_tfs[term].push(1);
+                }
             }
             index.lengths.push(u16::try_from(length).unwrap_or(u16::MAX));
             for word in folded_words(quote.name) {
@@ -159,6 +178,9 @@ impl QuoteIndex {
             index.by_word.insert(word, std::mem::take(&mut word_rows[id as usize]));
         }
         for (term, id) in term_ids {
+            index
+                .term_tf
+                .insert(term.clone(), std::mem::take(&mut term_tfs[id as usize]));
             index.by_term.insert(term, std::mem::take(&mut term_rows[id as usize]));
         }
         index.average_length = index.lengths.iter().map(|&l| f32::from(l)).sum::<f32>() / (index.total.max(1) as f32);
@@ -259,7 +281,13 @@ impl QuoteIndex {
         // Read the candidates: check phrases in order, count terms for relevance.
         let mut scored: Vec<(usize, f32)> = Vec::with_capacity(rows.len());
         for row in rows.drain(..) {
-            let text_terms: Vec<String> = self.terms.of(&text_of(row)).collect();
+            // Only a phrase needs the row's words in order; relevance reads the postings.
+            let text = if phrases.is_empty() {
+                String::new()
+            } else {
+                text_of(row)
+            };
+            let text_terms = self.row_terms(&text);
             // Clauses without a phrase were settled by the posting lists.
             let phrase_ok = query
                 .text
@@ -289,6 +317,18 @@ impl QuoteIndex {
         scored.into_iter().map(|(row, _)| row).collect()
     }
 
+    /// The terms of a row's text, in order, by lookup.
+    fn row_terms(&self, text: &str) -> Vec<&str> {
+        let mut folded = String::new();
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|word| {
+                fold_into(word, &mut folded);
+                self.word_term.get(folded.as_str()).map_or("", String::as_str)
+            })
+            .collect()
+    }
+
     /// Whether a row holds a (non-phrase) want.
     fn wants(&self, want: &Want, row: usize) -> bool {
         let row = u32::try_from(row).unwrap_or(u32::MAX);
@@ -306,13 +346,21 @@ impl QuoteIndex {
     }
 
     /// The Okapi BM25 score of a row for a search, phrases that match in order weighing more.
-    fn bm25(&self, search: &SearchQuery, row: usize, text_terms: &[String]) -> f32 {
+    fn bm25(&self, search: &SearchQuery, row: usize, text_terms: &[&str]) -> f32 {
         let total = self.total.max(1) as f32;
         let average = self.average_length;
         let length = f32::from(self.lengths.get(row).copied().unwrap_or(0));
+        let row_id = u32::try_from(row).unwrap_or(u32::MAX);
         let term_score = |term: &str| {
-            let df = self.by_term.get(term).map_or(0, Vec::len) as f32;
-            let tf = text_terms.iter().filter(|t| t.as_str() == term).count() as f32;
+            let Some(postings) = self.by_term.get(term) else {
+                return 0.0;
+            };
+            let df = postings.len() as f32;
+            let tf = postings
+                .binary_search(&row_id)
+                .ok()
+                .and_then(|at| self.term_tf.get(term).and_then(|tfs| tfs.get(at)))
+                .map_or(0.0, |&tf| f32::from(tf));
             if tf == 0.0 {
                 return 0.0;
             }
@@ -330,9 +378,18 @@ impl QuoteIndex {
                     term_score(term) + if names { NAME_BOOST } else { 0.0 }
                 }
                 Want::Prefix(prefix) => {
+                    // The best-scoring word the prefix matches in this row.
                     let mut best: f32 = 0.0;
-                    for word in text_terms.iter().filter(|t| t.starts_with(prefix.as_str())) {
-                        best = best.max(term_score(word));
+                    for (word, rows) in self
+                        .by_word
+                        .range(prefix.clone()..)
+                        .take_while(|(w, _)| w.starts_with(prefix.as_str()))
+                    {
+                        if rows.binary_search(&row_id).is_ok()
+                            && let Some(term) = self.word_term.get(word)
+                        {
+                            best = best.max(term_score(term));
+                        }
                     }
                     best
                 }

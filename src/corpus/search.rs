@@ -228,8 +228,11 @@ impl SearchQuery {
 }
 
 /// Whether the terms of a text hold `phrase` in order, next to each other.
-pub(crate) fn holds_phrase(text_terms: &[String], phrase: &[String]) -> bool {
-    !phrase.is_empty() && text_terms.windows(phrase.len()).any(|w| w == phrase)
+pub(crate) fn holds_phrase<T: AsRef<str>>(text_terms: &[T], phrase: &[String]) -> bool {
+    !phrase.is_empty()
+        && text_terms
+            .windows(phrase.len())
+            .any(|w| w.iter().zip(phrase).all(|(a, b)| a.as_ref() == b))
 }
 
 #[cfg(test)]
@@ -271,13 +274,8 @@ mod tests {
         );
         assert!(SearchQuery::parse("  ", &terms).is_empty());
         assert_eq!(SearchQuery::parse("“red line”", &terms).clauses.len(), 1);
-        assert!(holds_phrase(
-            &["a".into(), "red".into(), "line".into()],
-            &["red".into(), "line".into()]
-        ));
-        assert!(!holds_phrase(
-            &["line".into(), "red".into()],
-            &["red".into(), "line".into()]
-        ));
+        let phrase = ["red".to_owned(), "line".to_owned()];
+        assert!(holds_phrase(&["a", "red", "line"], &phrase));
+        assert!(!holds_phrase(&["line", "red"], &phrase));
     }
 }
