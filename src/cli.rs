@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::corpus::{Corpus, Library, LoadError, article_slug, decode};
 use crate::model::{Article, ParagraphRole, SpeakerId, speaker_slugs};
 use crate::parse::{Lexicon, parse};
-use crate::web::{AppState, ServerConfig, app, serve, shutdown_signal};
+use crate::web::{AppState, ServerConfig, serve, shutdown_signal, site};
 
 /// whosaid: who is quoted in a news article, what they said, and what they think.
 #[derive(Debug, Parser)]
@@ -212,8 +212,7 @@ fn serve_app(args: &ServeArgs) -> ExitCode {
         let state = AppState::new(corpus, &base);
         // Changes to the data folder show without a restart; SIGHUP reloads too.
         let _watcher = library.and_then(|library| crate::web::reload::watch(library, state.clone()));
-        let router = app(state);
-        serve(listener, router, ServerConfig::default(), shutdown_signal()).await;
+        serve(listener, site(state), ServerConfig::default(), shutdown_signal()).await;
         ExitCode::SUCCESS
     })
 }

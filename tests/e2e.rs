@@ -7,7 +7,7 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use whosaid::corpus::Corpus;
-use whosaid::web::{AppState, ServerConfig, app, serve};
+use whosaid::web::{AppState, ServerConfig, app, serve, site};
 
 /// Sends raw bytes and reads the whole answer (the request asks to close).
 async fn exchange(addr: std::net::SocketAddr, request: &[u8]) -> String {
@@ -76,4 +76,52 @@ async fn serves_pages_over_a_socket_and_shuts_down_cleanly() {
         TcpStream::connect(addr).await.is_err(),
         "the listener is closed after shutdown"
     );
+}
+
+/// The response's head, lower-cased, and its body.
+fn split(answer: &str) -> (String, String) {
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((answer, ""));
+    (head.to_ascii_lowercase(), body.to_owned())
+}
+
+#[tokio::test]
+async fn cache_hits_carry_every_header_and_a_reload_clears_them() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let state = AppState::new(Corpus::shipped().unwrap(), &format!("http://{addr}"));
+    tokio::spawn(serve(
+        listener,
+        site(state.clone()),
+        ServerConfig::default(),
+        std::future::pending(),
+    ));
+    let get = |encoding: &'static str| async move {
+        let request =
+            format!("GET /speakers/jenny-town HTTP/1.1\r\nHost: localhost\r\n{encoding}Connection: close\r\n\r\n");
+        exchange(addr, request.as_bytes()).await
+    };
+    let (miss_head, miss_body) = split(&get("").await);
+    assert!(!state.cache.is_empty(), "the page was stored");
+    let (hit_head, hit_body) = split(&get("").await);
+    assert_eq!(hit_body, miss_body);
+    for header in [
+        "content-security-policy:",
+        "x-content-type-options: nosniff",
+        "cache-control: no-cache",
+        "content-type: text/html",
+    ] {
+        assert!(miss_head.contains(header), "miss lacks {header}: {miss_head}");
+        assert!(hit_head.contains(header), "hit lacks {header}: {hit_head}");
+    }
+    // Compressed once, kept per encoding, with Vary on both.
+    let (gzip_head, _) = split(&get("Accept-Encoding: gzip\r\n").await);
+    let (gzip_hit, _) = split(&get("Accept-Encoding: gzip\r\n").await);
+    for head in [&gzip_head, &gzip_hit] {
+        assert!(head.contains("content-encoding: gzip"), "{head}");
+        assert!(head.contains("vary: accept-encoding"), "{head}");
+    }
+    assert!(!hit_head.contains("content-encoding"), "{hit_head}");
+    // New data: the cache is dropped.
+    state.replace_corpus(Corpus::shipped().unwrap());
+    assert!(state.cache.is_empty());
 }

@@ -1,22 +1,39 @@
-//! Rendered pages kept in memory: a page is built once per version of the data, and the whole
-//! cache is dropped when the data changes.
+//! Finished responses kept in memory and answered before routing and the per-request layers
+//! (see [`CachedApp`]): a page is rendered, compressed and given its headers once per version
+//! of the data and per `Accept-Encoding`, and the whole cache is dropped when the data changes.
 
 use std::collections::HashMap;
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, RwLock};
+use std::task::{Context, Poll};
 
+use axum::Router;
 use axum::body::{Body, Bytes, HttpBody};
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderMap, Method, StatusCode, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use tower::{Service, ServiceExt};
 
-/// Most bytes of page bodies kept.
+/// Most bytes of responses kept.
 const MAX_BYTES: usize = 64 << 20;
-/// Largest single body kept.
+/// Largest response kept.
 const MAX_BODY: usize = 4 << 20;
+/// Longest `Accept-Encoding` value a response is kept for.
+const MAX_ENCODING_BYTES: usize = 128;
 
-/// A bounded map from request URI to rendered answer. When full it stops
-/// adding: what is in it stays right forever, so nothing needs evicting.
+/// Content types worth keeping: pages, JSON, CSV, styles, scripts and the icon.
+const CACHEABLE_TYPES: [&str; 6] = [
+    "text/html",
+    "application/json",
+    "text/csv",
+    "text/css",
+    "text/javascript",
+    "image/svg+xml",
+];
+
+/// Finished responses by request, dropped together when the data changes.
 #[derive(Debug, Default)]
 pub struct ResponseCache {
     inner: RwLock<Entries>,
@@ -26,12 +43,15 @@ pub struct ResponseCache {
 struct Entries {
     map: HashMap<String, Cached>,
     bytes: usize,
-    /// Bumped by every clear: a page rendered before a clear is not stored after it.
+    /// Bumped by every clear: a response rendered before a clear is not stored after it.
     generation: u64,
 }
 
+/// A finished response: every header (security headers, cache-control, vary, encoding) and
+/// the body as sent.
 #[derive(Debug, Clone)]
 struct Cached {
+    status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
 }
@@ -51,13 +71,23 @@ impl ResponseCache {
         self.inner.read().map_or(0, |e| e.generation)
     }
 
-    /// Drops every stored page.
+    /// Drops every stored response.
     pub fn clear(&self) {
         if let Ok(mut entries) = self.inner.write() {
             entries.map.clear();
             entries.bytes = 0;
             entries.generation += 1;
         }
+    }
+
+    /// How many responses are stored.
+    pub fn len(&self) -> usize {
+        self.inner.read().map_or(0, |e| e.map.len())
+    }
+
+    /// Whether nothing is stored.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     fn put(&self, key: String, value: Cached, generation: u64) {
@@ -73,9 +103,14 @@ impl ResponseCache {
     }
 }
 
-/// Middleware: answers GET requests for pages and JSON from the cache, and fills it.
-pub async fn cache_pages(State(cache): State<Arc<ResponseCache>>, request: Request, next: Next) -> Response {
-    // Ranges and revalidations go to the handlers (ServeDir answers them for static files).
+/// The cache key of a request that may be answered from the cache: GET, no range or
+/// revalidation, and its `Accept-Encoding` as sent (so each negotiated encoding is kept apart,
+/// exactly as the compression layer negotiated it).
+fn key_of<B>(request: &Request<B>) -> Option<String> {
+    if request.method() != Method::GET {
+        return None;
+    }
+    let headers = request.headers();
     let conditional = [
         header::RANGE,
         header::IF_MODIFIED_SINCE,
@@ -83,19 +118,80 @@ pub async fn cache_pages(State(cache): State<Arc<ResponseCache>>, request: Reque
         header::IF_RANGE,
     ]
     .iter()
-    .any(|h| request.headers().contains_key(h));
-    if request.method() != Method::GET || conditional {
-        return next.run(request).await;
+    .any(|h| headers.contains_key(h));
+    if conditional {
+        return None;
     }
-    let key = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
-    if let Some(hit) = cache.get(key) {
-        let mut response = Body::from(hit.body).into_response();
-        *response.headers_mut() = hit.headers;
-        return response;
+    let encoding = match headers.get(header::ACCEPT_ENCODING) {
+        None => "",
+        Some(value) => value.to_str().ok().filter(|v| v.len() <= MAX_ENCODING_BYTES)?,
+    };
+    let target = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
+    Some(format!("{encoding}\n{target}"))
+}
+
+/// The site with its cache in front: a hit is answered before routing and every per-request
+/// layer (its stored headers already carry what those layers add); a miss goes through the
+/// whole stack — URI limit, timeout, catch-panic, error pages — and is stored when it can be.
+#[derive(Clone)]
+pub struct CachedApp {
+    app: Router,
+    cache: Arc<ResponseCache>,
+}
+
+impl CachedApp {
+    /// `app` with `cache` in front of it.
+    pub fn new(app: Router, cache: Arc<ResponseCache>) -> Self {
+        CachedApp { app, cache }
     }
-    let key = key.to_owned();
-    let generation = cache.generation();
-    let response = next.run(request).await;
+}
+
+impl<B> Service<Request<B>> for CachedApp
+where
+    B: HttpBody<Data = Bytes> + Send + 'static,
+    B::Error: Into<axum::BoxError>,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: Request<B>) -> Self::Future {
+        let key = key_of(&request);
+        if let Some(hit) = key.as_deref().and_then(|k| self.cache.get(k)) {
+            if super::routes::request_log_enabled() {
+                tracing::debug!(
+                    target: "whosaid::request",
+                    method = "GET",
+                    path = %request.uri().path().chars().take(200).collect::<String>(),
+                    status = hit.status.as_u16(),
+                    cached = true,
+                );
+            }
+            let mut response = Body::from(hit.body).into_response();
+            *response.status_mut() = hit.status;
+            *response.headers_mut() = hit.headers;
+            return Box::pin(std::future::ready(Ok(response)));
+        }
+        let app = self.app.clone();
+        let cache = Arc::clone(&self.cache);
+        let generation = cache.generation();
+        let request = request.map(Body::new);
+        Box::pin(async move {
+            let Ok(response) = app.oneshot(request).await;
+            match key {
+                Some(key) => Ok(store(&cache, key, generation, response).await),
+                None => Ok(response),
+            }
+        })
+    }
+}
+
+/// Stores a finished response when it is a small, successful page, JSON or asset.
+async fn store(cache: &ResponseCache, key: String, generation: u64, response: Response) -> Response {
     let declared = response
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -107,24 +203,14 @@ pub async fn cache_pages(State(cache): State<Arc<ResponseCache>>, request: Reque
         .exact()
         .or(declared)
         .is_some_and(|n| n <= MAX_BODY as u64);
+    let headers = response.headers();
     let cacheable = small
         && response.status() == StatusCode::OK
-        && response
-            .headers()
+        && !headers.contains_key(header::SET_COOKIE)
+        && headers
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|t| {
-                [
-                    "text/html",
-                    "application/json",
-                    "text/csv",
-                    "text/css",
-                    "text/javascript",
-                    "image/svg+xml",
-                ]
-                .iter()
-                .any(|cacheable| t.starts_with(cacheable))
-            });
+            .is_some_and(|t| CACHEABLE_TYPES.iter().any(|c| t.starts_with(c)));
     if !cacheable {
         return response;
     }
@@ -137,6 +223,7 @@ pub async fn cache_pages(State(cache): State<Arc<ResponseCache>>, request: Reque
     cache.put(
         key,
         Cached {
+            status: parts.status,
             headers: parts.headers.clone(),
             body: body.clone(),
         },

@@ -18,6 +18,6 @@ pub mod urls;
 pub mod view;
 
 pub use error::AppError;
-pub use routes::app;
+pub use routes::{app, site};
 pub use server::{ServerConfig, serve, shutdown_signal};
 pub use state::AppState;

@@ -14,7 +14,6 @@ use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 
-use super::cache::cache_pages;
 use super::error::{AppError, render_error_pages};
 use super::handlers::{api, articles, home, quotes, speakers, themes};
 use super::state::AppState;
@@ -27,6 +26,13 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// The policy on every response: scripts and styles from this server only, no framing.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
      connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/// The site as served: [`app`] with the response cache in front, so a cached page is answered
+/// before routing and the per-request layers.
+pub fn site(state: AppState) -> super::cache::CachedApp {
+    let cache = state.cache.clone();
+    super::cache::CachedApp::new(app(state), cache)
+}
 
 /// The site: routes, static files, error pages, and the layers around them.
 pub fn app(state: AppState) -> Router {
@@ -61,7 +67,6 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/api", api)
         .merge(pages)
-        .layer(middleware::from_fn_with_state(state.cache.clone(), cache_pages))
         .layer(middleware::from_fn_with_state(state.clone(), render_error_pages))
         .layer(
             ServiceBuilder::new()
@@ -154,16 +159,24 @@ async fn limit_uri(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
-/// One log line per request: method, path, status, time. Not tower-http's `TraceLayer`:
-/// that opens a span per request and logs request and response as separate events, where
-/// a reader of the log wants one line; the line is also where issue 11 makes logging free
-/// when its level is off.
+/// Whether the per-request log line is on (`--log whosaid::request=debug`); checked once per
+/// request, before anything is formatted.
+pub fn request_log_enabled() -> bool {
+    tracing::enabled!(target: "whosaid::request", tracing::Level::DEBUG)
+}
+
+/// One log line per request, at debug level: method, path, status, time. Off by default,
+/// and then it costs one level check. Not tower-http's `TraceLayer`: that opens a span per
+/// request and logs request and response as separate events, where a reader wants one line.
 async fn log_request(request: Request, next: Next) -> Response {
+    if !request_log_enabled() {
+        return next.run(request).await;
+    }
     let started = Instant::now();
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
     let response = next.run(request).await;
-    tracing::info!(
+    tracing::debug!(
         target: "whosaid::request",
         %method,
         path = %path.chars().take(200).collect::<String>(),

@@ -4,7 +4,6 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
@@ -41,7 +40,17 @@ impl Default for ServerConfig {
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets open
 /// requests finish (up to the grace period) and returns.
-pub async fn serve(listener: TcpListener, app: Router, config: ServerConfig, shutdown: impl Future<Output = ()>) {
+pub async fn serve<S>(listener: TcpListener, app: S, config: ServerConfig, shutdown: impl Future<Output = ()>)
+where
+    S: tower::Service<
+            axum::http::Request<hyper::body::Incoming>,
+            Response = axum::response::Response,
+            Error = std::convert::Infallible,
+        > + Clone
+        + Send
+        + 'static,
+    S::Future: Send + 'static,
+{
     let graceful = GracefulShutdown::new();
     let slots = Arc::new(Semaphore::new(config.max_connections));
     let mut http = http1::Builder::new();
