@@ -162,7 +162,7 @@ where
     fn call(&mut self, request: Request<B>) -> Self::Future {
         let key = key_of(&request);
         if let Some(hit) = key.as_deref().and_then(|k| self.cache.get(k)) {
-            if super::routes::request_log_enabled() {
+            if super::request_log::enabled() {
                 tracing::debug!(
                     target: "whosaid::request",
                     method = "GET",
@@ -218,7 +218,10 @@ async fn store(cache: &ResponseCache, key: String, generation: u64, response: Re
     let body = match axum::body::to_bytes(body, MAX_BODY).await {
         Ok(body) => body,
         // The size was checked above; a body that still fails to collect is not the client's fault.
-        Err(err) => return super::AppError::Internal(format!("cache: {err}")).into_response(),
+        Err(err) => {
+            tracing::error!(detail = %err, "cache: the response body could not be read");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
     };
     cache.put(
         key,

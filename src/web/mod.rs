@@ -10,6 +10,7 @@ pub mod listing;
 pub mod page;
 pub mod query;
 pub mod reload;
+pub mod request_log;
 pub mod resolve;
 pub mod routes;
 pub mod server;

@@ -1,6 +1,6 @@
 //! Every URL of the site in one place, and the layers every response passes through.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::Request;
@@ -70,7 +70,7 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), render_error_pages))
         .layer(
             ServiceBuilder::new()
-                .layer(middleware::from_fn(log_request))
+                .layer(middleware::from_fn(super::request_log::log_request))
                 .layer(CatchPanicLayer::custom(|_| {
                     AppError::Internal("a handler panicked".to_owned()).into_response()
                 }))
@@ -157,31 +157,4 @@ async fn limit_uri(request: Request, next: Next) -> Response {
             .into_response();
     }
     next.run(request).await
-}
-
-/// Whether the per-request log line is on (`--log whosaid::request=debug`); checked once per
-/// request, before anything is formatted.
-pub fn request_log_enabled() -> bool {
-    tracing::enabled!(target: "whosaid::request", tracing::Level::DEBUG)
-}
-
-/// One log line per request, at debug level: method, path, status, time. Off by default,
-/// and then it costs one level check. Not tower-http's `TraceLayer`: that opens a span per
-/// request and logs request and response as separate events, where a reader wants one line.
-async fn log_request(request: Request, next: Next) -> Response {
-    if !request_log_enabled() {
-        return next.run(request).await;
-    }
-    let started = Instant::now();
-    let method = request.method().clone();
-    let path = request.uri().path().to_owned();
-    let response = next.run(request).await;
-    tracing::debug!(
-        target: "whosaid::request",
-        %method,
-        path = %path.chars().take(200).collect::<String>(),
-        status = response.status().as_u16(),
-        micros = started.elapsed().as_micros() as u64,
-    );
-    response
 }
