@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Startup and memory at scale: time from process start to the first 200 on /,
 # resident memory, and filtered/searched listing latency, for the shipped
-# article and for 1 000 and 10 000 generated articles.
+# article and for 1 000, 10 000 and 100 000 generated articles (the last needs
+# about 3 GB of memory; SIZES="1000 10000" leaves it out).
 #
 #   bash benches/scale.sh            (builds release binaries first)
 set -euo pipefail
@@ -17,12 +18,12 @@ now_ms() { date +%s%3N; }
 measure() {
   local label=$1 data=$2
   local bytes
-  bytes=$(cat "$data"/articles/*.txt | wc -c)
+  bytes=$(find "$data/articles" -name "*.txt" -print0 | xargs -0 cat | wc -c)
   local start
   start=$(now_ms)
   $bin --addr 127.0.0.1:$port --data "$data" --log warn &
   pid=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.002; done
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.01; done
   local ready=$(( $(now_ms) - start ))
   sleep 0.3
   local rss_kb
@@ -44,7 +45,7 @@ measure() {
 }
 
 measure "shipped article" data
-for n in 1000 10000; do
+for n in ${SIZES:-1000 10000 100000}; do
   target/release/examples/generate "$work/c$n" $n > /dev/null
   measure "$n articles" "$work/c$n"
 done
