@@ -12,6 +12,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 pub use corrections::StaleCorrection;
 pub use index::{QuoteIndex, QuoteQuery};
 pub use library::{Library, Refresh};
@@ -36,6 +38,16 @@ pub const SHIPPED_SLUG: &str = "putin-north-korea-visit";
 
 /// Number of speaker colours the stylesheet defines.
 pub const PALETTE_SIZE: usize = 8;
+
+/// One item of an article, read ahead of the corpus's assembly.
+struct Prepared {
+    kind: SaidKind,
+    source: SaidSource,
+    paragraph: usize,
+    within: Option<usize>,
+    themes: Vec<usize>,
+    text: String,
+}
 
 /// A slug's FNV-1a hash: the same on every run and every machine.
 fn slug_hash(slug: &str) -> u64 {
@@ -265,20 +277,50 @@ impl Corpus {
                 speaker.colour = slot;
             }
         }
+        // What each article says, read on all cores: items, their words and their themes.
+        let prepared: Vec<Vec<Prepared>> = articles
+            .par_iter()
+            .map(|article| {
+                // The article's own themes, by their place in the merged list.
+                let own = book.for_article(article.themes_file.as_deref());
+                let global: Vec<usize> = own
+                    .list
+                    .iter()
+                    .map(|t| themes.position(&t.slug).unwrap_or(usize::MAX))
+                    .collect();
+                said::article_items(article)
+                    .into_iter()
+                    .map(|(kind, source, paragraph, within)| Prepared {
+                        kind,
+                        source,
+                        paragraph,
+                        within,
+                        themes: own
+                            .find(&said::theme_text(article, source, within))
+                            .into_iter()
+                            .filter_map(|t| global.get(t).copied().filter(|&g| g != usize::MAX))
+                            .collect(),
+                        text: said_text(article, source).text,
+                    })
+                    .collect()
+            })
+            .collect();
         let mut said: Vec<SaidRow> = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
         let mut statements = Vec::new();
-        for (a, article) in articles.iter().enumerate() {
-            // The article's own themes, by their place in the merged list.
-            let own = book.for_article(article.themes_file.as_deref());
-            let global: Vec<usize> = own
-                .list
-                .iter()
-                .map(|t| themes.position(&t.slug).unwrap_or(usize::MAX))
-                .collect();
+        for ((a, article), items) in std::iter::zip(articles.iter().enumerate(), prepared) {
             let local = &article_speakers[a];
             let corpus_speaker = |id: Option<SpeakerId>| id.and_then(|s| local.get(s.index())).copied();
             let first_row = said.len();
-            for (kind, source, paragraph, within) in said::article_items(article) {
+            for item in items {
+                let Prepared {
+                    kind,
+                    source,
+                    paragraph,
+                    within,
+                    themes,
+                    text,
+                } = item;
                 let speaker = corpus_speaker(match source {
                     SaidSource::Quote { quote, .. } => article.quotes[quote].speaker,
                     SaidSource::Report(r) => article.reports[r].speaker,
@@ -293,11 +335,7 @@ impl Corpus {
                     source,
                     paragraph,
                     speaker,
-                    themes: own
-                        .find(&said::theme_text(article, source, within))
-                        .into_iter()
-                        .filter_map(|t| global.get(t).copied().filter(|&g| g != usize::MAX))
-                        .collect(),
+                    themes,
                     within: within.and_then(|report| {
                         said[first_row..]
                             .iter()
@@ -305,6 +343,7 @@ impl Corpus {
                             .map(|at| first_row + at)
                     }),
                 });
+                texts.push(text);
             }
             for statement in &article.statements {
                 let speaker = corpus_speaker(statement.speaker);
@@ -333,7 +372,7 @@ impl Corpus {
             )
         };
         for speaker in &mut speakers {
-            speaker.summary = said::summary(&said, &speaker.said, |a: usize| &articles[a].article);
+            speaker.summary = said::summary(&said, &speaker.said, |row: usize| texts[row].as_str());
             let mut places: Vec<(u32, u32)> = speaker
                 .said
                 .iter()
@@ -348,10 +387,6 @@ impl Corpus {
             places.dedup();
             speaker.places = places;
         }
-        let texts: Vec<String> = said
-            .iter()
-            .map(|row| said_text(&articles[row.article], row.source).text)
-            .collect();
         let index = QuoteIndex::build(
             said.iter().zip(&texts).map(|(row, text)| IndexedQuote {
                 article: row.article,

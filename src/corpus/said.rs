@@ -228,7 +228,7 @@ pub fn statements_of<'r>(rows: &'r [SaidRow], own: &'r [usize]) -> impl Iterator
 /// [`SUMMARY_MIN_WORDS`] words, the one whose themes are those they speak to most often
 /// (each theme counts the statements on it); ties go to the earliest. None when no
 /// statement is long enough.
-pub(crate) fn summary<'a>(rows: &[SaidRow], own: &[usize], article: impl Fn(usize) -> &'a Article) -> Option<usize> {
+pub(crate) fn summary<'a>(rows: &[SaidRow], own: &[usize], text_of: impl Fn(usize) -> &'a str) -> Option<usize> {
     let mut theme_counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for r in statements_of(rows, own) {
         for &t in &rows[r].themes {
@@ -242,8 +242,7 @@ pub(crate) fn summary<'a>(rows: &[SaidRow], own: &[usize], article: impl Fn(usiz
         if row.kind == SaidKind::Fragment {
             continue;
         }
-        let words = said_text(article(row.article), row.source)
-            .text
+        let words = text_of(r)
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
