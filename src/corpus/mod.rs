@@ -19,8 +19,7 @@ pub use index::{QuoteIndex, QuoteQuery};
 pub use library::{Library, Refresh};
 pub use load::{LoadError, article_from_text, article_paths, article_slug, decode, read_article, read_lexicon};
 pub use said::{
-    SUMMARY_MIN_WORDS, SaidKind, SaidRow, SaidSource, SaidText, said_attribution, said_bytes, said_cue, said_text,
-    statements_of,
+    SUMMARY_MIN_WORDS, SaidKind, SaidRow, SaidSource, SaidText, said_attribution, said_cue, said_text, statements_of,
 };
 pub use search::{SearchQuery, Terms, Want, fold, folded_words};
 pub use themes::{BUILTIN_THEMES, Theme, ThemeBook, Themes, read_named_themes, read_themes};
@@ -288,21 +287,34 @@ impl Corpus {
                     .iter()
                     .map(|t| themes.position(&t.slug).unwrap_or(usize::MAX))
                     .collect();
-                said::article_items(article)
-                    .into_iter()
-                    .map(|(kind, source, paragraph, within)| Prepared {
+                let mut items: Vec<Prepared> = Vec::new();
+                for (kind, source, paragraph, within) in said::article_items(article) {
+                    let text = said_text(article, source).text;
+                    // Themes are matched on the speaker's words: a fragment's are those of the
+                    // report that holds it, which comes before it and is read already.
+                    let theme_words = within
+                        .and_then(|report| {
+                            items
+                                .iter()
+                                .find(|item| item.source == SaidSource::Report(report))
+                                .map(|item| item.text.as_str())
+                        })
+                        .unwrap_or(&text);
+                    let found = own
+                        .find(theme_words)
+                        .into_iter()
+                        .filter_map(|t| global.get(t).copied().filter(|&g| g != usize::MAX))
+                        .collect();
+                    items.push(Prepared {
                         kind,
                         source,
                         paragraph,
                         within,
-                        themes: own
-                            .find(&said::theme_text(article, source, within))
-                            .into_iter()
-                            .filter_map(|t| global.get(t).copied().filter(|&g| g != usize::MAX))
-                            .collect(),
-                        text: said_text(article, source).text,
-                    })
-                    .collect()
+                        themes: found,
+                        text,
+                    });
+                }
+                items
             })
             .collect();
         let mut said: Vec<SaidRow> = Vec::new();

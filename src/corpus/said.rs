@@ -182,15 +182,6 @@ pub fn said_text(article: &Article, source: SaidSource) -> SaidText {
     }
 }
 
-/// The words a theme is matched on: the speaker's own, not the writer's framing. A
-/// fragment is matched with the report that holds it, where it has its meaning.
-pub(crate) fn theme_text(article: &Article, source: SaidSource, within: Option<usize>) -> String {
-    match (source, within) {
-        (SaidSource::Quote { .. }, Some(report)) => said_text(article, SaidSource::Report(report)).text,
-        _ => said_text(article, source).text,
-    }
-}
-
 /// The cue of an item.
 pub fn said_cue(article: &Article, source: SaidSource) -> Option<&str> {
     match source {
@@ -204,14 +195,6 @@ pub fn said_attribution(article: &Article, source: SaidSource) -> &Attribution {
     match source {
         SaidSource::Quote { quote, .. } => &article.quotes[quote].attribution,
         SaidSource::Report(r) => &article.reports[r].attribution,
-    }
-}
-
-/// The byte range of an item in its paragraph, for marking and linking.
-pub fn said_bytes(article: &Article, source: SaidSource) -> Range<usize> {
-    match source {
-        SaidSource::Quote { quote, .. } => article.quotes[quote].bytes.clone(),
-        SaidSource::Report(r) => article.reports[r].bytes.clone(),
     }
 }
 

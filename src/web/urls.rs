@@ -47,11 +47,6 @@ pub fn themes(speakers: &[String], articles: &[String]) -> String {
     with_query("/themes".to_owned(), &parts)
 }
 
-/// `/quotes?speaker=…&theme=…`: everything one speaker said on one theme.
-pub fn quotes_on(speaker: &str, theme: &str) -> String {
-    format!("/quotes?speaker={}&theme={}", encode(speaker), encode(theme))
-}
-
 /// Paragraphs shown on one page of a speaker's page.
 pub const SPEAKER_PAGE_SIZE: usize = 20;
 
@@ -98,6 +93,5 @@ mod tests {
             themes(&["jenny-town".into(), "sydney-seiler".into()], &[]),
             "/themes?speaker=jenny-town&speaker=sydney-seiler"
         );
-        assert_eq!(quotes_on("cho", "seoul"), "/quotes?speaker=cho&theme=seoul");
     }
 }
