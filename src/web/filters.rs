@@ -90,16 +90,7 @@ impl QuoteFilters {
             push_unique(&mut filters.speakers, slug, "speaker")?;
         }
         for value in non_empty(&query.article) {
-            if corpus.article(value).is_none() {
-                return Err(AppError::bad(
-                    "article",
-                    format!("There is no article “{value}”"),
-                    format!(
-                        "an article slug: {}",
-                        list(corpus.articles.iter().map(|a| a.slug.as_str()))
-                    ),
-                ));
-            }
+            article_index(value, corpus)?;
             push_unique(&mut filters.articles, value.to_owned(), "article")?;
         }
         for value in non_empty(&query.kind) {
@@ -115,16 +106,7 @@ impl QuoteFilters {
             }
         }
         for value in non_empty(&query.theme) {
-            if corpus.themes.position(value).is_none() {
-                return Err(AppError::bad(
-                    "theme",
-                    format!("There is no theme “{value}”"),
-                    format!(
-                        "a theme slug: {}",
-                        list(corpus.themes.list.iter().map(|t| t.slug.as_str()))
-                    ),
-                ));
-            }
+            theme_index(value, corpus)?;
             push_unique(&mut filters.themes, value.to_owned(), "theme")?;
         }
         for value in non_empty(&query.q) {
@@ -141,18 +123,16 @@ impl QuoteFilters {
             filters.q = value.to_owned();
         }
         filters.page = page_number(&query.page)?;
-        let sorts: Vec<&str> = non_empty(&query.sort).collect();
-        filters.sort = match sorts.as_slice() {
-            [] | ["article"] => Sort::Article,
-            ["relevance"] => Sort::Relevance,
-            [other] => {
+        filters.sort = match one_value(&query.sort, "sort", "one order")? {
+            None | Some("article") => Sort::Article,
+            Some("relevance") => Sort::Relevance,
+            Some(other) => {
                 return Err(AppError::bad(
                     "sort",
                     format!("“{other}” is not an order"),
                     "article or relevance",
                 ));
             }
-            _ => return Err(AppError::bad("sort", "It is given more than once", "one order")),
         };
         Ok(filters)
     }
@@ -231,18 +211,55 @@ fn non_empty(values: &[String]) -> impl Iterator<Item = &str> {
     values.iter().map(|v| v.trim()).filter(|v| !v.is_empty())
 }
 
+/// The one value a parameter may have, empty ones ignored; a second is an error that says
+/// what the parameter takes (`accepted`, e.g. "one page number").
+pub fn one_value<'v>(values: &'v [String], parameter: &str, accepted: &str) -> Result<Option<&'v str>, AppError> {
+    let mut given = non_empty(values);
+    let first = given.next();
+    if given.next().is_some() {
+        return Err(AppError::bad(parameter, "It is given more than once", accepted));
+    }
+    Ok(first)
+}
+
 /// A page number from its parameter values: at most one, a whole number from 1; none is 1.
 pub fn page_number(values: &[String]) -> Result<usize, AppError> {
-    let given: Vec<&str> = non_empty(values).collect();
-    match given.as_slice() {
-        [] => Ok(1),
-        [one] => one
+    match one_value(values, "page", "one page number")? {
+        None => Ok(1),
+        Some(one) => one
             .parse::<usize>()
             .ok()
             .filter(|&p| p >= 1)
             .ok_or_else(|| AppError::bad("page", format!("“{one}” is not a page number"), "a whole number from 1")),
-        _ => Err(AppError::bad("page", "It is given more than once", "one page number")),
     }
+}
+
+/// The theme a `theme` value names, or a 400 listing the theme slugs.
+pub fn theme_index(value: &str, corpus: &Corpus) -> Result<usize, AppError> {
+    corpus.themes.position(value).ok_or_else(|| {
+        AppError::bad(
+            "theme",
+            format!("There is no theme “{value}”"),
+            format!(
+                "a theme slug: {}",
+                list(corpus.themes.list.iter().map(|t| t.slug.as_str()))
+            ),
+        )
+    })
+}
+
+/// The article an `article` value names, or a 400 listing the article slugs.
+pub fn article_index(value: &str, corpus: &Corpus) -> Result<usize, AppError> {
+    corpus.article(value).ok_or_else(|| {
+        AppError::bad(
+            "article",
+            format!("There is no article “{value}”"),
+            format!(
+                "an article slug: {}",
+                list(corpus.articles.iter().map(|a| a.slug.as_str()))
+            ),
+        )
+    })
 }
 
 fn push_unique(values: &mut Vec<String>, value: String, parameter: &str) -> Result<(), AppError> {

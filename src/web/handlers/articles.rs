@@ -7,6 +7,7 @@ use axum::response::Response;
 use super::render;
 use crate::model::ParagraphRole;
 use crate::web::error::{AppError, Link};
+use crate::web::filters::{one_value, page_number};
 use crate::web::page::PageMeta;
 use crate::web::query::Query;
 use crate::web::resolve::permanent_redirect;
@@ -138,7 +139,7 @@ const ARTICLES_PER_PAGE: usize = 100;
 pub async fn articles(State(state): State<AppState>, Query(query): Query<ArticlesQuery>) -> Result<Response, AppError> {
     let corpus = &state.corpus();
     let pages = corpus.articles.len().div_ceil(ARTICLES_PER_PAGE).max(1);
-    let number = crate::web::filters::page_number(&query.page)?;
+    let number = page_number(&query.page)?;
     if number > pages {
         return Err(AppError::bad(
             "page",
@@ -207,23 +208,16 @@ pub async fn article(
 }
 
 fn render_article(state: &AppState, index: usize, path: &str, query: ArticleQuery) -> Result<Response, AppError> {
-    let values: Vec<&str> = query
-        .furniture
-        .iter()
-        .map(|v| v.trim())
-        .filter(|v| !v.is_empty())
-        .collect();
-    let hide_furniture = match values.as_slice() {
-        [] | ["show"] => false,
-        ["hide"] => true,
-        [other] => {
+    let hide_furniture = match one_value(&query.furniture, "furniture", "show or hide")? {
+        None | Some("show") => false,
+        Some("hide") => true,
+        Some(other) => {
             return Err(AppError::bad(
                 "furniture",
                 format!("“{other}” is not a choice"),
                 "show or hide",
             ));
         }
-        _ => return Err(AppError::bad("furniture", "It is given more than once", "show or hide")),
     };
     let corpus = &state.corpus();
     let article = &corpus.articles[index];

@@ -11,7 +11,7 @@ use super::render;
 use crate::corpus::{Corpus, SaidSource, said_attribution, said_cue};
 use crate::model::RoleSource;
 use crate::web::error::AppError;
-use crate::web::filters::page_number;
+use crate::web::filters::{one_value, page_number, theme_index};
 use crate::web::page::PageMeta;
 use crate::web::query::Query;
 use crate::web::resolve::{canonical_speaker, permanent_redirect};
@@ -267,27 +267,9 @@ pub async fn speaker(
     let corpus = &state.corpus();
     let id = canonical_speaker(corpus, &slug)?;
     let speaker = &corpus.speakers[id];
-    let theme_values: Vec<&str> = query.theme.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
-    let theme = match theme_values.as_slice() {
-        [] => None,
-        [one] => Some(corpus.themes.position(one).ok_or_else(|| {
-            AppError::bad(
-                "theme",
-                format!("There is no theme “{one}”"),
-                format!(
-                    "a theme slug: {}",
-                    corpus
-                        .themes
-                        .list
-                        .iter()
-                        .map(|t| t.slug.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )
-        })?),
-        _ => return Err(AppError::bad("theme", "It is given more than once", "one theme slug")),
-    };
+    let theme = one_value(&query.theme, "theme", "one theme slug")?
+        .map(|value| theme_index(value, corpus))
+        .transpose()?;
     let theme_slug = theme.map(|t| corpus.themes.list[t].slug.as_str());
     let number = page_number(&query.page)?;
     if speaker.slug != slug {

@@ -10,6 +10,7 @@ use super::render;
 use super::speakers::{StatementView, statement_views};
 use crate::corpus::{Corpus, SaidKind, statements_of};
 use crate::web::error::{AppError, Link};
+use crate::web::filters::article_index;
 use crate::web::page::PageMeta;
 use crate::web::query::Query;
 use crate::web::resolve::{canonical_speaker, permanent_redirect};
@@ -190,21 +191,7 @@ pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQue
     let corpus = &state.corpus();
     let mut articles = Vec::new();
     for value in query.article.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
-        let a = corpus.article(value).ok_or_else(|| {
-            AppError::bad(
-                "article",
-                format!("There is no article “{value}”"),
-                format!(
-                    "an article slug: {}",
-                    corpus
-                        .articles
-                        .iter()
-                        .map(|a| a.slug.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )
-        })?;
+        let a = article_index(value, corpus)?;
         if !articles.contains(&a) {
             articles.push(a);
         }
