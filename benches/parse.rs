@@ -11,6 +11,10 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use whosaid::parse::{Lexicon, parse};
 use whosaid::synthetic::{Rng, article};
 
+/// The allocator the binary ships with, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// About 1 MiB of articles in the shipped article's style, plus the shipped article.
 fn corpus(megabytes: usize) -> Vec<String> {
     let mut rng = Rng::new(2024);
