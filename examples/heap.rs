@@ -1,8 +1,15 @@
 //! Heap used by a loaded corpus, by part: `cargo run --release --example heap -- DIR`.
+//!
+//! Whole figures come from the counting allocator; the parts are the lists' sizes (element
+//! size times capacity, plus the strings they own), so they show where the bytes are.
 
+use std::mem::size_of;
 use std::path::PathBuf;
 
-use whosaid::corpus::{Corpus, Themes, article_paths, read_article, read_lexicon};
+use whosaid::corpus::{
+    Corpus, CorpusSpeaker, SaidRow, StatementRow, Themes, article_paths, read_article, read_lexicon,
+};
+use whosaid::model::{Paragraph, Quote, Report, Speaker, Statement};
 
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
@@ -19,24 +26,95 @@ fn main() {
         .collect();
     let text: usize = articles.iter().flat_map(|a| &a.paragraphs).map(|p| p.text.len()).sum();
     let parsed = dhat::HeapStats::get().curr_bytes - base;
-    let (quotes, statements, paragraphs, speakers) = articles.iter().fold((0, 0, 0, 0), |acc, a| {
-        (
-            acc.0 + a.quotes.len(),
-            acc.1 + a.statements.len(),
-            acc.2 + a.paragraphs.len(),
-            acc.3 + a.speakers.len(),
-        )
-    });
-    println!(
-        "paragraph text {text} B; {paragraphs} paragraphs, {quotes} quotes, {statements} statements, {speakers} article speakers"
-    );
-    println!("parsed articles: {parsed} B ({:.2}x text)", parsed as f64 / text as f64);
+    let times = |bytes: usize| bytes as f64 / text as f64;
+    let mut parts = [0usize; 5];
+    let mut counts = [0usize; 5];
+    for article in &articles {
+        parts[0] += article.paragraphs.capacity() * size_of::<Paragraph>()
+            + article.paragraphs.iter().map(|p| p.text.capacity()).sum::<usize>();
+        parts[1] += article.quotes.capacity() * size_of::<Quote>()
+            + article.quotes.iter().map(|q| q.text.capacity()).sum::<usize>();
+        parts[2] += article.statements.capacity() * size_of::<Statement>()
+            + article
+                .statements
+                .iter()
+                .map(|s| s.quotes.capacity() * size_of::<usize>())
+                .sum::<usize>();
+        parts[3] += article.reports.capacity() * size_of::<Report>()
+            + article
+                .reports
+                .iter()
+                .map(|r| r.text.capacity() + r.quotes.capacity() * size_of::<usize>())
+                .sum::<usize>();
+        parts[4] += article.speakers.capacity() * size_of::<Speaker>()
+            + article
+                .speakers
+                .iter()
+                .map(|s| s.name.capacity() + s.short_name.capacity() + s.role.as_ref().map_or(0, String::capacity))
+                .sum::<usize>();
+        counts[0] += article.paragraphs.len();
+        counts[1] += article.quotes.len();
+        counts[2] += article.statements.len();
+        counts[3] += article.reports.len();
+        counts[4] += article.speakers.len();
+    }
+    println!("paragraph text {text} B in {} articles", articles.len());
+    println!("parsed articles: {parsed} B ({:.2}x text)", times(parsed));
+    for ((name, bytes), count) in ["paragraphs", "quotes", "statements", "reports", "speakers"]
+        .iter()
+        .zip(parts)
+        .zip(counts)
+    {
+        println!("  {name:<12} {count:>8}  {bytes:>11} B ({:.2}x)", times(bytes));
+    }
     let corpus = Corpus::build(articles, Themes::new(Vec::new()));
     let built = dhat::HeapStats::get().curr_bytes - base;
+    let rows = corpus.said.capacity() * size_of::<SaidRow>()
+        + corpus
+            .said
+            .iter()
+            .map(|r| r.themes.capacity() * size_of::<usize>())
+            .sum::<usize>();
+    let statement_rows = corpus.statements.capacity() * size_of::<StatementRow>()
+        + corpus
+            .statements
+            .iter()
+            .map(|r| r.themes.capacity() * size_of::<usize>())
+            .sum::<usize>();
+    let speakers: usize = corpus.speakers.capacity() * size_of::<CorpusSpeaker>()
+        + corpus
+            .speakers
+            .iter()
+            .map(|s| {
+                (s.said.capacity() + s.statements.capacity() + s.articles.capacity()) * size_of::<usize>()
+                    + s.places.capacity() * size_of::<(u32, u32)>()
+                    + s.slug.capacity()
+                    + s.name.capacity()
+                    + s.short_name.capacity()
+            })
+            .sum::<usize>();
+    let added = built - parsed;
     println!(
-        "corpus: {built} B ({:.2}x text); index and rows {} B",
-        built as f64 / text as f64,
-        built - parsed
+        "corpus: {built} B ({:.2}x text); added to the articles {added} B ({:.2}x)",
+        times(built),
+        times(added)
     );
+    println!(
+        "  said rows    {:>8}  {rows:>11} B ({:.2}x)",
+        corpus.said.len(),
+        times(rows)
+    );
+    println!(
+        "  statements   {:>8}  {statement_rows:>11} B ({:.2}x)",
+        corpus.statements.len(),
+        times(statement_rows)
+    );
+    println!(
+        "  speakers     {:>8}  {speakers:>11} B ({:.2}x)",
+        corpus.speakers.len(),
+        times(speakers)
+    );
+    let rest = added.saturating_sub(rows + statement_rows + speakers);
+    println!("  search index and lookups {rest:>11} B ({:.2}x)", times(rest));
     drop(corpus);
 }

@@ -115,6 +115,7 @@ impl QuoteIndex {
         let mut term_rows: Vec<Vec<u32>> = Vec::new();
         let mut term_tfs: Vec<Vec<u8>> = Vec::new();
         let mut folded = String::new();
+        let mut name_terms: FxHashMap<&str, Vec<String>> = FxHashMap::default();
         for (row, quote) in quotes.enumerate() {
             let row = u32::try_from(row).unwrap_or(u32::MAX);
             index.total += 1;
@@ -169,20 +170,45 @@ impl QuoteIndex {
                 }
             }
             index.lengths.push(u16::try_from(length).unwrap_or(u16::MAX));
-            for word in folded_words(quote.name) {
-                let term = index.terms.term(&word);
-                push_row(index.by_name.entry(term).or_default(), row);
+            // A speaker's name is stemmed once, not once per thing they said.
+            let name_terms = name_terms
+                .entry(quote.name)
+                .or_insert_with(|| folded_words(quote.name).map(|w| index.terms.term(&w)).collect());
+            for term in name_terms.iter() {
+                match index.by_name.get_mut(term) {
+                    Some(rows) => push_row(rows, row),
+                    None => {
+                        index.by_name.insert(term.clone(), vec![row]);
+                    }
+                }
             }
         }
+        // Posting lists are kept until the next reload: none keeps the spare room it grew.
+        let fitted = |list: &mut Vec<u32>| {
+            let mut list = std::mem::take(list);
+            list.shrink_to_fit();
+            list
+        };
         for (word, id) in word_ids {
-            index.by_word.insert(word, std::mem::take(&mut word_rows[id as usize]));
+            index.by_word.insert(word, fitted(&mut word_rows[id as usize]));
         }
         for (term, id) in term_ids {
-            index
-                .term_tf
-                .insert(term.clone(), std::mem::take(&mut term_tfs[id as usize]));
-            index.by_term.insert(term, std::mem::take(&mut term_rows[id as usize]));
+            let mut tfs = std::mem::take(&mut term_tfs[id as usize]);
+            tfs.shrink_to_fit();
+            index.term_tf.insert(term.clone(), tfs);
+            index.by_term.insert(term, fitted(&mut term_rows[id as usize]));
         }
+        for list in index
+            .by_speaker
+            .iter_mut()
+            .chain(index.by_kind.iter_mut())
+            .chain(index.by_article.iter_mut())
+            .chain(index.by_theme.iter_mut())
+            .chain(index.by_name.values_mut())
+        {
+            list.shrink_to_fit();
+        }
+        index.lengths.shrink_to_fit();
         index.average_length = index.lengths.iter().map(|&l| f32::from(l)).sum::<f32>() / (index.total.max(1) as f32);
         index
     }

@@ -397,8 +397,16 @@ impl Corpus {
             // Newest article first (articles are in date order), paragraphs in reading order.
             places.sort_unstable_by_key(|&(article, paragraph)| (std::cmp::Reverse(article), paragraph));
             places.dedup();
+            places.shrink_to_fit();
             speaker.places = places;
+            speaker.said.shrink_to_fit();
+            speaker.statements.shrink_to_fit();
+            speaker.articles.shrink_to_fit();
         }
+        // The corpus is kept until the next reload: no spare room in its longest lists.
+        said.shrink_to_fit();
+        statements.shrink_to_fit();
+        speakers.shrink_to_fit();
         let index = QuoteIndex::build(
             said.iter().zip(&texts).map(|(row, text)| IndexedQuote {
                 article: row.article,

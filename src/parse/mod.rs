@@ -103,9 +103,15 @@ pub fn parse(source: &str, lexicon: &Lexicon) -> Article {
         date,
         date_text,
         paragraphs,
-        quotes: attributed.quotes,
-        statements: attributed.statements,
-        reports: attributed.reports,
-        speakers: attributed.speakers,
+        quotes: fitted(attributed.quotes),
+        statements: fitted(attributed.statements),
+        reports: fitted(attributed.reports),
+        speakers: fitted(attributed.speakers),
     }
+}
+
+/// A list without the spare room it grew: a parsed article is kept for the server's life.
+fn fitted<T>(mut list: Vec<T>) -> Vec<T> {
+    list.shrink_to_fit();
+    list
 }
