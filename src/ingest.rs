@@ -72,6 +72,11 @@ struct Fetched {
 
 /// Whether the bytes look like HTML: a tag at the start, or `<html`/`<body`/`<!doctype` early on.
 pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    // Text with no tag in its head is text: the usual case, answered without copying.
+    if !head.contains(&b'<') {
+        return false;
+    }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     let trimmed = head.trim_start_matches('\u{feff}').trim_start();
     trimmed.starts_with("<!doctype html")

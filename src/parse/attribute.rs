@@ -39,36 +39,18 @@ use crate::model::{
     Antecedent, Attribution, Gender, Quote, QuoteKind, Report, RoleSource, Speaker, SpeakerId, SpeakerKind, Statement,
 };
 
-/// The words of `text` that start with an ASCII lower-case letter, read byte by byte
-/// (a byte of a multi-byte character counts as part of a word).
-fn lower_case_words(text: &str) -> impl Iterator<Item = &str> {
+/// Whether `text` writes `word` (lower case, as given) as a whole word: not inside a longer
+/// run of letters and digits.
+fn writes_word(text: &str, word: &str) -> bool {
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        loop {
-            while at < bytes.len() && !(bytes[at].is_ascii_alphanumeric() || bytes[at] >= 0x80) {
-                at += 1;
-            }
-            if at >= bytes.len() {
-                return None;
-            }
-            let start = at;
-            while at < bytes.len() && (bytes[at].is_ascii_alphanumeric() || bytes[at] >= 0x80) {
-                at += 1;
-            }
-            if bytes[start].is_ascii_lowercase() {
-                return text.get(start..at);
-            }
-        }
+    text.match_indices(word).any(|(at, _)| {
+        let end = at + word.len();
+        (at == 0 || !is_word_byte(bytes[at - 1])) && bytes.get(end).is_none_or(|&b| !is_word_byte(b))
     })
-}
-
-/// A word's hash, for sets that need not keep the words themselves.
-fn word_hash(word: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut hasher = rustc_hash::FxBuildHasher.build_hasher();
-    hasher.write(word.as_bytes());
-    hasher.finish()
 }
 
 /// How far after a sentence's subject an "its" marks the subject as a body, in tokens.
@@ -97,11 +79,8 @@ pub(crate) struct Attributed {
 }
 
 /// Attributes the body paragraphs, given as (paragraph index, text) in order.
-pub(crate) fn attribute(body: &[(usize, &str)], lexicon: &Lexicon) -> Attributed {
-    let mut state = State::new(lexicon);
-    for &(_, text) in body {
-        state.lower_words.extend(lower_case_words(text).map(word_hash));
-    }
+pub(crate) fn attribute<'a>(body: &'a [(usize, &'a str)], lexicon: &'a Lexicon) -> Attributed {
+    let mut state = State::new(lexicon, body);
     for &(index, text) in body {
         state.paragraph(index, text);
     }
@@ -189,15 +168,15 @@ struct State<'l> {
     cue_words: FxHashMap<String, Arc<str>>,
     /// The documents ("statement", "report") the last sentence read names, lower-cased.
     previous_documents: Vec<String>,
-    /// Every word the article writes in lower case somewhere (as hashes), to tell a
-    /// capitalised common word opening a sentence from a name.
-    lower_words: rustc_hash::FxHashSet<u64>,
+    /// The body paragraphs, as (paragraph index, text).
+    body: &'l [(usize, &'l str)],
 }
 
 impl<'l> State<'l> {
-    fn new(lexicon: &'l Lexicon) -> Self {
+    fn new(lexicon: &'l Lexicon, body: &'l [(usize, &'l str)]) -> Self {
         State {
             lexicon,
+            body,
             register: Register::default(),
             quotes: Vec::new(),
             quote_who: Vec::new(),
@@ -212,7 +191,6 @@ impl<'l> State<'l> {
             recent_speakers: Vec::new(),
             previous: Previous::default(),
             cue_words: FxHashMap::default(),
-            lower_words: rustc_hash::FxHashSet::default(),
             previous_documents: Vec::new(),
         }
     }
@@ -697,9 +675,11 @@ impl<'l> State<'l> {
         if self.register.knows_word(name.name) || para.punct_is(np.range.end, ',') {
             return false;
         }
+        if para.word_in(np.range.end, &para.lexicon.plural_verbs) {
+            return true;
+        }
         let lower = name.name.to_lowercase();
-        let plural_verb = para.word_in(np.range.end, &para.lexicon.plural_verbs);
-        plural_verb || self.lower_words.contains(&word_hash(&lower))
+        self.body.iter().any(|&(_, text)| writes_word(text, &lower))
     }
 
     /// After a sentence: who spoke, who it was about.
@@ -1620,4 +1600,27 @@ fn quote_kind(para: &Para<'_>, qtok: TokenId, context: &Context<'_, '_>) -> Quot
         _ => false,
     };
     if direct { QuoteKind::Direct } else { QuoteKind::Fragment }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::writes_word;
+
+    #[test]
+    fn a_word_is_written_only_as_a_whole_lower_case_word() {
+        let cases = [
+            ("Shares fell, and the shares slid.", "shares", true),
+            ("Shares fell.", "shares", false),
+            ("The shareholders met.", "shares", false),
+            ("He was unshared.", "shared", false),
+            // A curly apostrophe is not ASCII, so it joins the word as before: "market’s".
+            ("a market’s mood", "market", false),
+            ("a market's mood", "market", true),
+            ("Zoë said it", "zoë", false),
+            ("shares", "shares", true),
+        ];
+        for (text, word, expected) in cases {
+            assert_eq!(writes_word(text, word), expected, "{word:?} in {text:?}");
+        }
+    }
 }
