@@ -36,8 +36,14 @@ measure() {
   t_search_cold=$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/quotes?q=leverage+trust&page=1")
   t_filter=$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/quotes?speaker=$speaker&kind=direct")
   t_search=$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/quotes?q=leverage+trust&page=1")
-  printf '%-18s %11d bytes  ready %5d ms  RSS %7.1f MB (%.1fx corpus)  filter %.2f ms (again %.2f)  search %.2f ms (again %.2f)\n' \
+  # The allocator hands freed pages back when the process next allocates: RSS is read again
+  # once those four requests have been served.
+  sleep 0.3
+  local rss_after_kb
+  rss_after_kb=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+  printf '%-18s %11d bytes  ready %5d ms  RSS %7.1f MB (%.1fx corpus), after requests %7.1f MB (%.1fx)  filter %.2f ms (again %.2f)  search %.2f ms (again %.2f)\n' \
     "$label" "$bytes" "$ready" "$(echo "$rss_kb/1024" | bc -l)" "$(echo "$rss_kb*1024/$bytes" | bc -l)" \
+    "$(echo "$rss_after_kb/1024" | bc -l)" "$(echo "$rss_after_kb*1024/$bytes" | bc -l)" \
     "$(echo "$t_filter_cold*1000" | bc -l)" "$(echo "$t_filter*1000" | bc -l)" \
     "$(echo "$t_search_cold*1000" | bc -l)" "$(echo "$t_search*1000" | bc -l)"
   kill $pid

@@ -219,12 +219,12 @@ impl Corpus {
         let mut articles: Vec<Arc<StoredArticle>> = articles.into_iter().map(Into::into).collect();
         articles.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
         let mut speakers: Vec<CorpusSpeaker> = Vec::new();
-        let mut by_name: HashMap<(String, SpeakerKind), usize> = HashMap::new();
+        let mut by_name: rustc_hash::FxHashMap<(&str, SpeakerKind), usize> = rustc_hash::FxHashMap::default();
         let mut article_speakers = Vec::with_capacity(articles.len());
         for (a, article) in articles.iter().enumerate() {
             let mut local = Vec::with_capacity(article.speakers.len());
             for speaker in &article.speakers {
-                let key = (speaker.name.clone(), speaker.kind);
+                let key = (speaker.name.as_str(), speaker.kind);
                 let id = *by_name.entry(key).or_insert_with(|| {
                     speakers.push(CorpusSpeaker {
                         slug: String::new(),
@@ -383,7 +383,8 @@ impl Corpus {
                 u32::try_from(paragraph).unwrap_or(u32::MAX),
             )
         };
-        for speaker in &mut speakers {
+        // Each speaker's summary and places, on all cores.
+        speakers.par_iter_mut().for_each(|speaker| {
             speaker.summary = said::summary(&said, &speaker.said, |row: usize| texts[row].as_str());
             let mut places: Vec<(u32, u32)> = speaker
                 .said
@@ -402,7 +403,7 @@ impl Corpus {
             speaker.said.shrink_to_fit();
             speaker.statements.shrink_to_fit();
             speaker.articles.shrink_to_fit();
-        }
+        });
         // The corpus is kept until the next reload: no spare room in its longest lists.
         said.shrink_to_fit();
         statements.shrink_to_fit();
