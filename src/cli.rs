@@ -160,7 +160,7 @@ fn load(data: Option<PathBuf>) -> Option<(Corpus, Option<Library>)> {
     };
     let mut library = Library::new(&dir);
     match library.refresh() {
-        Ok((loaded, _)) => {
+        Ok((loaded, report)) => {
             for err in &loaded.errors {
                 tracing::error!("skipped: {err}");
             }
@@ -176,6 +176,8 @@ fn load(data: Option<PathBuf>) -> Option<(Corpus, Option<Library>)> {
                 speakers = loaded.corpus.speakers.len(),
                 said = loaded.corpus.said.len(),
                 failed = loaded.errors.len(),
+                parse_ms = report.parse_time.as_millis(),
+                build_ms = report.build_time.as_millis(),
                 "loaded {}",
                 dir.display()
             );

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
 
@@ -60,6 +60,10 @@ pub struct Refresh {
     pub kept: usize,
     /// Articles whose files are gone.
     pub removed: usize,
+    /// Time spent reading and parsing the new or changed files (on all cores).
+    pub parse_time: Duration,
+    /// Time spent building the corpus: rows, speakers, summaries and the search index.
+    pub build_time: Duration,
 }
 
 impl Library {
@@ -112,6 +116,7 @@ impl Library {
                 (!same).then(|| (path.clone(), text, sidecar))
             })
             .collect();
+        let parse_started = Instant::now();
         let parsed: Vec<Parsed> = changed
             .into_par_iter()
             .map(|(path, text, sidecar)| {
@@ -119,6 +124,7 @@ impl Library {
                 (path, text, sidecar, result)
             })
             .collect();
+        report.parse_time = parse_started.elapsed();
         let mut errors = Vec::new();
         for (path, text, sidecar, result) in parsed {
             report.parsed += 1;
@@ -163,9 +169,12 @@ impl Library {
             }
         }
         let book = ThemeBook { default, named };
+        let build_started = Instant::now();
+        let corpus = Corpus::build_with_themes(articles, &book);
+        report.build_time = build_started.elapsed();
         Ok((
             Loaded {
-                corpus: Corpus::build_with_themes(articles, &book),
+                corpus,
                 errors,
                 loaded,
                 stale,

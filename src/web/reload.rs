@@ -89,6 +89,8 @@ pub fn reload(library: &Mutex<Library>, state: &AppState) {
                 parsed = report.parsed,
                 kept = report.kept,
                 removed = report.removed,
+                parse_ms = report.parse_time.as_millis(),
+                build_ms = report.build_time.as_millis(),
                 "reloaded {}",
                 library.dir().display()
             );
