@@ -317,9 +317,11 @@ impl Corpus {
                 items
             })
             .collect();
-        let mut said: Vec<SaidRow> = Vec::new();
-        let mut texts: Vec<String> = Vec::new();
-        let mut statements = Vec::new();
+        // Sized once from the counts, so that no long list is grown by copying.
+        let row_count = prepared.iter().map(Vec::len).sum();
+        let mut said: Vec<SaidRow> = Vec::with_capacity(row_count);
+        let mut texts: Vec<String> = Vec::with_capacity(row_count);
+        let mut statements = Vec::with_capacity(articles.iter().map(|a| a.statements.len()).sum());
         for ((a, article), items) in std::iter::zip(articles.iter().enumerate(), prepared) {
             let local = &article_speakers[a];
             let corpus_speaker = |id: Option<SpeakerId>| id.and_then(|s| local.get(s.index())).copied();
