@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::said::SaidKind;
@@ -88,11 +89,116 @@ pub struct IndexedQuote<'a> {
     pub name: &'a str,
 }
 
+/// Fewest rows worth reading apart while the index is built.
+const MIN_ROWS_PER_STRETCH: usize = 4096;
+
+/// The word, term and name posting lists of one stretch of rows, with each row's length.
+#[derive(Default)]
+struct WordPostings {
+    words: FxHashMap<String, Vec<u32>>,
+    /// Rows by term, each with the term's frequency in that row.
+    terms: FxHashMap<String, (Vec<u32>, Vec<u8>)>,
+    word_terms: FxHashMap<String, String>,
+    names: FxHashMap<String, Vec<u32>>,
+    lengths: Vec<u16>,
+}
+
+impl WordPostings {
+    /// Reads `rows`, the first of which is row `first` of the corpus.
+    fn read(rows: &[IndexedQuote<'_>], first: usize, terms: &Terms) -> Self {
+        let mut postings = WordPostings {
+            lengths: Vec::with_capacity(rows.len()),
+            ..WordPostings::default()
+        };
+        // Each distinct folded word is stemmed once; an occurrence costs a lookup in a reused
+        // buffer, without allocating.
+        let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut word_rows: Vec<Vec<u32>> = Vec::new();
+        let mut word_term: Vec<u32> = Vec::new();
+        let mut term_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut term_rows: Vec<(Vec<u32>, Vec<u8>)> = Vec::new();
+        let mut name_terms: FxHashMap<&str, Vec<String>> = FxHashMap::default();
+        let mut folded = String::new();
+        for (offset, quote) in rows.iter().enumerate() {
+            let row = u32::try_from(first + offset).unwrap_or(u32::MAX);
+            let mut length = 0usize;
+            for word in quote
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                length += 1;
+                fold_into(word, &mut folded);
+                let id = match word_ids.get(folded.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = u32::try_from(word_rows.len()).unwrap_or(u32::MAX);
+                        let term = terms.term(&folded);
+                        postings.word_terms.insert(folded.clone(), term.clone());
+                        let next_term = u32::try_from(term_rows.len()).unwrap_or(u32::MAX);
+                        let term_id = *term_ids.entry(term).or_insert(next_term);
+                        if term_id == next_term {
+                            term_rows.push((Vec::new(), Vec::new()));
+                        }
+                        word_ids.insert(folded.clone(), id);
+                        word_rows.push(Vec::new());
+                        word_term.push(term_id);
+                        id
+                    }
+                };
+                push_row(&mut word_rows[id as usize], row);
+                let (rows_of_term, tfs) = &mut term_rows[word_term[id as usize] as usize];
+                if rows_of_term.last() == Some(&row) {
+                    if let Some(tf) = tfs.last_mut() {
+                        *tf = tf.saturating_add(1);
+                    }
+                } else {
+                    rows_of_term.push(row);
+                    tfs.push(1);
+                }
+            }
+            postings.lengths.push(u16::try_from(length).unwrap_or(u16::MAX));
+            // A speaker's name is stemmed once, not once per thing they said.
+            let name_terms = name_terms
+                .entry(quote.name)
+                .or_insert_with(|| folded_words(quote.name).map(|w| terms.term(&w)).collect());
+            for term in name_terms.iter() {
+                match postings.names.get_mut(term) {
+                    Some(rows) => push_row(rows, row),
+                    None => {
+                        postings.names.insert(term.clone(), vec![row]);
+                    }
+                }
+            }
+        }
+        for (word, id) in word_ids {
+            postings.words.insert(word, std::mem::take(&mut word_rows[id as usize]));
+        }
+        for (term, id) in term_ids {
+            postings.terms.insert(term, std::mem::take(&mut term_rows[id as usize]));
+        }
+        postings
+    }
+}
+
 impl QuoteIndex {
-    /// Indexes quotes given in row order.
-    pub fn build<'a>(quotes: impl Iterator<Item = IndexedQuote<'a>>, speaker_count: usize, theme_count: usize) -> Self {
+    /// Indexes quotes given in row order. The words of each stretch of rows are read and
+    /// stemmed on all cores; the stretches' posting lists are then joined in row order.
+    pub fn build(quotes: &[IndexedQuote<'_>], speaker_count: usize, theme_count: usize) -> Self {
+        // Two stretches a core: few enough that joining them costs little, enough to share out.
+        let stretches = 2 * rayon::current_num_threads();
+        let rows_per_stretch = quotes.len().div_ceil(stretches).max(MIN_ROWS_PER_STRETCH);
+        Self::build_in_stretches(quotes, speaker_count, theme_count, rows_per_stretch)
+    }
+
+    fn build_in_stretches(
+        quotes: &[IndexedQuote<'_>],
+        speaker_count: usize,
+        theme_count: usize,
+        rows_per_stretch: usize,
+    ) -> Self {
         let mut index = QuoteIndex {
-            total: 0,
+            total: quotes.len(),
             by_speaker: vec![Vec::new(); speaker_count],
             by_kind: [Vec::new(), Vec::new(), Vec::new()],
             by_article: Vec::new(),
@@ -102,23 +208,12 @@ impl QuoteIndex {
             by_name: FxHashMap::default(),
             word_term: FxHashMap::default(),
             term_tf: FxHashMap::default(),
-            lengths: Vec::new(),
+            lengths: Vec::with_capacity(quotes.len()),
             average_length: 0.0,
             terms: Terms::default(),
         };
-        // Each distinct folded word is stemmed and stored once; an occurrence costs a lookup
-        // in a reused buffer, without allocating.
-        let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut word_rows: Vec<Vec<u32>> = Vec::new();
-        let mut word_term: Vec<u32> = Vec::new();
-        let mut term_ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut term_rows: Vec<Vec<u32>> = Vec::new();
-        let mut term_tfs: Vec<Vec<u8>> = Vec::new();
-        let mut folded = String::new();
-        let mut name_terms: FxHashMap<&str, Vec<String>> = FxHashMap::default();
-        for (row, quote) in quotes.enumerate() {
+        for (row, quote) in quotes.iter().enumerate() {
             let row = u32::try_from(row).unwrap_or(u32::MAX);
-            index.total += 1;
             if let Some(list) = quote.speaker.and_then(|s| index.by_speaker.get_mut(s)) {
                 list.push(row);
             }
@@ -132,72 +227,30 @@ impl QuoteIndex {
                     list.push(row);
                 }
             }
-            let mut length = 0usize;
-            for word in quote
-                .text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
-                length += 1;
-                fold_into(word, &mut folded);
-                let id = match word_ids.get(folded.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = u32::try_from(word_rows.len()).unwrap_or(u32::MAX);
-                        let term = index.terms.term(&folded);
-                        index.word_term.insert(folded.clone(), term.clone());
-                        let next_term = u32::try_from(term_rows.len()).unwrap_or(u32::MAX);
-                        let term_id = *term_ids.entry(term).or_insert(next_term);
-                        if term_id == next_term {
-                            term_rows.push(Vec::new());
-                            term_tfs.push(Vec::new());
-                        }
-                        word_ids.insert(folded.clone(), id);
-                        word_rows.push(Vec::new());
-                        word_term.push(term_id);
-                        id
-                    }
-                };
-                push_row(&mut word_rows[id as usize], row);
-                let term = word_term[id as usize] as usize;
-                if term_rows[term].last() == Some(&row) {
-                    if let Some(tf) = term_tfs[term].last_mut() {
-                        *tf = tf.saturating_add(1);
-                    }
-                } else {
-                    term_rows[term].push(row);
-                    term_tfs[term].push(1);
-                }
+        }
+        let stretches: Vec<WordPostings> = quotes
+            .par_chunks(rows_per_stretch.max(1))
+            .enumerate()
+            .map(|(n, rows)| WordPostings::read(rows, n * rows_per_stretch.max(1), &index.terms))
+            .collect();
+        // Stretches are in row order, so appending keeps every posting list sorted.
+        for stretch in stretches {
+            index.lengths.extend(stretch.lengths);
+            for (word, rows) in stretch.words {
+                index.by_word.entry(word).or_default().extend(rows);
             }
-            index.lengths.push(u16::try_from(length).unwrap_or(u16::MAX));
-            // A speaker's name is stemmed once, not once per thing they said.
-            let name_terms = name_terms
-                .entry(quote.name)
-                .or_insert_with(|| folded_words(quote.name).map(|w| index.terms.term(&w)).collect());
-            for term in name_terms.iter() {
-                match index.by_name.get_mut(term) {
-                    Some(rows) => push_row(rows, row),
-                    None => {
-                        index.by_name.insert(term.clone(), vec![row]);
-                    }
-                }
+            for (term, (rows, tfs)) in stretch.terms {
+                index.term_tf.entry(term.clone()).or_default().extend(tfs);
+                index.by_term.entry(term).or_default().extend(rows);
+            }
+            for (word, term) in stretch.word_terms {
+                index.word_term.entry(word).or_insert(term);
+            }
+            for (term, rows) in stretch.names {
+                index.by_name.entry(term).or_default().extend(rows);
             }
         }
         // Posting lists are kept until the next reload: none keeps the spare room it grew.
-        let fitted = |list: &mut Vec<u32>| {
-            let mut list = std::mem::take(list);
-            list.shrink_to_fit();
-            list
-        };
-        for (word, id) in word_ids {
-            index.by_word.insert(word, fitted(&mut word_rows[id as usize]));
-        }
-        for (term, id) in term_ids {
-            let mut tfs = std::mem::take(&mut term_tfs[id as usize]);
-            tfs.shrink_to_fit();
-            index.term_tf.insert(term.clone(), tfs);
-            index.by_term.insert(term, fitted(&mut term_rows[id as usize]));
-        }
         for list in index
             .by_speaker
             .iter_mut()
@@ -205,10 +258,14 @@ impl QuoteIndex {
             .chain(index.by_article.iter_mut())
             .chain(index.by_theme.iter_mut())
             .chain(index.by_name.values_mut())
+            .chain(index.by_word.values_mut())
+            .chain(index.by_term.values_mut())
         {
             list.shrink_to_fit();
         }
-        index.lengths.shrink_to_fit();
+        for tfs in index.term_tf.values_mut() {
+            tfs.shrink_to_fit();
+        }
         index.average_length = index.lengths.iter().map(|&l| f32::from(l)).sum::<f32>() / (index.total.max(1) as f32);
         index
     }
@@ -484,26 +541,46 @@ mod tests {
     use super::*;
 
     fn index() -> QuoteIndex {
+        index_in_stretches(MIN_ROWS_PER_STRETCH)
+    }
+
+    fn index_in_stretches(rows_per_stretch: usize) -> QuoteIndex {
         let rows = [
             (Some(0), SaidKind::Direct, vec![0], "China is concerned"),
             (Some(1), SaidKind::Fragment, vec![], "primarily symbolic"),
             (Some(1), SaidKind::Direct, vec![0, 1], "China will never cooperate"),
             (None, SaidKind::Fragment, vec![1], "so-called"),
         ];
-        QuoteIndex::build(
-            rows.iter()
-                .enumerate()
-                .map(|(i, (speaker, kind, themes, text))| IndexedQuote {
-                    article: i / 2,
-                    speaker: *speaker,
-                    kind: *kind,
-                    themes,
-                    text,
-                    name: if speaker.is_some() { "Ana Ruiz" } else { "" },
-                }),
-            2,
-            2,
-        )
+        let quotes: Vec<IndexedQuote<'_>> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (speaker, kind, themes, text))| IndexedQuote {
+                article: i / 2,
+                speaker: *speaker,
+                kind: *kind,
+                themes,
+                text,
+                name: if speaker.is_some() { "Ana Ruiz" } else { "" },
+            })
+            .collect();
+        QuoteIndex::build_in_stretches(&quotes, 2, 2, rows_per_stretch)
+    }
+
+    #[test]
+    fn stretches_read_apart_join_into_the_same_index() {
+        let whole = index_in_stretches(1000);
+        for rows_per_stretch in [1, 2, 3] {
+            let joined = index_in_stretches(rows_per_stretch);
+            assert_eq!(joined.by_word, whole.by_word, "{rows_per_stretch} rows a stretch");
+            assert_eq!(joined.by_term, whole.by_term);
+            assert_eq!(joined.term_tf, whole.term_tf);
+            assert_eq!(joined.word_term, whole.word_term);
+            assert_eq!(joined.by_name, whole.by_name);
+            assert_eq!(joined.lengths, whole.lengths);
+            assert_eq!(joined.by_speaker, whole.by_speaker);
+        }
+        assert_eq!(whole.by_name["ruiz"], vec![0, 1, 2]);
+        assert_eq!(whole.by_term["china"], vec![0, 2]);
     }
 
     const TEXTS: [&str; 4] = [

@@ -410,18 +410,19 @@ impl Corpus {
         said.shrink_to_fit();
         statements.shrink_to_fit();
         speakers.shrink_to_fit();
-        let index = QuoteIndex::build(
-            said.iter().zip(&texts).map(|(row, text)| IndexedQuote {
+        let indexed: Vec<IndexedQuote<'_>> = said
+            .iter()
+            .zip(&texts)
+            .map(|(row, text)| IndexedQuote {
                 article: row.article,
                 speaker: row.speaker,
                 kind: row.kind,
                 themes: &row.themes,
                 text,
                 name: row.speaker.map_or("", |s| speakers[s].name.as_str()),
-            }),
-            speakers.len(),
-            themes.list.len(),
-        );
+            })
+            .collect();
+        let index = QuoteIndex::build(&indexed, speakers.len(), themes.list.len());
         let article_by_slug = articles.iter().enumerate().map(|(i, a)| (a.slug.clone(), i)).collect();
         Corpus {
             articles,
