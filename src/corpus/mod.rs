@@ -8,11 +8,11 @@ mod said;
 mod search;
 mod themes;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 pub use corrections::StaleCorrection;
 pub use index::{QuoteIndex, QuoteQuery};
@@ -184,9 +184,9 @@ pub struct Corpus {
     /// Every statement.
     pub statements: Vec<StatementRow>,
     index: QuoteIndex,
-    speaker_by_slug: HashMap<String, usize>,
-    speakers_by_short: HashMap<String, Vec<usize>>,
-    article_by_slug: HashMap<String, usize>,
+    speaker_by_slug: FxHashMap<String, usize>,
+    speakers_by_short: FxHashMap<String, Vec<usize>>,
+    article_by_slug: FxHashMap<String, usize>,
     /// For each article, the corpus speaker of each of its speakers, by [`crate::model::SpeakerId`].
     article_speakers: Vec<Vec<usize>>,
 }
@@ -219,7 +219,7 @@ impl Corpus {
         let mut articles: Vec<Arc<StoredArticle>> = articles.into_iter().map(Into::into).collect();
         articles.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
         let mut speakers: Vec<CorpusSpeaker> = Vec::new();
-        let mut by_name: rustc_hash::FxHashMap<(&str, SpeakerKind), usize> = rustc_hash::FxHashMap::default();
+        let mut by_name: FxHashMap<(&str, SpeakerKind), usize> = FxHashMap::default();
         let mut article_speakers = Vec::with_capacity(articles.len());
         for (a, article) in articles.iter().enumerate() {
             let mut local = Vec::with_capacity(article.speakers.len());
@@ -255,8 +255,8 @@ impl Corpus {
             }
             article_speakers.push(local);
         }
-        let mut speaker_by_slug = HashMap::new();
-        let mut speakers_by_short: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut speaker_by_slug = FxHashMap::default();
+        let mut speakers_by_short: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut taken = std::collections::HashSet::new();
         for (id, speaker) in speakers.iter_mut().enumerate() {
             let slug = unique_slug(&crate::model::slugify(&speaker.name), &mut taken);
