@@ -3,8 +3,11 @@
 # the shipped article on its own port and wrk loads the three measured pages on each in turn,
 # alternating the order over ROUNDS rounds, so they share the machine's noise.
 #
-#   bash benches/variants.sh "shared=target/release/whosaid" \
-#                            "per-core=target/release/whosaid --runtime per-core"
+#   bash benches/variants.sh "default=target/release/whosaid" \
+#                            "lto=/tmp/lto/release/whosaid"
+#
+# (How the README's runtime, allocator and LTO comparisons were made: build each variant into
+# its own target directory, then run them here side by side.)
 #
 # Prints, per page and variant, the best requests/s, p50 and p99 over the rounds at 32 connections.
 set -euo pipefail

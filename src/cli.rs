@@ -73,19 +73,6 @@ pub struct ServeArgs {
     /// Log filter, e.g. "info", "warn", "whosaid=debug".
     #[arg(long, default_value = "info", value_name = "FILTER", global = true)]
     pub log: String,
-    /// How requests are spread over the cores: one shared work-stealing runtime, or one
-    /// single-threaded runtime per core accepting from the same socket.
-    #[arg(long, value_enum, default_value_t = Runtime::Shared, global = true)]
-    pub runtime: Runtime,
-}
-
-/// The tokio runtime layouts `serve` can use (measured against each other in the README).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Runtime {
-    /// tokio's multi-thread runtime: one worker per core, stealing work from each other.
-    Shared,
-    /// One current-thread runtime per core, each accepting from the one listening socket.
-    PerCore,
 }
 
 /// Options for `parse`.
@@ -206,14 +193,6 @@ fn serve_app(args: &ServeArgs) -> ExitCode {
     let Some((corpus, library)) = load(args.data.clone()) else {
         return ExitCode::FAILURE;
     };
-    match args.runtime {
-        Runtime::Shared => serve_shared(args, corpus, library),
-        Runtime::PerCore => serve_per_core(args, corpus, library),
-    }
-}
-
-/// Serves on tokio's multi-thread runtime.
-fn serve_shared(args: &ServeArgs, corpus: Corpus, library: Option<Library>) -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(err) => {
@@ -238,55 +217,6 @@ fn serve_shared(args: &ServeArgs, corpus: Corpus, library: Option<Library>) -> E
         serve(listener, site(state), ServerConfig::default(), shutdown_signal()).await;
         ExitCode::SUCCESS
     })
-}
-
-/// Serves with one current-thread runtime per core; this thread keeps the signals and the
-/// data folder's watcher on a runtime of its own.
-fn serve_per_core(args: &ServeArgs, corpus: Corpus, library: Option<Library>) -> ExitCode {
-    let listener = match std::net::TcpListener::bind(args.addr) {
-        Ok(listener) => listener,
-        Err(err) => {
-            tracing::error!("cannot listen on {}: {err}", args.addr);
-            return ExitCode::FAILURE;
-        }
-    };
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-        Ok(runtime) => runtime,
-        Err(err) => {
-            tracing::error!("cannot start the runtime: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let local = listener.local_addr().unwrap_or(args.addr);
-    let base = format!("http://{local}");
-    let state = AppState::new(corpus, &base);
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    let app = site(state.clone());
-    let (ended, serving_ended) = tokio::sync::oneshot::channel::<()>();
-    let serving = std::thread::spawn(move || {
-        let result = crate::web::server::serve_per_thread(&listener, app, &ServerConfig::default(), cores, stopped);
-        let _ = ended.send(());
-        result
-    });
-    tracing::info!("serving on {base} ({cores} single-threaded runtimes)");
-    runtime.block_on(async {
-        let _watcher = library.and_then(|library| crate::web::reload::watch(library, state));
-        // The serving threads end early only when they could not start.
-        tokio::select! {
-            () = shutdown_signal() => {},
-            _ = serving_ended => {},
-        }
-    });
-    let _ = stop.send(true);
-    match serving.join() {
-        Ok(Ok(())) => ExitCode::SUCCESS,
-        Ok(Err(err)) => {
-            tracing::error!("serving failed: {err}");
-            ExitCode::FAILURE
-        }
-        Err(_) => ExitCode::FAILURE,
-    }
 }
 
 fn check(data: Option<PathBuf>, json: bool) -> ExitCode {

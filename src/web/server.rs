@@ -93,64 +93,6 @@ where
     }
 }
 
-/// Serves `app` with one single-threaded runtime per thread, `threads` of them, all accepting
-/// from the same listening socket (each holds a duplicate of it; no `SO_REUSEPORT`, so a
-/// connection goes to whichever runtime accepts first). Each loop keeps every limit of
-/// [`serve`], with the connection cap shared out between them. Returns once `shutdown` turns
-/// true and every runtime has drained its connections.
-pub fn serve_per_thread<S>(
-    listener: &std::net::TcpListener,
-    app: S,
-    config: &ServerConfig,
-    threads: usize,
-    shutdown: tokio::sync::watch::Receiver<bool>,
-) -> std::io::Result<()>
-where
-    S: tower::Service<
-            axum::http::Request<hyper::body::Incoming>,
-            Response = axum::response::Response,
-            Error = std::convert::Infallible,
-        > + Clone
-        + Send
-        + 'static,
-    S::Future: Send + 'static,
-{
-    listener.set_nonblocking(true)?;
-    let threads = threads.max(1);
-    let config = ServerConfig {
-        max_connections: (config.max_connections / threads).max(1),
-        ..config.clone()
-    };
-    let mut workers = Vec::with_capacity(threads);
-    for n in 0..threads {
-        let listener = listener.try_clone()?;
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-        let (app, config, mut shutdown) = (app.clone(), config.clone(), shutdown.clone());
-        let worker = std::thread::Builder::new()
-            .name(format!("whosaid-serve-{n}"))
-            .spawn(move || {
-                runtime.block_on(async move {
-                    let listener = TcpListener::from_std(listener)?;
-                    let stop = async move {
-                        let _ = shutdown.wait_for(|&stop| stop).await;
-                    };
-                    serve(listener, app, config, stop).await;
-                    Ok::<(), std::io::Error>(())
-                })
-            })?;
-        workers.push(worker);
-    }
-    let mut result = Ok(());
-    for worker in workers {
-        match worker.join() {
-            Ok(Ok(())) => {}
-            Ok(Err(err)) => result = Err(err),
-            Err(_) => result = Err(std::io::Error::other("a serving thread panicked")),
-        }
-    }
-    result
-}
-
 /// Completes on Ctrl-C or SIGTERM.
 pub async fn shutdown_signal() {
     let ctrl_c = async {
