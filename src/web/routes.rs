@@ -64,18 +64,24 @@ pub fn app(state: AppState) -> Router {
         .route("/themes/{slug}", get(api::theme))
         .fallback(api::not_found)
         .method_not_allowed_fallback(api_method_not_allowed);
-    Router::new()
-        .nest("/api", api)
-        .merge(pages)
+    with_layers(Router::new().nest("/api", api).merge(pages), state)
+}
+
+/// Wraps routes in the layers every response passes through: error pages, the request log,
+/// catch-panic (a panicking handler answers 500 and the server goes on), the URI limit,
+/// security headers, the timeout and compression.
+fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
+    routes
         .layer(middleware::from_fn_with_state(state.clone(), render_error_pages))
         .layer(
             ServiceBuilder::new()
                 .layer(middleware::from_fn(super::request_log::log_request))
+                .layer(middleware::from_fn(limit_uri))
+                .layer(middleware::from_fn(security_headers))
+                // Inside the security headers, so the 500 a panic becomes carries them too.
                 .layer(CatchPanicLayer::custom(|_| {
                     AppError::Internal("a handler panicked".to_owned()).into_response()
                 }))
-                .layer(middleware::from_fn(limit_uri))
-                .layer(middleware::from_fn(security_headers))
                 .layer(TimeoutLayer::with_status_code(
                     axum::http::StatusCode::REQUEST_TIMEOUT,
                     REQUEST_TIMEOUT,
@@ -157,4 +163,47 @@ async fn limit_uri(request: Request, next: Next) -> Response {
             .into_response();
     }
     next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+
+    use axum::body::Body;
+    use axum::http::StatusCode;
+    use tower::ServiceExt;
+
+    use super::*;
+    use crate::corpus::Corpus;
+
+    async fn boom() -> &'static str {
+        panic!("a handler's bug")
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_500_and_the_next_request_is_served() {
+        let state = AppState::new(Corpus::shipped().unwrap(), "http://127.0.0.1:3000");
+        let routes = Router::new()
+            .route("/boom", get(boom))
+            .route("/ok", get(|| async { "ok" }));
+        let app = with_layers(routes, state);
+        let response = app
+            .clone()
+            .oneshot(Request::get("/boom").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(response.headers().contains_key(header::CONTENT_SECURITY_POLICY));
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        let body = String::from_utf8_lossy(&body);
+        assert!(
+            !body.contains("a handler's bug"),
+            "the panic message must not reach the reader"
+        );
+        let response = app
+            .oneshot(Request::get("/ok").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+    }
 }
