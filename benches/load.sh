@@ -7,6 +7,9 @@
 # Prints requests/s, p50 and p99 latency for each page at 32 and 256
 # connections and the whosaid/nginx ratio; then 100 000+ requests at 256
 # connections with the error count and resident memory before and after.
+#
+# PIN=1 pins each server to core 0 (nginx with one worker) and wrk to core 1 with one thread,
+# so the load generator does not take the servers' core: tail latency without that contention.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
@@ -14,10 +17,15 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
 fi
 cargo build --release --quiet --bin whosaid
 secs=${SECS:-5}
+if [ "${PIN:-0}" = 1 ]; then
+  server_cpu=(taskset -c 0); client=(taskset -c 1 wrk -t1); workers=1
+else
+  server_cpu=(); client=(wrk -t2); workers=auto
+fi
 work=$(mktemp -d)
 app_port=38521
 nginx_port=38522
-target/release/whosaid --addr 127.0.0.1:$app_port --log warn &
+"${server_cpu[@]}" target/release/whosaid --addr 127.0.0.1:$app_port --log warn &
 app_pid=$!
 trap 'kill $app_pid 2>/dev/null || true; nginx -p "$work" -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"' EXIT
 until curl -fs -o /dev/null "http://127.0.0.1:$app_port/"; do sleep 0.05; done
@@ -27,7 +35,7 @@ pages=("/speakers/jenny-town" "/quotes?speaker=sydney-seiler&speaker=jenny-town"
 types=("text/html" "text/html" "application/json" "text/css")
 mkdir -p "$work/www" "$work/logs"
 {
-  echo "worker_processes auto; error_log $work/logs/error.log; pid $work/nginx.pid;"
+  echo "worker_processes $workers; error_log $work/logs/error.log; pid $work/nginx.pid;"
   echo "events { worker_connections 4096; }"
   echo "http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000;"
   echo "  client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;"
@@ -39,13 +47,13 @@ mkdir -p "$work/www" "$work/logs"
   echo "  }"
   echo "}"
 } > "$work/nginx.conf"
-nginx -p "$work" -c "$work/nginx.conf"
+"${server_cpu[@]}" nginx -p "$work" -c "$work/nginx.conf"
 until curl -fs -o /dev/null "http://127.0.0.1:$nginx_port/p0"; do sleep 0.05; done
 
 # wrk's summary as "rps p50_ms p99_ms requests errors".
 run() {
   local conns=$1 url=$2
-  wrk -t2 -c"$conns" -d"${secs}s" --latency "$url" | awk '
+  "${client[@]}" -c"$conns" -d"${secs}s" --latency "$url" | awk '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /Requests\/sec/ { rps = $2 }
     /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
@@ -78,6 +86,6 @@ done
 
 rss() { awk '/VmRSS/ {print $2}' "/proc/$app_pid/status"; }
 before=$(rss)
-read -r rps _ _ n errors <<< "$(SECS=1 run 256 "http://127.0.0.1:$app_port/speakers/jenny-town" >/dev/null; wrk -t2 -c256 -d8s --latency "http://127.0.0.1:$app_port/quotes?speaker=jenny-town" | awk '/Requests\/sec/ {r=$2} /requests in/ {n=$1} /Socket errors/ {gsub(",",""); e+=$4+$6+$8+$10} /Non-2xx/ {e+=$5} END {print r, 0, 0, n, e+0}')"
+read -r rps _ _ n errors <<< "$(SECS=1 run 256 "http://127.0.0.1:$app_port/speakers/jenny-town" >/dev/null; "${client[@]}" -c256 -d8s --latency "http://127.0.0.1:$app_port/quotes?speaker=jenny-town" | awk '/Requests\/sec/ {r=$2} /requests in/ {n=$1} /Socket errors/ {gsub(",",""); e+=$4+$6+$8+$10} /Non-2xx/ {e+=$5} END {print r, 0, 0, n, e+0}')"
 after=$(rss)
 echo "soak: $n requests at 256 connections, $errors errors, $rps requests/s; RSS ${before} KB before, ${after} KB after"
