@@ -13,7 +13,7 @@ use whosaid::synthetic::{Rng, article};
 
 /// The allocator the binary ships with, so the figures are the binary's.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// About 1 MiB of articles in the shipped article's style, plus the shipped article.
 fn corpus(megabytes: usize) -> Vec<String> {

@@ -4,9 +4,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// mimalloc: measured in benches (README, *Runtime and build*).
+/// jemalloc: measured against glibc and mimalloc (README, *Runtime, allocator and build*).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
     whosaid::cli::run(whosaid::cli::Cli::parse())
