@@ -77,7 +77,7 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
     if !head.contains(&b'<') {
         return false;
     }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     let trimmed = head.trim_start_matches('\u{feff}').trim_start();
     trimmed.starts_with("<!doctype html")
         || trimmed.starts_with("<html")
