@@ -406,9 +406,8 @@ impl Corpus {
             speaker.statements.shrink_to_fit();
             speaker.articles.shrink_to_fit();
         });
-        // The corpus is kept until the next reload: no spare room in its longest lists.
-        said.shrink_to_fit();
-        statements.shrink_to_fit();
+        // The corpus is kept until the next reload: no spare room in the speaker list, which
+        // grew one by one (the rows and statements were sized from their counts).
         speakers.shrink_to_fit();
         let indexed: Vec<IndexedQuote<'_>> = said
             .iter()
