@@ -237,17 +237,17 @@ impl QuoteIndex {
         for stretch in stretches {
             index.lengths.extend(stretch.lengths);
             for (word, rows) in stretch.words {
-                index.by_word.entry(word).or_default().extend(rows);
+                append(index.by_word.entry(word).or_default(), rows);
             }
             for (term, (rows, tfs)) in stretch.terms {
-                index.term_tf.entry(term.clone()).or_default().extend(tfs);
-                index.by_term.entry(term).or_default().extend(rows);
+                append(index.term_tf.entry(term.clone()).or_default(), tfs);
+                append(index.by_term.entry(term).or_default(), rows);
             }
             for (word, term) in stretch.word_terms {
                 index.word_term.entry(word).or_insert(term);
             }
             for (term, rows) in stretch.names {
-                index.by_name.entry(term).or_default().extend(rows);
+                append(index.by_name.entry(term).or_default(), rows);
             }
         }
         // Posting lists are kept until the next reload: none keeps the spare room it grew.
@@ -497,6 +497,16 @@ fn fold_into(word: &str, out: &mut String) {
         out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     } else {
         out.push_str(&super::search::fold(word));
+    }
+}
+
+/// Appends a stretch's list to the list so far: a list first seen in this stretch is moved
+/// in whole rather than copied.
+fn append<T>(list: &mut Vec<T>, more: Vec<T>) {
+    if list.is_empty() {
+        *list = more;
+    } else {
+        list.extend(more);
     }
 }
 
