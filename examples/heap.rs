@@ -30,28 +30,17 @@ fn main() {
     let mut parts = [0usize; 5];
     let mut counts = [0usize; 5];
     for article in &articles {
-        parts[0] += article.paragraphs.capacity() * size_of::<Paragraph>()
-            + article.paragraphs.iter().map(|p| p.text.capacity()).sum::<usize>();
-        parts[1] += article.quotes.capacity() * size_of::<Quote>()
-            + article.quotes.iter().map(|q| q.text.capacity()).sum::<usize>();
-        parts[2] += article.statements.capacity() * size_of::<Statement>()
-            + article
-                .statements
-                .iter()
-                .map(|s| s.quotes.capacity() * size_of::<usize>())
-                .sum::<usize>();
-        parts[3] += article.reports.capacity() * size_of::<Report>()
-            + article
-                .reports
-                .iter()
-                .map(|r| r.text.capacity() + r.quotes.capacity() * size_of::<usize>())
-                .sum::<usize>();
-        parts[4] += article.speakers.capacity() * size_of::<Speaker>()
-            + article
-                .speakers
-                .iter()
-                .map(|s| s.name.capacity() + s.short_name.capacity() + s.role.as_ref().map_or(0, String::capacity))
-                .sum::<usize>();
+        parts[0] += list_bytes(&article.paragraphs, |p: &Paragraph| p.text.capacity());
+        parts[1] += list_bytes(&article.quotes, |q: &Quote| q.text.capacity());
+        parts[2] += list_bytes(&article.statements, |s: &Statement| {
+            s.quotes.capacity() * size_of::<usize>()
+        });
+        parts[3] += list_bytes(&article.reports, |r: &Report| {
+            r.text.capacity() + r.quotes.capacity() * size_of::<usize>()
+        });
+        parts[4] += list_bytes(&article.speakers, |s: &Speaker| {
+            s.name.capacity() + s.short_name.capacity() + s.role.as_ref().map_or(0, String::capacity)
+        });
         counts[0] += article.paragraphs.len();
         counts[1] += article.quotes.len();
         counts[2] += article.statements.len();
@@ -69,30 +58,17 @@ fn main() {
     }
     let corpus = Corpus::build(articles, Themes::new(Vec::new()));
     let built = dhat::HeapStats::get().curr_bytes - base;
-    let rows = corpus.said.capacity() * size_of::<SaidRow>()
-        + corpus
-            .said
-            .iter()
-            .map(|r| r.themes.capacity() * size_of::<usize>())
-            .sum::<usize>();
-    let statement_rows = corpus.statements.capacity() * size_of::<StatementRow>()
-        + corpus
-            .statements
-            .iter()
-            .map(|r| r.themes.capacity() * size_of::<usize>())
-            .sum::<usize>();
-    let speakers: usize = corpus.speakers.capacity() * size_of::<CorpusSpeaker>()
-        + corpus
-            .speakers
-            .iter()
-            .map(|s| {
-                (s.said.capacity() + s.statements.capacity() + s.articles.capacity()) * size_of::<usize>()
-                    + s.places.capacity() * size_of::<(u32, u32)>()
-                    + s.slug.capacity()
-                    + s.name.capacity()
-                    + s.short_name.capacity()
-            })
-            .sum::<usize>();
+    let rows = list_bytes(&corpus.said, |r: &SaidRow| r.themes.capacity() * size_of::<usize>());
+    let statement_rows = list_bytes(&corpus.statements, |r: &StatementRow| {
+        r.themes.capacity() * size_of::<usize>()
+    });
+    let speakers = list_bytes(&corpus.speakers, |s: &CorpusSpeaker| {
+        (s.said.capacity() + s.statements.capacity() + s.articles.capacity()) * size_of::<usize>()
+            + s.places.capacity() * size_of::<(u32, u32)>()
+            + s.slug.capacity()
+            + s.name.capacity()
+            + s.short_name.capacity()
+    });
     let added = built - parsed;
     println!(
         "corpus: {built} B ({:.2}x text); added to the articles {added} B ({:.2}x)",
@@ -117,4 +93,9 @@ fn main() {
     let rest = added.saturating_sub(rows + statement_rows + speakers);
     println!("  search index and lookups {rest:>11} B ({:.2}x)", times(rest));
     drop(corpus);
+}
+
+/// A list's bytes: its elements' room (capacity times size) plus what each element owns.
+fn list_bytes<T>(list: &Vec<T>, owned: impl Fn(&T) -> usize) -> usize {
+    list.capacity() * size_of::<T>() + list.iter().map(owned).sum::<usize>()
 }
