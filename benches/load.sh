@@ -53,14 +53,7 @@ until curl -fs -o /dev/null "http://127.0.0.1:$nginx_port/p0"; do sleep 0.05; do
 # wrk's summary as "rps p50_ms p99_ms requests errors".
 run() {
   local conns=$1 url=$2
-  "${client[@]}" -c"$conns" -d"${secs}s" --latency "$url" | awk '
-    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-    /Requests\/sec/ { rps = $2 }
-    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
-    /requests in/ { n = $1 }
-    /Socket errors/ { gsub(",", ""); e += $4 + $6 + $8 + $10 }
-    /Non-2xx/ { e += $5 }
-    END { printf "%s %.3f %.3f %s %d\n", rps, p50, p99, n, e }'
+  "${client[@]}" -c"$conns" -d"${secs}s" --latency "$url" | awk -f benches/wrk-summary.awk
 }
 
 printf '%-52s %5s %10s %8s %8s %10s %8s %8s %6s\n' page conns "whosaid/s" p50ms p99ms "nginx/s" p50ms p99ms ratio
@@ -86,6 +79,6 @@ done
 
 rss() { awk '/VmRSS/ {print $2}' "/proc/$app_pid/status"; }
 before=$(rss)
-read -r rps _ _ n errors <<< "$(SECS=1 run 256 "http://127.0.0.1:$app_port/speakers/jenny-town" >/dev/null; "${client[@]}" -c256 -d8s --latency "http://127.0.0.1:$app_port/quotes?speaker=jenny-town" | awk '/Requests\/sec/ {r=$2} /requests in/ {n=$1} /Socket errors/ {gsub(",",""); e+=$4+$6+$8+$10} /Non-2xx/ {e+=$5} END {print r, 0, 0, n, e+0}')"
+read -r rps _ _ n errors <<< "$(SECS=1 run 256 "http://127.0.0.1:$app_port/speakers/jenny-town" >/dev/null; "${client[@]}" -c256 -d8s --latency "http://127.0.0.1:$app_port/quotes?speaker=jenny-town" | awk -f benches/wrk-summary.awk)"
 after=$(rss)
 echo "soak: $n requests at 256 connections, $errors errors, $rps requests/s; RSS ${before} KB before, ${after} KB after"

@@ -32,10 +32,7 @@ for p in "${ports[@]}"; do
 done
 
 run() {
-  wrk -t2 -c"$conns" -d"${secs}s" --latency "$1" | awk '
-    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-    /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
-    END { printf "%s %.3f %.3f\n", rps, p50, p99 }'
+  wrk -t2 -c"$conns" -d"${secs}s" --latency "$1" | awk -f benches/wrk-summary.awk
 }
 
 printf '%-52s %-16s %10s %8s %8s\n' page variant "req/s" p50ms p99ms
@@ -46,12 +43,12 @@ for page in "${pages[@]}"; do
     for k in $(seq 0 $((n - 1))); do
       v=$(( (k + round) % n ))
       r=$(run "http://127.0.0.1:${ports[$v]}$page")
-      prev=${best[$v]:-"0 0 0"}
+      prev=${best[$v]:-"0 0 0 0 0"}
       if awk -v x="$r" -v y="$prev" 'BEGIN{split(x,p," ");split(y,q," ");exit !(p[1]>q[1])}'; then best[$v]=$r; fi
     done
   done
   for v in "${!labels[@]}"; do
-    read -r rps p50 p99 <<< "${best[$v]}"
+    read -r rps p50 p99 _ <<< "${best[$v]}"
     printf '%-52s %-16s %10.0f %8.3f %8.3f\n' "${page:0:52}" "${labels[$v]}" "$rps" "$p50" "$p99"
   done
   unset best
