@@ -5,11 +5,14 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use axum::body::Body;
 use axum::http::Request;
-use scraper::{Html, Selector};
+use common::texts;
+use scraper::Html;
 use tower::ServiceExt;
 use whosaid::corpus::{Corpus, Library};
 use whosaid::web::{AppState, app};
@@ -63,18 +66,6 @@ async fn page(corpus: Corpus, uri: &str) -> Html {
     assert_eq!(response.status(), 200, "{uri}");
     let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.unwrap();
     Html::parse_document(&String::from_utf8_lossy(&bytes))
-}
-
-fn texts(html: &Html, selector: &str) -> Vec<String> {
-    html.select(&Selector::parse(selector).unwrap())
-        .map(|e| {
-            e.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
 }
 
 #[tokio::test]

@@ -2,9 +2,12 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
+mod common;
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use common::texts;
 use scraper::{Html, Selector};
 use tower::ServiceExt;
 use whosaid::corpus::Corpus;
@@ -58,19 +61,6 @@ async fn get(uri: &str) -> Answer {
 
 fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
     html.select(&Selector::parse(css).unwrap()).collect()
-}
-
-fn texts(html: &Html, css: &str) -> Vec<String> {
-    select(html, css)
-        .iter()
-        .map(|e| {
-            e.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
 }
 
 fn attr(html: &Html, css: &str, name: &str) -> Option<String> {
