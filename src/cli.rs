@@ -168,7 +168,9 @@ fn load(data: Option<PathBuf>) -> Option<(Corpus, Option<Library>)> {
                 "loaded {}",
                 dir.display()
             );
-            Some((loaded.corpus, Some(library)))
+            let corpus = loaded.corpus;
+            crate::memory::return_freed_pages();
+            Some((corpus, Some(library)))
         }
         Err(err) => {
             tracing::error!("{err}");

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod corpus;
 pub mod extract;
 pub mod ingest;
+pub mod memory;
 pub mod model;
 pub mod parse;
 pub mod synthetic;

@@ -95,6 +95,7 @@ pub fn reload(library: &Mutex<Library>, state: &AppState) {
                 library.dir().display()
             );
             state.replace_corpus(loaded.corpus);
+            crate::memory::return_freed_pages();
         }
         Err(err) => tracing::error!("reload failed, still serving the previous data: {err}"),
     }
