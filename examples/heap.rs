@@ -1,7 +1,7 @@
 //! Heap used by a loaded corpus, by part: `cargo run --release --example heap -- DIR`.
 //!
 //! Whole figures come from the counting allocator; the parts are the lists' sizes (element
-//! size times capacity, plus the strings they own), so they show where the bytes are.
+//! size times capacity, plus the strings they own, and each article's whole text once), so they show where the bytes are.
 
 use std::mem::size_of;
 use std::path::PathBuf;
@@ -27,17 +27,15 @@ fn main() {
     let text: usize = articles.iter().flat_map(|a| &a.paragraphs).map(|p| p.text.len()).sum();
     let parsed = dhat::HeapStats::get().curr_bytes - base;
     let times = |bytes: usize| bytes as f64 / text as f64;
-    let mut parts = [0usize; 5];
-    let mut counts = [0usize; 5];
+    let mut parts = [0usize; 6];
+    let mut counts = [0usize; 6];
     for article in &articles {
-        parts[0] += list_bytes(&article.paragraphs, |p: &Paragraph| p.text.capacity());
-        parts[1] += list_bytes(&article.quotes, |q: &Quote| q.text.capacity());
+        parts[0] += list_bytes(&article.paragraphs, |_: &Paragraph| 0);
+        parts[1] += list_bytes(&article.quotes, |_: &Quote| 0);
         parts[2] += list_bytes(&article.statements, |s: &Statement| {
             s.quotes.capacity() * size_of::<usize>()
         });
-        parts[3] += list_bytes(&article.reports, |r: &Report| {
-            r.text.capacity() + r.quotes.capacity() * size_of::<usize>()
-        });
+        parts[3] += list_bytes(&article.reports, |r: &Report| r.quotes.capacity() * size_of::<usize>());
         parts[4] += list_bytes(&article.speakers, |s: &Speaker| {
             s.name.capacity() + s.short_name.capacity() + s.role.as_ref().map_or(0, String::capacity)
         });
@@ -46,13 +44,23 @@ fn main() {
         counts[2] += article.statements.len();
         counts[3] += article.reports.len();
         counts[4] += article.speakers.len();
+        // The article's whole text, which its paragraphs, quotes and reports share.
+        parts[5] += article.paragraphs.first().map_or(0, |p| p.text.whole_len());
+        counts[5] += 1;
     }
     println!("paragraph text {text} B in {} articles", articles.len());
     println!("parsed articles: {parsed} B ({:.2}x text)", times(parsed));
-    for ((name, bytes), count) in ["paragraphs", "quotes", "statements", "reports", "speakers"]
-        .iter()
-        .zip(parts)
-        .zip(counts)
+    for ((name, bytes), count) in [
+        "paragraphs",
+        "quotes",
+        "statements",
+        "reports",
+        "speakers",
+        "whole text",
+    ]
+    .iter()
+    .zip(parts)
+    .zip(counts)
     {
         println!("  {name:<12} {count:>8}  {bytes:>11} B ({:.2}x)", times(bytes));
     }

@@ -104,7 +104,7 @@ fn reported_statements() {
                     .speaker
                     .and_then(|id| article.speaker(id))
                     .map_or("-".to_owned(), |s| s.name.clone());
-                (r.text.clone(), name)
+                (r.text.to_string(), name)
             })
             .collect();
         let expected: Vec<(String, String)> = if words.is_empty() {

@@ -175,7 +175,7 @@ pub fn said_text(article: &Article, source: SaidSource) -> SaidText {
                 })
                 .collect();
             SaidText {
-                text: report.text.clone(),
+                text: report.text.to_string(),
                 quoted,
             }
         }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Quote, Report, Speaker, SpeakerId, Statement};
+use super::{Quote, Report, Speaker, SpeakerId, Statement, Text};
 
 /// One parsed article: its text split into paragraphs, and who said what in it.
 #[derive(Debug, Clone, Serialize)]
@@ -55,7 +55,7 @@ pub struct Paragraph {
     /// What the line is: body copy or page furniture.
     pub role: ParagraphRole,
     /// The text, without its line ending.
-    pub text: String,
+    pub text: Text,
     /// Character offset of the first character in the source text.
     pub start: usize,
     /// Character offset just past the last character in the source text.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::SpeakerId;
+use super::{SpeakerId, Text};
 
 /// Words between a pair of quotation marks in a body paragraph.
 #[derive(Debug, Clone, Serialize)]
@@ -19,7 +19,7 @@ pub struct Quote {
     /// Character offset just past the quoted text (before the closing mark, if any).
     pub end: usize,
     /// The quoted words, without the marks.
-    pub text: String,
+    pub text: Text,
     /// A quoted sentence or clause, or a few words inside the writer's sentence.
     pub kind: QuoteKind,
     /// The words that attribute it ("said", "told reporters", "according to"); shared.
@@ -247,7 +247,7 @@ pub struct Report {
     /// Character offset just past them.
     pub end: usize,
     /// The reported words as written, quotation marks included.
-    pub text: String,
+    pub text: Text,
     /// The speaker; `None` for unnamed sources and groups.
     pub speaker: Option<SpeakerId>,
     /// The words that attribute it (shared).

@@ -37,6 +37,7 @@ use super::register::{EntityId, EntityKind, Register};
 use super::tokens::{SentenceId, TokKind, TokenId, TokenRange};
 use crate::model::{
     Antecedent, Attribution, Gender, Quote, QuoteKind, Report, RoleSource, Speaker, SpeakerId, SpeakerKind, Statement,
+    Text,
 };
 
 /// Whether `text` writes `word` (lower case, as given) as a whole word: not inside a longer
@@ -79,10 +80,10 @@ pub(crate) struct Attributed {
 }
 
 /// Attributes the body paragraphs, given as (paragraph index, text) in order.
-pub(crate) fn attribute<'a>(body: &'a [(usize, &'a str)], lexicon: &'a Lexicon) -> Attributed {
+pub(crate) fn attribute<'a>(body: &'a [(usize, Text)], lexicon: &'a Lexicon) -> Attributed {
     let mut state = State::new(lexicon, body);
-    for &(index, text) in body {
-        state.paragraph(index, text);
+    for (index, text) in body {
+        state.paragraph(*index, text);
     }
     state.finish()
 }
@@ -169,11 +170,11 @@ struct State<'l> {
     /// The documents ("statement", "report") the last sentence read names, lower-cased.
     previous_documents: Vec<String>,
     /// The body paragraphs, as (paragraph index, text).
-    body: &'l [(usize, &'l str)],
+    body: &'l [(usize, Text)],
 }
 
 impl<'l> State<'l> {
-    fn new(lexicon: &'l Lexicon, body: &'l [(usize, &'l str)]) -> Self {
+    fn new(lexicon: &'l Lexicon, body: &'l [(usize, Text)]) -> Self {
         State {
             lexicon,
             body,
@@ -203,6 +204,14 @@ impl<'l> State<'l> {
         let shared: Arc<str> = Arc::from(words);
         self.cue_words.insert(words.to_owned(), shared.clone());
         shared
+    }
+
+    /// The words at `bytes` of body paragraph `paragraph`, as a piece of the article's text.
+    fn piece(&self, paragraph: usize, bytes: std::ops::Range<usize>) -> Text {
+        self.body
+            .binary_search_by_key(&paragraph, |(index, _)| *index)
+            .map(|at| self.body[at].1.slice(bytes))
+            .unwrap_or_default()
     }
 
     fn paragraph(&mut self, index: usize, text: &str) {
@@ -492,7 +501,7 @@ impl<'l> State<'l> {
                     paragraph,
                     start,
                     end,
-                    text: para.text[bytes.clone()].to_owned(),
+                    text: self.piece(paragraph, bytes.clone()),
                     speaker: None,
                     cue: decision.cue.clone(),
                     attribution: decision.attribution.clone(),
@@ -679,7 +688,7 @@ impl<'l> State<'l> {
             return true;
         }
         let lower = name.name.to_lowercase();
-        self.body.iter().any(|&(_, text)| writes_word(text, &lower))
+        self.body.iter().any(|(_, text)| writes_word(text, &lower))
     }
 
     /// After a sentence: who spoke, who it was about.
@@ -1115,7 +1124,7 @@ impl<'l> State<'l> {
             paragraph,
             start,
             end,
-            text: para.text[span.inner.clone()].to_owned(),
+            text: self.piece(paragraph, span.inner.clone()),
             kind,
             cue: decision.cue,
             speaker: None,

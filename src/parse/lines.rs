@@ -9,6 +9,8 @@ pub(crate) struct Line<'a> {
     pub char_start: usize,
     /// Character offset just past the last character.
     pub char_end: usize,
+    /// Byte offset of the first byte in the whole source.
+    pub byte_start: usize,
 }
 
 /// The non-empty lines of `source`, in order. Each line is a paragraph in
@@ -16,6 +18,7 @@ pub(crate) struct Line<'a> {
 pub(crate) fn split_lines(source: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut chars_before = 0;
+    let mut bytes_before = 0;
     for raw in source.split('\n') {
         let raw_chars = raw.chars().count();
         let after_leading = raw.trim_start_matches(is_blank);
@@ -28,9 +31,11 @@ pub(crate) fn split_lines(source: &str) -> Vec<Line<'_>> {
                 text,
                 char_start,
                 char_end: chars_before + raw_chars - trailing_chars,
+                byte_start: bytes_before + raw.len() - after_leading.len(),
             });
         }
         chars_before += raw_chars + 1;
+        bytes_before += raw.len() + 1;
     }
     lines
 }

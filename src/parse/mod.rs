@@ -40,7 +40,9 @@ mod tokens;
 
 pub use lexicon::{BUILTIN_LEXICON, Lexicon, LexiconError, WordSet};
 
-use crate::model::{Article, Paragraph, ParagraphRole};
+use std::sync::Arc;
+
+use crate::model::{Article, Paragraph, ParagraphRole, Text};
 
 /// Reads plain text as an article is laid out, without attributing anything: the headline,
 /// byline and date of its opening block, and its body paragraphs (what `whosaid add` stores).
@@ -69,11 +71,17 @@ pub fn read_plain_text(source: &str) -> crate::extract::Extracted {
 pub fn parse(source: &str, lexicon: &Lexicon) -> Article {
     let lines = lines::split_lines(source);
     let layout = layout::layout(&lines, lexicon);
-    let body: Vec<(usize, &str)> = lines
+    // The article's text is held once; paragraphs, quotes and reports are ranges into it.
+    let shared: Arc<str> = Arc::from(source);
+    let texts: Vec<Text> = lines
+        .iter()
+        .map(|line| Text::new(shared.clone(), line.byte_start..line.byte_start + line.text.len()))
+        .collect();
+    let body: Vec<(usize, Text)> = texts
         .iter()
         .enumerate()
         .filter(|&(i, _)| layout.roles[i] == ParagraphRole::Body)
-        .map(|(i, line)| (i, line.text))
+        .map(|(i, text)| (i, text.clone()))
         .collect();
     let attributed = attribute::attribute(&body, lexicon);
     let speaker_of = |index: usize| {
@@ -83,11 +91,12 @@ pub fn parse(source: &str, lexicon: &Lexicon) -> Article {
     };
     let paragraphs = lines
         .iter()
+        .zip(texts)
         .enumerate()
-        .map(|(index, line)| Paragraph {
+        .map(|(index, (line, text))| Paragraph {
             index,
             role: layout.roles[index],
-            text: line.text.to_owned(),
+            text,
             start: line.char_start,
             end: line.char_end,
             speaker: speaker_of(index),

@@ -238,7 +238,7 @@ fn render_article(state: &AppState, index: usize, path: &str, query: ArticleQuer
                 body,
                 role: p.role.as_str(),
                 role_label: role_label(p.role),
-                text: p.text.clone(),
+                text: p.text.to_string(),
                 segments: if body {
                     paragraph_with_quotes(corpus, index, p.index, true)
                 } else {

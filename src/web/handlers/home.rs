@@ -163,7 +163,7 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, AppError> {
             date: a.date.as_deref().map(long_date),
             iso_date: a.date.clone().unwrap_or_default(),
             source: a.outlet.clone().or_else(|| a.source.clone()),
-            lead: a.lead().map(|p| p.text.clone()).unwrap_or_default(),
+            lead: a.lead().map(|p| p.text.to_string()).unwrap_or_default(),
             commentators: corpus
                 .article(&a.slug)
                 .map(|index| {

@@ -1,0 +1,154 @@
+//! A piece of an article's text, shared: the whole text is held once and each piece is a byte range into it.
+
+use std::fmt;
+use std::ops::{Deref, Range};
+use std::sync::Arc;
+
+use serde::{Serialize, Serializer};
+
+/// Words of an article (a paragraph, a quote, a report) as a byte range into the article's
+/// whole text, which every piece shares: cloning one copies no text. It reads as a `&str`.
+#[derive(Clone, Default)]
+pub struct Text {
+    source: Arc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl Text {
+    /// The piece `range` of `source`; empty when the range does not fall on character
+    /// boundaries inside it (or lies past 4 GiB).
+    pub fn new(source: Arc<str>, range: Range<usize>) -> Self {
+        let bounds = (u32::try_from(range.start), u32::try_from(range.end));
+        match bounds {
+            (Ok(start), Ok(end)) if source.get(range).is_some() => Text { source, start, end },
+            _ => Text::default(),
+        }
+    }
+
+    /// The piece `range` of this piece (a byte range within it), sharing the same text.
+    pub fn slice(&self, range: Range<usize>) -> Text {
+        let start = self.start as usize;
+        Text::new(self.source.clone(), start + range.start..start + range.end)
+    }
+
+    /// Bytes of the whole text this piece shares with the article's other pieces.
+    pub fn whole_len(&self) -> usize {
+        self.source.len()
+    }
+
+    /// The words.
+    pub fn as_str(&self) -> &str {
+        self.source
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for Text {
+    /// A piece that is a whole text of its own.
+    fn from(text: &str) -> Self {
+        Text::new(Arc::from(text), 0..text.len())
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, other: &Text) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_share_the_text_and_read_as_their_range() {
+        let whole: Arc<str> = Arc::from("“Hé,” she said.");
+        let paragraph = Text::new(whole.clone(), 0..whole.len());
+        let quote = paragraph.slice(3..7);
+        assert_eq!(quote, "Hé,");
+        assert_eq!(quote.slice(0..1).as_str(), "H");
+        assert_eq!(Arc::strong_count(&whole), 3);
+        assert_eq!(serde_json::to_string(&quote).unwrap(), "\"Hé,\"");
+    }
+
+    #[test]
+    fn a_range_off_character_boundaries_or_outside_is_empty() {
+        let paragraph = Text::from("“Hé,” she said.");
+        assert_eq!(paragraph.slice(0..1), "");
+        assert_eq!(paragraph.slice(5..99), "");
+        let (start, end) = (2, 1);
+        assert_eq!(Text::new(Arc::from("abc"), start..end), "");
+    }
+}
