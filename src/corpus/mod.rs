@@ -38,14 +38,15 @@ pub const SHIPPED_SLUG: &str = "putin-north-korea-visit";
 /// Number of speaker colours the stylesheet defines.
 pub const PALETTE_SIZE: usize = 8;
 
-/// One item of an article, read ahead of the corpus's assembly.
-struct Prepared {
-    kind: SaidKind,
-    source: SaidSource,
-    paragraph: usize,
-    within: Option<usize>,
-    themes: Vec<usize>,
-    text: String,
+/// One article's rows and statements, read on any core ahead of the corpus's assembly.
+#[derive(Default)]
+struct ArticleRows {
+    /// Its rows, `within` counted from its first row.
+    said: Vec<SaidRow>,
+    /// Each row's words, as a reader reads them.
+    texts: Vec<String>,
+    /// Its statements.
+    statements: Vec<StatementRow>,
 }
 
 /// A slug's FNV-1a hash: the same on every run and every machine.
@@ -218,8 +219,11 @@ impl Corpus {
         let themes = book.merged();
         let mut articles: Vec<Arc<StoredArticle>> = articles.into_iter().map(Into::into).collect();
         articles.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.slug.cmp(&b.slug)));
+        // Sized for every article's speakers, the most there can be, so the map never regrows.
+        let mentioned = articles.iter().map(|a| a.speakers.len()).sum();
         let mut speakers: Vec<CorpusSpeaker> = Vec::new();
-        let mut by_name: FxHashMap<(&str, SpeakerKind), usize> = FxHashMap::default();
+        let mut by_name: FxHashMap<(&str, SpeakerKind), usize> =
+            FxHashMap::with_capacity_and_hasher(mentioned, Default::default());
         let mut article_speakers = Vec::with_capacity(articles.len());
         for (a, article) in articles.iter().enumerate() {
             let mut local = Vec::with_capacity(article.speakers.len());
@@ -257,7 +261,8 @@ impl Corpus {
         }
         let mut speaker_by_slug = FxHashMap::default();
         let mut speakers_by_short: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        let mut taken = std::collections::HashSet::new();
+        let mut taken = rustc_hash::FxHashSet::default();
+        taken.reserve(speakers.len());
         for (id, speaker) in speakers.iter_mut().enumerate() {
             let slug = unique_slug(&crate::model::slugify(&speaker.name), &mut taken);
             speaker_by_slug.insert(slug.clone(), id);
@@ -276,10 +281,14 @@ impl Corpus {
                 speaker.colour = slot;
             }
         }
-        // What each article says, read on all cores: items, their words and their themes.
-        let prepared: Vec<Vec<Prepared>> = articles
+        // What each article says, read on all cores: its rows, their words and themes, and its
+        // statements.
+        let prepared: Vec<ArticleRows> = articles
             .par_iter()
-            .map(|article| {
+            .enumerate()
+            .map(|(a, article)| {
+                let local = &article_speakers[a];
+                let corpus_speaker = |id: Option<SpeakerId>| id.and_then(|s| local.get(s.index())).copied();
                 // The article's own themes, by their place in the merged list.
                 let own = book.for_article(article.themes_file.as_deref());
                 let global: Vec<usize> = own
@@ -287,96 +296,81 @@ impl Corpus {
                     .iter()
                     .map(|t| themes.position(&t.slug).unwrap_or(usize::MAX))
                     .collect();
-                let mut items: Vec<Prepared> = Vec::new();
+                let mut rows = ArticleRows::default();
                 for (kind, source, paragraph, within) in said::article_items(article) {
                     let text = said_text(article, source).text;
+                    // The report holding a fragment comes before it, so it is read already.
+                    let within = within.and_then(|report| {
+                        rows.said
+                            .iter()
+                            .position(|row| row.source == SaidSource::Report(report))
+                    });
                     // Themes are matched on the speaker's words: a fragment's are those of the
-                    // report that holds it, which comes before it and is read already.
-                    let theme_words = within
-                        .and_then(|report| {
-                            items
-                                .iter()
-                                .find(|item| item.source == SaidSource::Report(report))
-                                .map(|item| item.text.as_str())
-                        })
-                        .unwrap_or(&text);
+                    // report that holds it.
+                    let theme_words = within.map_or(text.as_str(), |at| rows.texts[at].as_str());
                     let found = own
                         .find(theme_words)
                         .into_iter()
                         .filter_map(|t| global.get(t).copied().filter(|&g| g != usize::MAX))
                         .collect();
-                    items.push(Prepared {
+                    let speaker = corpus_speaker(match source {
+                        SaidSource::Quote { quote, .. } => article.quotes[quote].speaker,
+                        SaidSource::Report(r) => article.reports[r].speaker,
+                    });
+                    rows.said.push(SaidRow {
+                        article: a,
                         kind,
                         source,
                         paragraph,
-                        within,
+                        speaker,
                         themes: found,
-                        text,
+                        within,
+                    });
+                    rows.texts.push(text);
+                }
+                for statement in &article.statements {
+                    let speaker = corpus_speaker(statement.speaker);
+                    let row_themes: Vec<usize> = rows
+                        .said
+                        .iter()
+                        .filter(|row| row.paragraph == statement.paragraph && row.speaker == speaker)
+                        .flat_map(|row| row.themes.iter().copied())
+                        .collect::<std::collections::BTreeSet<usize>>()
+                        .into_iter()
+                        .collect();
+                    rows.statements.push(StatementRow {
+                        article: a,
+                        statement: statement.index,
+                        speaker,
+                        themes: row_themes,
                     });
                 }
-                items
+                rows
             })
             .collect();
         // Sized once from the counts, so that no long list is grown by copying.
-        let row_count = prepared.iter().map(Vec::len).sum();
+        let row_count = prepared.iter().map(|rows| rows.said.len()).sum();
         let mut said: Vec<SaidRow> = Vec::with_capacity(row_count);
         let mut texts: Vec<String> = Vec::with_capacity(row_count);
-        let mut statements = Vec::with_capacity(articles.iter().map(|a| a.statements.len()).sum());
-        for ((a, article), items) in std::iter::zip(articles.iter().enumerate(), prepared) {
-            let local = &article_speakers[a];
-            let corpus_speaker = |id: Option<SpeakerId>| id.and_then(|s| local.get(s.index())).copied();
+        let mut statements = Vec::with_capacity(prepared.iter().map(|rows| rows.statements.len()).sum());
+        for rows in prepared {
             let first_row = said.len();
-            for item in items {
-                let Prepared {
-                    kind,
-                    source,
-                    paragraph,
-                    within,
-                    themes,
-                    text,
-                } = item;
-                let speaker = corpus_speaker(match source {
-                    SaidSource::Quote { quote, .. } => article.quotes[quote].speaker,
-                    SaidSource::Report(r) => article.reports[r].speaker,
-                });
-                if let Some(id) = speaker {
+            for (row, text) in rows.said.into_iter().zip(rows.texts) {
+                if let Some(id) = row.speaker {
                     speakers[id].said.push(said.len());
-                    speakers[id].quote_count += usize::from(kind != SaidKind::Reported);
+                    speakers[id].quote_count += usize::from(row.kind != SaidKind::Reported);
                 }
                 said.push(SaidRow {
-                    article: a,
-                    kind,
-                    source,
-                    paragraph,
-                    speaker,
-                    themes,
-                    within: within.and_then(|report| {
-                        said[first_row..]
-                            .iter()
-                            .position(|row| row.source == SaidSource::Report(report))
-                            .map(|at| first_row + at)
-                    }),
+                    within: row.within.map(|at| first_row + at),
+                    ..row
                 });
                 texts.push(text);
             }
-            for statement in &article.statements {
-                let speaker = corpus_speaker(statement.speaker);
-                if let Some(id) = speaker {
+            for statement in rows.statements {
+                if let Some(id) = statement.speaker {
                     speakers[id].statements.push(statements.len());
                 }
-                let row_themes: Vec<usize> = said[first_row..]
-                    .iter()
-                    .filter(|row| row.paragraph == statement.paragraph && row.speaker == speaker)
-                    .flat_map(|row| row.themes.iter().copied())
-                    .collect::<std::collections::BTreeSet<usize>>()
-                    .into_iter()
-                    .collect();
-                statements.push(StatementRow {
-                    article: a,
-                    statement: statement.index,
-                    speaker,
-                    themes: row_themes,
-                });
+                statements.push(statement);
             }
         }
         let place = |article: usize, paragraph: usize| {

@@ -111,7 +111,7 @@ pub fn speaker_slugs(speakers: &[Speaker]) -> Vec<String> {
 }
 
 /// `base`, or `base-2`, `base-3`, … : the first not yet in `taken`, which it joins.
-pub fn unique_slug(base: &str, taken: &mut std::collections::HashSet<String>) -> String {
+pub fn unique_slug<S: std::hash::BuildHasher>(base: &str, taken: &mut std::collections::HashSet<String, S>) -> String {
     let mut slug = base.to_owned();
     let mut n = 2;
     while !taken.insert(slug.clone()) {
