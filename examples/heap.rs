@@ -66,10 +66,8 @@ fn main() {
     }
     let corpus = Corpus::build(articles, Themes::new(Vec::new()));
     let built = dhat::HeapStats::get().curr_bytes - base;
-    let rows = list_bytes(&corpus.said, |r: &SaidRow| r.themes.capacity() * size_of::<usize>());
-    let statement_rows = list_bytes(&corpus.statements, |r: &StatementRow| {
-        r.themes.capacity() * size_of::<usize>()
-    });
+    let rows = list_bytes(&corpus.said, |r: &SaidRow| r.themes.len() * size_of::<u32>());
+    let statement_rows = list_bytes(&corpus.statements, |r: &StatementRow| r.themes.len() * size_of::<u32>());
     let speakers = list_bytes(&corpus.speakers, |s: &CorpusSpeaker| {
         (s.said.capacity() + s.statements.capacity() + s.articles.capacity()) * size_of::<usize>()
             + s.places.capacity() * size_of::<(u32, u32)>()

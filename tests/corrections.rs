@@ -50,8 +50,8 @@ fn speaker_of(corpus: &Corpus, opening: &str) -> (Option<String>, Attribution) {
         unreachable!()
     };
     (
-        r.speaker.map(|s| corpus.speakers[s].name.clone()),
-        corpus.articles[r.article].quotes[quote].attribution.clone(),
+        r.speaker().map(|s| corpus.speakers[s].name.clone()),
+        corpus.articles[r.article()].quotes[quote as usize].attribution.clone(),
     )
 }
 

@@ -82,7 +82,7 @@ pub struct IndexedQuote<'a> {
     /// Its kind.
     pub kind: SaidKind,
     /// Its themes' indexes.
-    pub themes: &'a [usize],
+    pub themes: &'a [u32],
     /// Its text.
     pub text: &'a str,
     /// Its speaker's name ("" when none): a search word may name the speaker.
@@ -223,7 +223,7 @@ impl QuoteIndex {
             }
             index.by_article[quote.article].push(row);
             for &t in quote.themes {
-                if let Some(list) = index.by_theme.get_mut(t) {
+                if let Some(list) = index.by_theme.get_mut(t as usize) {
                     list.push(row);
                 }
             }

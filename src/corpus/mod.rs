@@ -38,6 +38,12 @@ pub const SHIPPED_SLUG: &str = "putin-north-korea-visit";
 /// Number of speaker colours the stylesheet defines.
 pub const PALETTE_SIZE: usize = 8;
 
+/// An index as rows store it: four bytes, not eight, since a corpus never holds four billion
+/// of anything (an index past that would read as the last one).
+pub(crate) fn narrow(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
+}
+
 /// One article's rows and statements, read on any core ahead of the corpus's assembly.
 #[derive(Default)]
 struct ArticleRows {
@@ -162,13 +168,30 @@ pub struct CorpusSpeaker {
 #[derive(Debug, Clone)]
 pub struct StatementRow {
     /// Article index.
-    pub article: usize,
+    pub article: u32,
     /// Index among the article's statements.
-    pub statement: usize,
+    pub statement: u32,
     /// Corpus speaker index.
-    pub speaker: Option<usize>,
+    pub speaker: Option<u32>,
     /// Theme indexes.
-    pub themes: Vec<usize>,
+    pub themes: Box<[u32]>,
+}
+
+impl StatementRow {
+    /// Its article's index.
+    pub fn article(&self) -> usize {
+        self.article as usize
+    }
+
+    /// Its index among the article's statements.
+    pub fn statement(&self) -> usize {
+        self.statement as usize
+    }
+
+    /// Its speaker's index in the corpus.
+    pub fn speaker(&self) -> Option<usize> {
+        self.speaker.map(|s| s as usize)
+    }
 }
 
 /// Everything the server shows, built once at start and never changed.
@@ -303,7 +326,7 @@ impl Corpus {
                     let within = within.and_then(|report| {
                         rows.said
                             .iter()
-                            .position(|row| row.source == SaidSource::Report(report))
+                            .position(|row| row.source == SaidSource::Report(narrow(report)))
                     });
                     // Themes are matched on the speaker's words: a fragment's are those of the
                     // report that holds it.
@@ -312,35 +335,37 @@ impl Corpus {
                         .find(theme_words)
                         .into_iter()
                         .filter_map(|t| global.get(t).copied().filter(|&g| g != usize::MAX))
+                        .map(narrow)
                         .collect();
                     let speaker = corpus_speaker(match source {
-                        SaidSource::Quote { quote, .. } => article.quotes[quote].speaker,
-                        SaidSource::Report(r) => article.reports[r].speaker,
+                        SaidSource::Quote { quote, .. } => article.quotes[quote as usize].speaker,
+                        SaidSource::Report(r) => article.reports[r as usize].speaker,
                     });
                     rows.said.push(SaidRow {
-                        article: a,
+                        article: narrow(a),
                         kind,
                         source,
-                        paragraph,
-                        speaker,
+                        paragraph: narrow(paragraph),
+                        speaker: speaker.map(narrow),
                         themes: found,
-                        within,
+                        within: within.map(narrow),
                     });
                     rows.texts.push(text);
                 }
                 for statement in &article.statements {
-                    let speaker = corpus_speaker(statement.speaker);
-                    let row_themes: Vec<usize> = rows
+                    let speaker = corpus_speaker(statement.speaker).map(narrow);
+                    let paragraph = narrow(statement.paragraph);
+                    let row_themes: Box<[u32]> = rows
                         .said
                         .iter()
-                        .filter(|row| row.paragraph == statement.paragraph && row.speaker == speaker)
+                        .filter(|row| row.paragraph == paragraph && row.speaker == speaker)
                         .flat_map(|row| row.themes.iter().copied())
-                        .collect::<std::collections::BTreeSet<usize>>()
+                        .collect::<std::collections::BTreeSet<u32>>()
                         .into_iter()
                         .collect();
                     rows.statements.push(StatementRow {
-                        article: a,
-                        statement: statement.index,
+                        article: narrow(a),
+                        statement: narrow(statement.index),
                         speaker,
                         themes: row_themes,
                     });
@@ -357,38 +382,34 @@ impl Corpus {
             let first_row = said.len();
             for (row, text) in rows.said.into_iter().zip(rows.texts) {
                 if let Some(id) = row.speaker {
-                    speakers[id].said.push(said.len());
-                    speakers[id].quote_count += usize::from(row.kind != SaidKind::Reported);
+                    let speaker = &mut speakers[id as usize];
+                    speaker.said.push(said.len());
+                    speaker.quote_count += usize::from(row.kind != SaidKind::Reported);
                 }
                 said.push(SaidRow {
-                    within: row.within.map(|at| first_row + at),
+                    within: row.within.map(|at| narrow(first_row + at as usize)),
                     ..row
                 });
                 texts.push(text);
             }
             for statement in rows.statements {
                 if let Some(id) = statement.speaker {
-                    speakers[id].statements.push(statements.len());
+                    speakers[id as usize].statements.push(statements.len());
                 }
                 statements.push(statement);
             }
         }
-        let place = |article: usize, paragraph: usize| {
-            (
-                u32::try_from(article).unwrap_or(u32::MAX),
-                u32::try_from(paragraph).unwrap_or(u32::MAX),
-            )
-        };
         // Each speaker's summary and places, on all cores.
         speakers.par_iter_mut().for_each(|speaker| {
             speaker.summary = said::summary(&said, &speaker.said, |row: usize| texts[row].as_str());
             let mut places: Vec<(u32, u32)> = speaker
                 .said
                 .iter()
-                .map(|&r| place(said[r].article, said[r].paragraph))
+                .map(|&r| (said[r].article, said[r].paragraph))
                 .chain(speaker.statements.iter().map(|&row| {
                     let r: &StatementRow = &statements[row];
-                    place(r.article, articles[r.article].statements[r.statement].paragraph)
+                    let statement = &articles[r.article as usize].statements[r.statement as usize];
+                    (r.article, narrow(statement.paragraph))
                 }))
                 .collect();
             // Newest article first (articles are in date order), paragraphs in reading order.
@@ -407,12 +428,12 @@ impl Corpus {
             .iter()
             .zip(&texts)
             .map(|(row, text)| IndexedQuote {
-                article: row.article,
-                speaker: row.speaker,
+                article: row.article as usize,
+                speaker: row.speaker.map(|s| s as usize),
                 kind: row.kind,
                 themes: &row.themes,
                 text,
-                name: row.speaker.map_or("", |s| speakers[s].name.as_str()),
+                name: row.speaker.map_or("", |s| speakers[s as usize].name.as_str()),
             })
             .collect();
         let index = QuoteIndex::build(&indexed, speakers.len(), themes.list.len());
@@ -494,7 +515,7 @@ impl Corpus {
 
     /// The article a row is in.
     pub fn row_article(&self, row: usize) -> &StoredArticle {
-        &self.articles[self.said[row].article]
+        &self.articles[self.said[row].article as usize]
     }
 
     /// A row's words as a reader reads them.
@@ -509,7 +530,7 @@ impl Corpus {
         let article = self.row_article(row);
         match (r.kind, r.source) {
             (SaidKind::Fragment, SaidSource::Quote { quote, .. }) => {
-                let q = &article.quotes[quote];
+                let q = &article.quotes[quote as usize];
                 let paragraph = &article.paragraphs[q.paragraph].text;
                 let Some(sentence) = paragraph.get(q.sentence.clone()) else {
                     return self.said_text(row);
@@ -534,7 +555,7 @@ impl Corpus {
     /// quote, "r-putin-north-korea-visit-2" for a report).
     pub fn anchor(&self, row: usize) -> String {
         let r = &self.said[row];
-        let slug = &self.articles[r.article].slug;
+        let slug = &self.articles[r.article as usize].slug;
         match r.source {
             SaidSource::Quote { quote, .. } => format!("q-{slug}-{}", quote + 1),
             SaidSource::Report(report) => format!("r-{slug}-{}", report + 1),
@@ -544,7 +565,7 @@ impl Corpus {
     /// The statement a row points to.
     pub fn statement(&self, row: usize) -> &Statement {
         let r = &self.statements[row];
-        &self.articles[r.article].statements[r.statement]
+        &self.articles[r.article as usize].statements[r.statement as usize]
     }
 
     /// Rows matching a query, in corpus order or by relevance (BM25; a search word may also

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::narrow;
 use crate::model::{Article, Attribution, QuoteKind};
 
 /// What kind of thing a listed item is.
@@ -58,31 +59,76 @@ pub enum SaidSource {
     /// quote split by its cue, read as one with it.
     Quote {
         /// The quote.
-        quote: usize,
+        quote: u32,
         /// The second half, when the cue splits it.
-        then: Option<usize>,
+        then: Option<u32>,
     },
     /// A reported statement, by index among the article's reports.
-    Report(usize),
+    Report(u32),
+}
+
+impl SaidSource {
+    /// The quote it is, or the first half of the split quote it is.
+    pub fn first_quote(self) -> Option<usize> {
+        match self {
+            SaidSource::Quote { quote, .. } => Some(quote as usize),
+            SaidSource::Report(_) => None,
+        }
+    }
+
+    /// Whether quote `index` is this item or its second half.
+    pub fn includes_quote(self, index: usize) -> bool {
+        match self {
+            SaidSource::Quote { quote, then } => quote as usize == index || then.is_some_and(|t| t as usize == index),
+            SaidSource::Report(_) => false,
+        }
+    }
 }
 
 /// One listed item with its place in the corpus.
 #[derive(Debug, Clone)]
 pub struct SaidRow {
     /// Article index.
-    pub article: usize,
+    pub article: u32,
     /// Direct, fragment or reported.
     pub kind: SaidKind,
     /// The quote or report it is.
     pub source: SaidSource,
     /// Index of its paragraph in the article.
-    pub paragraph: usize,
+    pub paragraph: u32,
     /// Corpus speaker index.
-    pub speaker: Option<usize>,
+    pub speaker: Option<u32>,
     /// Theme indexes, matched on the speaker's own words.
-    pub themes: Vec<usize>,
-    /// The report that holds this quote, when one does: the statement it belongs to.
-    pub within: Option<usize>,
+    pub themes: Box<[u32]>,
+    /// The row of the report that holds this quote, when one does: the statement it belongs to.
+    pub within: Option<u32>,
+}
+
+impl SaidRow {
+    /// Its article's index.
+    pub fn article(&self) -> usize {
+        self.article as usize
+    }
+
+    /// Its paragraph's index in the article.
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+
+    /// Its speaker's index in the corpus.
+    pub fn speaker(&self) -> Option<usize> {
+        self.speaker.map(|s| s as usize)
+    }
+
+    /// The row of the report that holds it.
+    pub fn within(&self) -> Option<usize> {
+        self.within.map(|r| r as usize)
+    }
+
+    /// Its themes' indexes.
+    pub fn themes(&self) -> impl Iterator<Item = usize> + '_ {
+        self.themes.iter().map(|&t| t as usize)
+    }
 }
 
 /// An item's words as a reader reads them, with the byte ranges (in `text`) of words inside
@@ -124,7 +170,10 @@ pub(crate) fn article_items(article: &Article) -> Vec<(SaidKind, SaidSource, usi
             quote.paragraph,
             quote.bytes.start,
             quote.kind.into(),
-            SaidSource::Quote { quote: i, then },
+            SaidSource::Quote {
+                quote: narrow(i),
+                then: then.map(narrow),
+            },
             within[i],
         ));
     }
@@ -133,7 +182,7 @@ pub(crate) fn article_items(article: &Article) -> Vec<(SaidKind, SaidSource, usi
             report.paragraph,
             report.bytes.start,
             SaidKind::Reported,
-            SaidSource::Report(report.index),
+            SaidSource::Report(narrow(report.index)),
             None,
         ));
     }
@@ -148,8 +197,8 @@ pub(crate) fn article_items(article: &Article) -> Vec<(SaidKind, SaidSource, usi
 pub fn said_text(article: &Article, source: SaidSource) -> SaidText {
     match source {
         SaidSource::Quote { quote, then } => {
-            let mut text = article.quotes[quote].reading().to_owned();
-            if let Some(second) = then.and_then(|t| article.quotes.get(t)) {
+            let mut text = article.quotes[quote as usize].reading().to_owned();
+            if let Some(second) = then.and_then(|t| article.quotes.get(t as usize)) {
                 text.push(' ');
                 text.push_str(second.reading());
             }
@@ -159,7 +208,7 @@ pub fn said_text(article: &Article, source: SaidSource) -> SaidText {
             }
         }
         SaidSource::Report(r) => {
-            let report = &article.reports[r];
+            let report = &article.reports[r as usize];
             let quoted = report
                 .quotes
                 .iter()
@@ -185,16 +234,16 @@ pub fn said_text(article: &Article, source: SaidSource) -> SaidText {
 /// The cue of an item.
 pub fn said_cue(article: &Article, source: SaidSource) -> Option<&str> {
     match source {
-        SaidSource::Quote { quote, .. } => article.quotes[quote].cue.as_deref(),
-        SaidSource::Report(r) => article.reports[r].cue.as_deref(),
+        SaidSource::Quote { quote, .. } => article.quotes[quote as usize].cue.as_deref(),
+        SaidSource::Report(r) => article.reports[r as usize].cue.as_deref(),
     }
 }
 
 /// How an item was attributed.
 pub fn said_attribution(article: &Article, source: SaidSource) -> &Attribution {
     match source {
-        SaidSource::Quote { quote, .. } => &article.quotes[quote].attribution,
-        SaidSource::Report(r) => &article.reports[r].attribution,
+        SaidSource::Quote { quote, .. } => &article.quotes[quote as usize].attribution,
+        SaidSource::Report(r) => &article.reports[r as usize].attribution,
     }
 }
 
@@ -212,7 +261,7 @@ pub fn statements_of<'r>(rows: &'r [SaidRow], own: &'r [usize]) -> impl Iterator
 /// (each theme counts the statements on it); ties go to the earliest. None when no
 /// statement is long enough.
 pub(crate) fn summary<'a>(rows: &[SaidRow], own: &[usize], text_of: impl Fn(usize) -> &'a str) -> Option<usize> {
-    let mut theme_counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut theme_counts: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
     for r in statements_of(rows, own) {
         for &t in &rows[r].themes {
             *theme_counts.entry(t).or_default() += 1;

@@ -56,16 +56,16 @@ pub fn said(corpus: &Corpus, row: usize) -> String {
     let r = &corpus.said[row];
     let anchor = match r.kind {
         SaidKind::Reported if r.speaker.is_some() => {
-            format!("s-{}-{}", corpus.articles[r.article].slug, r.paragraph + 1)
+            format!("s-{}-{}", corpus.articles[r.article()].slug, r.paragraph() + 1)
         }
         _ => corpus.anchor(row),
     };
-    match r.speaker {
+    match r.speaker() {
         Some(s) => {
-            let page = corpus.place_index(s, r.article, r.paragraph).unwrap_or(0) / SPEAKER_PAGE_SIZE + 1;
+            let page = corpus.place_index(s, r.article(), r.paragraph()).unwrap_or(0) / SPEAKER_PAGE_SIZE + 1;
             format!("{}#{anchor}", speaker_page(&corpus.speakers[s].slug, None, page))
         }
-        None => format!("{}#{anchor}", article(&corpus.articles[r.article].slug)),
+        None => format!("{}#{anchor}", article(&corpus.articles[r.article()].slug)),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::corpus::{Corpus, CorpusSpeaker, SaidSource, SaidText, SearchQuery, StoredArticle, Terms, fold};
+use crate::corpus::{Corpus, CorpusSpeaker, SaidText, SearchQuery, StoredArticle, Terms, fold};
 use crate::model::Attribution;
 
 /// A run of text, marked or not. Templates escape `text`; nothing here is trusted HTML.
@@ -191,21 +191,18 @@ fn quotes_marked(corpus: &Corpus, article: usize, paragraph: usize, anchors: boo
     let marks = a
         .quotes_in(paragraph)
         .map(|quote| {
-            let row = rows.clone().find(|&r| match corpus.said[r].source {
-                SaidSource::Quote { quote: q, then } => q == quote.index || then == Some(quote.index),
-                SaidSource::Report(_) => false,
-            });
-            let speaker = row.and_then(|r| corpus.said[r].speaker).map(|s| &corpus.speakers[s]);
+            let row = rows
+                .clone()
+                .find(|&r| corpus.said[r].source.includes_quote(quote.index));
+            let speaker = row.and_then(|r| corpus.said[r].speaker()).map(|s| &corpus.speakers[s]);
             let class = match speaker {
                 Some(s) => format!("q sp-{}", s.colour),
                 None => "q nobody".to_owned(),
             };
-            let is_own = own.is_some() && row.and_then(|r| corpus.said[r].speaker) == own;
+            let is_own = own.is_some() && row.and_then(|r| corpus.said[r].speaker()) == own;
             let label = (!is_own).then(|| speaker.map_or_else(|| "no speaker".to_owned(), |s| s.short_name.clone()));
             // The first half of a split quote carries the anchor.
-            let first_half = row.is_some_and(
-                |r| matches!(corpus.said[r].source, SaidSource::Quote { quote: q, .. } if q == quote.index),
-            );
+            let first_half = row.is_some_and(|r| corpus.said[r].source.first_quote() == Some(quote.index));
             let id = if (anchors || is_own) && first_half {
                 row.map(|r| corpus.anchor(r))
             } else {
@@ -219,8 +216,8 @@ fn quotes_marked(corpus: &Corpus, article: usize, paragraph: usize, anchors: boo
 
 /// The rows of one article: a contiguous run, since rows are laid out article by article.
 pub fn article_rows(corpus: &Corpus, article: usize) -> std::ops::Range<usize> {
-    let first = corpus.said.partition_point(|r| r.article < article);
-    let end = corpus.said.partition_point(|r| r.article <= article);
+    let first = corpus.said.partition_point(|r| r.article() < article);
+    let end = corpus.said.partition_point(|r| r.article() <= article);
     first..end
 }
 

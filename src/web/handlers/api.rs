@@ -46,8 +46,8 @@ fn summary_json<'a>(corpus: &'a Corpus, speaker: &CorpusSpeaker) -> Option<Summa
     let r = &corpus.said[row];
     Some(SummaryJson {
         text: corpus.said_text(row).text,
-        article: &corpus.articles[r.article].slug,
-        paragraph: r.paragraph + 1,
+        article: &corpus.articles[r.article()].slug,
+        paragraph: r.paragraph() + 1,
     })
 }
 
@@ -89,11 +89,11 @@ struct SaidJson<'a> {
 
 fn said_json<'a>(corpus: &'a Corpus, row: usize, base: &str) -> SaidJson<'a> {
     let r = &corpus.said[row];
-    let article = &corpus.articles[r.article];
-    let speaker = r.speaker.map(|s| &corpus.speakers[s]);
+    let article = &corpus.articles[r.article()];
+    let speaker = r.speaker().map(|s| &corpus.speakers[s]);
     let span = match r.source {
-        SaidSource::Quote { quote, .. } => article.quotes[quote].text.as_str(),
-        SaidSource::Report(report) => article.reports[report].text.as_str(),
+        SaidSource::Quote { quote, .. } => article.quotes[quote as usize].text.as_str(),
+        SaidSource::Report(report) => article.reports[report as usize].text.as_str(),
     };
     let attribution = said_attribution(article, r.source);
     SaidJson {
@@ -106,9 +106,9 @@ fn said_json<'a>(corpus: &'a Corpus, row: usize, base: &str) -> SaidJson<'a> {
         cue: said_cue(article, r.source),
         attribution,
         note: attribution.note(speaker.map(|s| s.name.as_str())),
-        themes: r.themes.iter().map(|&t| corpus.themes.list[t].slug.as_str()).collect(),
+        themes: r.themes().map(|t| corpus.themes.list[t].slug.as_str()).collect(),
         article: &article.slug,
-        paragraph: r.paragraph + 1,
+        paragraph: r.paragraph() + 1,
         url: format!("{base}{}", urls::said(corpus, row)),
     }
 }

@@ -220,8 +220,8 @@ pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQu
         .iter()
         .map(|&row| {
             let r = &corpus.said[row];
-            let article = &corpus.articles[r.article];
-            let speaker = r.speaker.map(|s| &corpus.speakers[s]);
+            let article = &corpus.articles[r.article()];
+            let speaker = r.speaker().map(|s| &corpus.speakers[s]);
             QuoteItem {
                 speaker_name: speaker.map_or_else(|| "No speaker".to_owned(), |s| s.name.clone()),
                 speaker_href: speaker.map_or_else(|| urls::said(corpus, row), |s| urls::speaker(&s.slug)),
@@ -232,7 +232,7 @@ pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQu
                 segments: said_segments(&snippet(corpus.said_text(row), Some(&highlight)), Some(&highlight)),
                 cue: said_cue(article, r.source).map(str::to_owned),
                 permalink: urls::said(corpus, row),
-                article_href: urls::paragraph(&article.slug, r.paragraph),
+                article_href: urls::paragraph(&article.slug, r.paragraph()),
                 article_title: article_title(article),
             }
         })
@@ -380,9 +380,9 @@ fn csv_body(corpus: &Corpus, query: ListingQuery) -> Result<Vec<u8>, AppError> {
     writer.write_record(CSV_COLUMNS).map_err(fail)?;
     for row in rows {
         let r = &corpus.said[row];
-        let article = &corpus.articles[r.article];
-        let speaker = r.speaker.map(|s| &corpus.speakers[s]);
-        let themes: Vec<&str> = r.themes.iter().map(|&t| corpus.themes.list[t].slug.as_str()).collect();
+        let article = &corpus.articles[r.article()];
+        let speaker = r.speaker().map(|s| &corpus.speakers[s]);
+        let themes: Vec<&str> = r.themes().map(|t| corpus.themes.list[t].slug.as_str()).collect();
         writer
             .write_record([
                 speaker.map_or("", |s| s.name.as_str()),

@@ -156,7 +156,7 @@ pub fn statement_views(corpus: &Corpus, id: usize, theme: Option<usize>) -> Vec<
             theme.is_none_or(|t| {
                 speaker.said.iter().any(|&r| {
                     let row = &corpus.said[r];
-                    row.article == a && row.paragraph == p && row.themes.contains(&t)
+                    row.article() == a && row.paragraph() == p && row.themes().any(|x| x == t)
                 })
             })
         })
@@ -174,7 +174,7 @@ fn statement_view(corpus: &Corpus, id: usize, article: usize, paragraph: usize) 
         .said
         .iter()
         .copied()
-        .filter(|&r| corpus.said[r].article == article && corpus.said[r].paragraph == paragraph)
+        .filter(|&r| corpus.said[r].article() == article && corpus.said[r].paragraph() == paragraph)
         .collect();
     let mut notes: Vec<String> = Vec::new();
     let mut themes: Vec<usize> = Vec::new();
@@ -187,7 +187,7 @@ fn statement_view(corpus: &Corpus, id: usize, article: usize, paragraph: usize) 
         if !notes.contains(&note) {
             notes.push(note);
         }
-        for &t in &row.themes {
+        for t in row.themes() {
             if !themes.contains(&t) {
                 themes.push(t);
             }
@@ -296,7 +296,7 @@ pub async fn speaker(
         .collect();
     let mut theme_counts = vec![0usize; corpus.themes.list.len()];
     for r in crate::corpus::statements_of(&corpus.said, &speaker.said) {
-        for &t in &corpus.said[r].themes {
+        for t in corpus.said[r].themes() {
             theme_counts[t] += 1;
         }
     }

@@ -210,7 +210,7 @@ pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQue
                 let mut total = 0;
                 for r in statements_of(&corpus.said, &speaker.said) {
                     let row = &corpus.said[r];
-                    if !row.themes.contains(&t) || !(articles.is_empty() || articles.contains(&row.article)) {
+                    if !row.themes().any(|x| x == t) || !(articles.is_empty() || articles.contains(&row.article())) {
                         continue;
                     }
                     let text = corpus.statement_text(r);
