@@ -145,3 +145,57 @@ async fn colours_stay_when_another_story_arrives() {
     assert_eq!(colours.len(), only.speakers.len());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+async fn json(corpus: Corpus, uri: &str) -> (u16, serde_json::Value) {
+    let response = app(AppState::new(corpus, "http://127.0.0.1:3000"))
+        .oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.unwrap();
+    (status, serde_json::from_slice(&bytes).unwrap())
+}
+
+#[tokio::test]
+async fn the_speaker_and_article_lists_come_a_page_at_a_time() {
+    let dir = folder(false);
+    let mut rng = whosaid::synthetic::Rng::new(7);
+    for n in 0..120 {
+        let (text, _) = whosaid::synthetic::article(&mut rng, 6);
+        std::fs::write(dir.join(format!("articles/gen-{n:03}.txt")), text).unwrap();
+    }
+    let corpus = corpus(&dir);
+    let (articles, speakers) = (corpus.articles.len(), corpus.speakers.len());
+    assert_eq!(articles, 122);
+    assert!(speakers > 100, "{speakers} speakers");
+    for (path, key, total) in [
+        ("/api/articles", "articles", articles),
+        ("/api/speakers", "speakers", speakers),
+    ] {
+        // Following `next` from the first page visits every item once, 100 to a page.
+        let mut slugs: Vec<String> = Vec::new();
+        let mut next = Some(path.to_owned());
+        let mut pages = 0;
+        while let Some(uri) = next {
+            let (status, page) = json(self::corpus(&dir), &uri).await;
+            assert_eq!(status, 200, "{uri}");
+            pages += 1;
+            assert_eq!(page["page"], pages, "{uri}");
+            assert_eq!(page["total"], total, "{uri}");
+            assert_eq!(page["pages"], total.div_ceil(100), "{uri}");
+            let items = page[key].as_array().unwrap();
+            assert_eq!(items.len(), (total - slugs.len()).min(100), "{uri}");
+            slugs.extend(items.iter().map(|i| i["slug"].as_str().unwrap().to_owned()));
+            next = page["next"].as_str().map(str::to_owned);
+        }
+        assert_eq!(slugs.len(), total, "{path}");
+        slugs.sort();
+        slugs.dedup();
+        assert_eq!(slugs.len(), total, "{path}: an item on two pages");
+        let past = format!("{path}?page={}", pages + 1);
+        let (status, answer) = json(self::corpus(&dir), &past).await;
+        assert_eq!(status, 400, "{past}");
+        assert_eq!(answer["error"]["parameter"], "page", "{past}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use crate::corpus::{Corpus, CorpusSpeaker, SaidSource, said_attribution, said_cue};
 use crate::model::Attribution;
 use crate::web::error::{ApiError, AppError};
-use crate::web::filters::{ListingQuery, QuoteFilters};
+use crate::web::filters::{ListingQuery, QuoteFilters, page_number};
 use crate::web::json::json_response;
 use crate::web::listing::{PAGE_SIZE, listing};
 use crate::web::query::Query;
@@ -16,6 +16,69 @@ use crate::web::resolve::{canonical_speaker, permanent_redirect};
 use crate::web::state::AppState;
 use crate::web::urls;
 use crate::web::view::article_title;
+
+/// Speakers or articles on one page of `/api/speakers` and `/api/articles`: a corpus of
+/// thousands of stories answers in pages, not one body of tens of megabytes.
+pub const LIST_PAGE_SIZE: usize = 100;
+
+/// `?page=N` of `/api/speakers` and `/api/articles`.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    /// `page=N`, once; none is page 1.
+    page: Vec<String>,
+}
+
+/// One page of a list of `total` items.
+struct ListPage {
+    /// The items on it.
+    items: std::ops::Range<usize>,
+    /// Its number, from 1.
+    number: usize,
+    /// How many pages there are (at least 1).
+    pages: usize,
+}
+
+impl ListPage {
+    /// The page `query` asks for; a page past the last is a 400 that says how many there are.
+    fn of(total: usize, query: &ListQuery) -> Result<Self, AppError> {
+        let pages = total.div_ceil(LIST_PAGE_SIZE).max(1);
+        let number = page_number(&query.page)?;
+        if number > pages {
+            return Err(AppError::bad(
+                "page",
+                format!("page {number} is past the last page"),
+                format!("a page from 1 to {pages}"),
+            ));
+        }
+        let start = (number - 1) * LIST_PAGE_SIZE;
+        Ok(ListPage {
+            items: start..(start + LIST_PAGE_SIZE).min(total),
+            number,
+            pages,
+        })
+    }
+
+    /// The paging fields of the answer, with the address of the next page (`path?page=N`).
+    fn fields(&self, total: usize, path: &str) -> Value {
+        let next = (self.number < self.pages).then(|| format!("{path}?page={}", self.number + 1));
+        json!({
+            "total": total,
+            "page": self.number,
+            "pages": self.pages,
+            "per_page": LIST_PAGE_SIZE,
+            "next": next,
+        })
+    }
+}
+
+/// The paging fields with the list itself under `key`.
+fn paged(mut fields: Value, key: &str, list: Value) -> Value {
+    if let Value::Object(map) = &mut fields {
+        map.insert(key.to_owned(), list);
+    }
+    fields
+}
 
 /// A speaker in API answers.
 #[derive(Serialize)]
@@ -113,15 +176,21 @@ fn said_json<'a>(corpus: &'a Corpus, row: usize, base: &str) -> SaidJson<'a> {
     }
 }
 
-/// `GET /api/speakers`.
-pub async fn speakers(State(state): State<AppState>) -> Response {
+/// `GET /api/speakers?page=N`: every speaker, in order of first appearance, a page at a time.
+pub async fn speakers(
+    State(state): State<AppState>,
+    query: Result<Query<ListQuery>, AppError>,
+) -> Result<Response, ApiError> {
+    let Query(query) = query?;
     let corpus = state.corpus();
-    let list: Vec<SpeakerJson<'_>> = corpus
-        .speakers
+    let total = corpus.speakers.len();
+    let page = ListPage::of(total, &query)?;
+    let list: Vec<SpeakerJson<'_>> = corpus.speakers[page.items.clone()]
         .iter()
         .map(|s| speaker_json(&corpus, s, &state.base_url))
         .collect();
-    json_response(&json!({ "speakers": list })).into_response()
+    let fields = page.fields(total, "/api/speakers");
+    Ok(json_response(&paged(fields, "speakers", json!(list))).into_response())
 }
 
 /// `GET /api/speakers/{slug}`: the speaker, their statements and quotes.
@@ -170,14 +239,19 @@ pub async fn quotes(
     .into_response())
 }
 
-/// `GET /api/articles`: each article's headline facts.
-pub async fn articles(State(state): State<AppState>) -> Response {
+/// `GET /api/articles?page=N`: each article's headline facts, in date order, a page at a time.
+pub async fn articles(
+    State(state): State<AppState>,
+    query: Result<Query<ListQuery>, AppError>,
+) -> Result<Response, ApiError> {
+    let Query(query) = query?;
     let corpus = &state.corpus();
-    let list: Vec<Value> = corpus
-        .articles
+    let total = corpus.articles.len();
+    let page = ListPage::of(total, &query)?;
+    let list: Vec<Value> = corpus.articles[page.items.clone()]
         .iter()
-        .enumerate()
-        .map(|(i, a)| {
+        .zip(page.items.clone())
+        .map(|(a, i)| {
             json!({
                 "slug": a.slug,
                 "title": article_title(a),
@@ -198,7 +272,8 @@ pub async fn articles(State(state): State<AppState>) -> Response {
             })
         })
         .collect();
-    json_response(&json!({ "articles": list })).into_response()
+    let fields = page.fields(total, "/api/articles");
+    Ok(json_response(&paged(fields, "articles", json!(list))).into_response())
 }
 
 /// `GET /api/articles/{slug}`: the whole parsed article.
