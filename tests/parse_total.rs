@@ -63,23 +63,26 @@ const PIECES: &[&str] = &[
 fn check(text: &str, article: &Article) {
     let chars: Vec<char> = text.chars().collect();
     for p in &article.paragraphs {
-        assert!(p.start <= p.end && p.end <= chars.len());
-        let slice: String = chars[p.start..p.end].iter().collect();
+        assert!(p.start <= p.end && p.end as usize <= chars.len());
+        let slice: String = chars[p.start as usize..p.end as usize].iter().collect();
         assert_eq!(slice, p.text);
     }
     let paragraph_chars: Vec<Vec<char>> = article.paragraphs.iter().map(|p| p.text.chars().collect()).collect();
     for q in &article.quotes {
-        let p = &article.paragraphs[q.paragraph];
+        let p = &article.paragraphs[q.paragraph as usize];
         assert_eq!(p.role, ParagraphRole::Body);
-        assert_eq!(&p.text[q.bytes.clone()], q.text);
-        let pchars = &paragraph_chars[q.paragraph];
-        assert_eq!(pchars[q.start..q.end].iter().collect::<String>(), q.text);
+        assert_eq!(&p.text[q.bytes.range()], q.text);
+        let pchars = &paragraph_chars[q.paragraph as usize];
+        assert_eq!(
+            pchars[q.start as usize..q.end as usize].iter().collect::<String>(),
+            q.text
+        );
         if let Some(slug) = &q.speaker {
             assert!(article.speaker(*slug).is_some());
         }
     }
     for s in &article.statements {
-        assert_eq!(article.paragraphs[s.paragraph].role, ParagraphRole::Body);
+        assert_eq!(article.paragraphs[s.paragraph as usize].role, ParagraphRole::Body);
     }
 }
 

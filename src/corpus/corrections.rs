@@ -91,7 +91,7 @@ pub(crate) fn apply(
             .quotes
             .iter()
             .filter(|q| !wanted.is_empty() && loose(&q.text).starts_with(&wanted))
-            .map(|q| q.index)
+            .map(|q| q.index as usize)
             .collect();
         let quote = match matching.as_slice() {
             [one] => *one,
@@ -140,7 +140,7 @@ pub(crate) fn apply(
             {
                 statement.speaker = speaker;
                 statement.attribution = Attribution::Corrected;
-                if let Some(paragraph) = article.paragraphs.get_mut(statement.paragraph) {
+                if let Some(paragraph) = article.paragraphs.get_mut(statement.paragraph as usize) {
                     paragraph.speaker = speaker;
                 }
             }

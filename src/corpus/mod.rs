@@ -38,11 +38,7 @@ pub const SHIPPED_SLUG: &str = "putin-north-korea-visit";
 /// Number of speaker colours the stylesheet defines.
 pub const PALETTE_SIZE: usize = 8;
 
-/// An index as rows store it: four bytes, not eight, since a corpus never holds four billion
-/// of anything (an index past that would read as the last one).
-pub(crate) fn narrow(index: usize) -> u32 {
-    u32::try_from(index).unwrap_or(u32::MAX)
-}
+pub(crate) use crate::model::narrow;
 
 /// One article's rows and statements, read on any core ahead of the corpus's assembly.
 #[derive(Default)]
@@ -354,7 +350,7 @@ impl Corpus {
                 }
                 for statement in &article.statements {
                     let speaker = corpus_speaker(statement.speaker).map(narrow);
-                    let paragraph = narrow(statement.paragraph);
+                    let paragraph = statement.paragraph;
                     let row_themes: Box<[u32]> = rows
                         .said
                         .iter()
@@ -365,7 +361,7 @@ impl Corpus {
                         .collect();
                     rows.statements.push(StatementRow {
                         article: narrow(a),
-                        statement: narrow(statement.index),
+                        statement: statement.index,
                         speaker,
                         themes: row_themes,
                     });
@@ -409,7 +405,7 @@ impl Corpus {
                 .chain(speaker.statements.iter().map(|&row| {
                     let r: &StatementRow = &statements[row];
                     let statement = &articles[r.article as usize].statements[r.statement as usize];
-                    (r.article, narrow(statement.paragraph))
+                    (r.article, statement.paragraph)
                 }))
                 .collect();
             // Newest article first (articles are in date order), paragraphs in reading order.
@@ -531,15 +527,18 @@ impl Corpus {
         match (r.kind, r.source) {
             (SaidKind::Fragment, SaidSource::Quote { quote, .. }) => {
                 let q = &article.quotes[quote as usize];
-                let paragraph = &article.paragraphs[q.paragraph].text;
-                let Some(sentence) = paragraph.get(q.sentence.clone()) else {
+                let paragraph = &article.paragraphs[q.paragraph as usize].text;
+                let Some(sentence) = paragraph.get(q.sentence.range()) else {
                     return self.said_text(row);
                 };
-                let open = paragraph[..q.bytes.start].chars().next_back().map_or(0, char::len_utf8);
-                let close = paragraph[q.bytes.end..].chars().next().map_or(0, char::len_utf8);
-                let quoted = (q.bytes.start - open)
-                    .checked_sub(q.sentence.start)
-                    .map(|start| start..(q.bytes.end + close - q.sentence.start).min(sentence.len()))
+                let open = paragraph[..q.bytes.start()]
+                    .chars()
+                    .next_back()
+                    .map_or(0, char::len_utf8);
+                let close = paragraph[q.bytes.end()..].chars().next().map_or(0, char::len_utf8);
+                let quoted = (q.bytes.start() - open)
+                    .checked_sub(q.sentence.start())
+                    .map(|start| start..(q.bytes.end() + close - q.sentence.start()).min(sentence.len()))
                     .into_iter()
                     .collect();
                 SaidText {

@@ -148,7 +148,7 @@ pub(crate) fn article_items(article: &Article) -> Vec<(SaidKind, SaidSource, usi
     for report in &article.reports {
         for &q in &report.quotes {
             if let Some(slot) = within.get_mut(q) {
-                *slot = Some(report.index);
+                *slot = Some(report.index as usize);
             }
         }
     }
@@ -162,13 +162,13 @@ pub(crate) fn article_items(article: &Article) -> Vec<(SaidKind, SaidSource, usi
             .quotes
             .get(i + 1)
             .filter(|next| next.completes(quote))
-            .map(|next| next.index);
+            .map(|next| next.index as usize);
         if let Some(t) = then {
             second_half[t] = true;
         }
         items.push((
-            quote.paragraph,
-            quote.bytes.start,
+            quote.paragraph as usize,
+            quote.bytes.start(),
             quote.kind.into(),
             SaidSource::Quote {
                 quote: narrow(i),
@@ -179,10 +179,10 @@ pub(crate) fn article_items(article: &Article) -> Vec<(SaidKind, SaidSource, usi
     }
     for report in &article.reports {
         items.push((
-            report.paragraph,
-            report.bytes.start,
+            report.paragraph as usize,
+            report.bytes.start(),
             SaidKind::Reported,
-            SaidSource::Report(narrow(report.index)),
+            SaidSource::Report(report.index),
             None,
         ));
     }
@@ -215,11 +215,11 @@ pub fn said_text(article: &Article, source: SaidSource) -> SaidText {
                 .filter_map(|&q| article.quotes.get(q))
                 .filter_map(|q| {
                     // The marks sit one character either side of the quoted words.
-                    let paragraph = &article.paragraphs[report.paragraph].text;
-                    let open = paragraph[..q.bytes.start].chars().next_back()?.len_utf8();
-                    let close = paragraph[q.bytes.end..].chars().next().map_or(0, char::len_utf8);
-                    let start = (q.bytes.start - open).checked_sub(report.bytes.start)?;
-                    let end = (q.bytes.end + close).checked_sub(report.bytes.start)?;
+                    let paragraph = &article.paragraphs[report.paragraph as usize].text;
+                    let open = paragraph[..q.bytes.start()].chars().next_back()?.len_utf8();
+                    let close = paragraph[q.bytes.end()..].chars().next().map_or(0, char::len_utf8);
+                    let start = (q.bytes.start() - open).checked_sub(report.bytes.start())?;
+                    let end = (q.bytes.end() + close).checked_sub(report.bytes.start())?;
                     (end <= report.text.len()).then_some(start..end)
                 })
                 .collect();

@@ -43,7 +43,7 @@ impl Article {
 
     /// Quotes in paragraph `index`, in order.
     pub fn quotes_in(&self, index: usize) -> impl Iterator<Item = &Quote> {
-        self.quotes.iter().filter(move |q| q.paragraph == index)
+        self.quotes.iter().filter(move |q| q.paragraph as usize == index)
     }
 }
 
@@ -51,15 +51,15 @@ impl Article {
 #[derive(Debug, Clone, Serialize)]
 pub struct Paragraph {
     /// Position among the article's paragraphs, from 0.
-    pub index: usize,
+    pub index: u32,
     /// What the line is: body copy or page furniture.
     pub role: ParagraphRole,
     /// The text, without its line ending.
     pub text: Text,
     /// Character offset of the first character in the source text.
-    pub start: usize,
+    pub start: u32,
     /// Character offset just past the last character in the source text.
-    pub end: usize,
+    pub end: u32,
     /// The person whose speech the paragraph reports, if any.
     pub speaker: Option<SpeakerId>,
 }

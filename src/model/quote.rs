@@ -5,19 +5,19 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{SpeakerId, Text};
+use super::{SpeakerId, Text, narrow};
 
 /// Words between a pair of quotation marks in a body paragraph.
 #[derive(Debug, Clone, Serialize)]
 pub struct Quote {
     /// Position among the article's quotes, from 0.
-    pub index: usize,
+    pub index: u32,
     /// Index of the paragraph holding it.
-    pub paragraph: usize,
+    pub paragraph: u32,
     /// Character offset of the quoted text within the paragraph (after the opening mark).
-    pub start: usize,
+    pub start: u32,
     /// Character offset just past the quoted text (before the closing mark, if any).
-    pub end: usize,
+    pub end: u32,
     /// The quoted words, without the marks.
     pub text: Text,
     /// A quoted sentence or clause, or a few words inside the writer's sentence.
@@ -30,14 +30,14 @@ pub struct Quote {
     pub attribution: Attribution,
     /// Index of the quote this one continues: the first half of a split quote,
     /// or the previous paragraph of a quote running over several.
-    pub continues: Option<usize>,
+    pub continues: Option<u32>,
     /// Byte range of the quoted text within the paragraph.
     #[serde(skip)]
-    pub bytes: Range<usize>,
+    pub bytes: Span,
     /// Byte range of the sentence holding the quote, within the paragraph: the
     /// context a fragment is never shown without.
     #[serde(skip)]
-    pub sentence: Range<usize>,
+    pub sentence: Span,
 }
 
 impl Quote {
@@ -62,6 +62,38 @@ impl Quote {
             && self.kind == QuoteKind::Direct
             && first.kind == QuoteKind::Direct
             && !first.text.trim_end().ends_with(['.', '?', '!', '…'])
+    }
+}
+
+/// A byte range within a paragraph, held in eight bytes rather than sixteen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    /// The span of `range`.
+    pub fn new(range: Range<usize>) -> Self {
+        Span {
+            start: narrow(range.start),
+            end: narrow(range.end),
+        }
+    }
+
+    /// Its first byte.
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    /// Just past its last byte.
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+
+    /// The bytes, as a range to slice with.
+    pub fn range(self) -> Range<usize> {
+        self.start()..self.end()
     }
 }
 
@@ -239,13 +271,13 @@ impl Attribution {
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     /// Position among the article's reports, from 0.
-    pub index: usize,
+    pub index: u32,
     /// Index of the paragraph holding it.
-    pub paragraph: usize,
+    pub paragraph: u32,
     /// Character offset of the reported words within the paragraph.
-    pub start: usize,
+    pub start: u32,
     /// Character offset just past them.
-    pub end: usize,
+    pub end: u32,
     /// The reported words as written, quotation marks included.
     pub text: Text,
     /// The speaker; `None` for unnamed sources and groups.
@@ -258,16 +290,16 @@ pub struct Report {
     pub quotes: Vec<usize>,
     /// Byte range of the reported words within the paragraph.
     #[serde(skip)]
-    pub bytes: Range<usize>,
+    pub bytes: Span,
 }
 
 /// A body paragraph that reports what someone said, with or without quote marks.
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
     /// Position among the article's statements, from 0.
-    pub index: usize,
+    pub index: u32,
     /// Index of the paragraph.
-    pub paragraph: usize,
+    pub paragraph: u32,
     /// The speaker; `None` for unnamed sources.
     pub speaker: Option<SpeakerId>,
     /// The words that attribute it (shared).

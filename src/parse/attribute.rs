@@ -36,8 +36,8 @@ use super::names::{family_name, family_name_first, title_before};
 use super::register::{EntityId, EntityKind, Register};
 use super::tokens::{SentenceId, TokKind, TokenId, TokenRange};
 use crate::model::{
-    Antecedent, Attribution, Gender, Quote, QuoteKind, Report, RoleSource, Speaker, SpeakerId, SpeakerKind, Statement,
-    Text,
+    Antecedent, Attribution, Gender, Quote, QuoteKind, Report, RoleSource, Span, Speaker, SpeakerId, SpeakerKind,
+    Statement, Text, narrow,
 };
 
 /// Whether `text` writes `word` (lower case, as given) as a whole word: not inside a longer
@@ -379,8 +379,8 @@ impl<'l> State<'l> {
         let statement_speaker = statement.as_ref().and_then(|d| d.who.entity());
         if let Some(decision) = statement {
             self.statements.push(Statement {
-                index: self.statements.len(),
-                paragraph: index,
+                index: narrow(self.statements.len()),
+                paragraph: narrow(index),
                 speaker: None,
                 cue: decision.cue,
                 attribution: decision.attribution,
@@ -490,23 +490,23 @@ impl<'l> State<'l> {
                     .copied()
                     .filter(|&i| {
                         let q = &self.quotes[i].bytes;
-                        q.start >= bytes.start && q.end <= bytes.end
+                        q.start() >= bytes.start && q.end() <= bytes.end
                     })
                     .collect();
                 let decision = &context.resolved[c];
                 let start = chars.at(para.text, bytes.start);
                 let end = chars.at(para.text, bytes.end);
                 self.reports.push(Report {
-                    index: self.reports.len(),
-                    paragraph,
-                    start,
-                    end,
+                    index: narrow(self.reports.len()),
+                    paragraph: narrow(paragraph),
+                    start: narrow(start),
+                    end: narrow(end),
                     text: self.piece(paragraph, bytes.clone()),
                     speaker: None,
                     cue: decision.cue.clone(),
                     attribution: decision.attribution.clone(),
                     quotes: inside,
-                    bytes,
+                    bytes: Span::new(bytes),
                 });
                 self.report_who.push(decision.who.clone());
             }
@@ -516,7 +516,7 @@ impl<'l> State<'l> {
     /// Puts the paragraph's quotes (from `first` on) in the order of their opening marks.
     fn reorder(&mut self, first: usize, local_index: &mut [Option<usize>]) {
         let mut order: Vec<usize> = (first..self.quotes.len()).collect();
-        order.sort_by_key(|&i| self.quotes[i].bytes.start);
+        order.sort_by_key(|&i| self.quotes[i].bytes.start());
         if order.iter().enumerate().all(|(k, &i)| i == first + k) {
             return;
         }
@@ -533,8 +533,11 @@ impl<'l> State<'l> {
                 who[old - first].take(),
                 next[old - first].take(),
             ) {
-                quote.index = self.quotes.len();
-                quote.continues = quote.continues.map(|c| if c >= first { new_of[c - first] } else { c });
+                quote.index = narrow(self.quotes.len());
+                quote.continues = quote.continues.map(|c| match (c as usize).checked_sub(first) {
+                    Some(moved) => narrow(new_of[moved]),
+                    None => c,
+                });
                 self.quotes.push(quote);
                 self.quote_who.push(w);
                 self.quote_next_word.push(n);
@@ -1120,26 +1123,26 @@ impl<'l> State<'l> {
             .flatten()
         });
         self.quotes.push(Quote {
-            index: self.quotes.len(),
-            paragraph,
-            start,
-            end,
+            index: narrow(self.quotes.len()),
+            paragraph: narrow(paragraph),
+            start: narrow(start),
+            end: narrow(end),
             text: self.piece(paragraph, span.inner.clone()),
             kind,
             cue: decision.cue,
             speaker: None,
             attribution: decision.attribution,
-            continues,
-            bytes: span.inner.clone(),
+            continues: continues.map(narrow),
+            bytes: Span::new(span.inner.clone()),
             sentence: para
                 .quote_token(q)
                 .map(|t| para.sentence_bytes(para.sentence_of(t)))
                 .or_else(|| {
                     continues
                         .and_then(|c| self.quotes.get(c))
-                        .map(|outer| outer.sentence.clone())
+                        .map(|outer| outer.sentence.range())
                 })
-                .unwrap_or_else(|| span.inner.clone()),
+                .map_or_else(|| Span::new(span.inner.clone()), Span::new),
         });
         self.quote_who.push(who);
         let after = span.close.map_or("", |close| &para.text[close..]);
@@ -1190,12 +1193,17 @@ impl<'l> State<'l> {
         let mut events: Vec<(usize, usize, EntityId, bool)> = Vec::new();
         for (i, who) in self.quote_who.iter().enumerate() {
             if let Some(id) = who.entity() {
-                events.push((self.quotes[i].paragraph, self.quotes[i].start, id, true));
+                events.push((
+                    self.quotes[i].paragraph as usize,
+                    self.quotes[i].start as usize,
+                    id,
+                    true,
+                ));
             }
         }
         for (i, who) in self.statement_who.iter().enumerate() {
             if let Some(id) = who.entity() {
-                events.push((self.statements[i].paragraph, 0, id, false));
+                events.push((self.statements[i].paragraph as usize, 0, id, false));
             }
         }
         // Someone reported only in a clause ("the auditor, who said he had flagged …")
@@ -1203,7 +1211,7 @@ impl<'l> State<'l> {
         let mut reported_only = Vec::new();
         for (i, who) in self.report_who.iter().enumerate() {
             if let Some(id) = who.entity() {
-                reported_only.push((self.reports[i].paragraph, self.reports[i].start, id));
+                reported_only.push((self.reports[i].paragraph as usize, self.reports[i].start as usize, id));
             }
         }
         events.sort_by_key(|&(p, s, _, _)| (p, s));
@@ -1275,7 +1283,7 @@ impl<'l> State<'l> {
         for (statement, who) in statements.iter_mut().zip(&self.statement_who) {
             statement.speaker = who.entity().and_then(|id| speaker_of.get(&id).copied());
             if let Some(id) = statement.speaker {
-                paragraph_speakers.insert(statement.paragraph, id);
+                paragraph_speakers.insert(statement.paragraph as usize, id);
             }
         }
         let mut reports = self.reports;

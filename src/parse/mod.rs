@@ -42,7 +42,7 @@ pub use lexicon::{BUILTIN_LEXICON, Lexicon, LexiconError, WordSet};
 
 use std::sync::Arc;
 
-use crate::model::{Article, Paragraph, ParagraphRole, Text};
+use crate::model::{Article, Paragraph, ParagraphRole, Text, narrow};
 
 /// Reads plain text as an article is laid out, without attributing anything: the headline,
 /// byline and date of its opening block, and its body paragraphs (what `whosaid add` stores).
@@ -94,11 +94,11 @@ pub fn parse(source: &str, lexicon: &Lexicon) -> Article {
         .zip(texts)
         .enumerate()
         .map(|(index, (line, text))| Paragraph {
-            index,
+            index: narrow(index),
             role: layout.roles[index],
             text,
-            start: line.char_start,
-            end: line.char_end,
+            start: narrow(line.char_start),
+            end: narrow(line.char_end),
             speaker: speaker_of(index),
         })
         .collect();

@@ -234,13 +234,13 @@ fn render_article(state: &AppState, index: usize, path: &str, query: ArticleQuer
             let body = p.role == ParagraphRole::Body;
             let speaker = if body { speaker_of(&p.speaker) } else { None };
             ParagraphView {
-                number: p.index + 1,
+                number: p.index as usize + 1,
                 body,
                 role: p.role.as_str(),
                 role_label: role_label(p.role),
                 text: p.text.to_string(),
                 segments: if body {
-                    paragraph_with_quotes(corpus, index, p.index, true)
+                    paragraph_with_quotes(corpus, index, p.index as usize, true)
                 } else {
                     Vec::new()
                 },

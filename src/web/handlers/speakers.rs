@@ -195,7 +195,8 @@ fn statement_view(corpus: &Corpus, id: usize, article: usize, paragraph: usize) 
     }
     if notes.is_empty()
         && let Some(statement) = a.statements.iter().find(|s| {
-            s.paragraph == paragraph && s.speaker.and_then(|sid| corpus.article_speaker(article, sid)) == Some(id)
+            s.paragraph as usize == paragraph
+                && s.speaker.and_then(|sid| corpus.article_speaker(article, sid)) == Some(id)
         })
     {
         notes.push(attribution_note(&statement.attribution, Some(speaker)));
