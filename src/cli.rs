@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::corpus::{Corpus, Library, LoadError, article_slug, decode};
+use crate::memory::return_freed_pages;
 use crate::model::{Article, ParagraphRole, SpeakerId, speaker_slugs};
 use crate::parse::{Lexicon, parse};
 use crate::web::{AppState, ServerConfig, serve, shutdown_signal, site};
@@ -169,7 +170,7 @@ fn load(data: Option<PathBuf>) -> Option<(Corpus, Option<Library>)> {
                 dir.display()
             );
             let corpus = loaded.corpus;
-            crate::memory::return_freed_pages();
+            return_freed_pages();
             Some((corpus, Some(library)))
         }
         Err(err) => {

@@ -9,6 +9,7 @@ use tokio::sync::mpsc;
 
 use super::state::AppState;
 use crate::corpus::Library;
+use crate::memory::return_freed_pages;
 
 /// How long to wait after a change for the others that come with it (an editor's save, `add`
 /// writing a text and its sidecar) before reloading once.
@@ -95,7 +96,7 @@ pub fn reload(library: &Mutex<Library>, state: &AppState) {
                 library.dir().display()
             );
             state.replace_corpus(loaded.corpus);
-            crate::memory::return_freed_pages();
+            return_freed_pages();
         }
         Err(err) => tracing::error!("reload failed, still serving the previous data: {err}"),
     }
