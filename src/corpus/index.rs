@@ -1,5 +1,6 @@
 //! Posting lists over everything said (quotes and reports), so filtered and searched listings cost little more than their results.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -276,8 +277,9 @@ impl QuoteIndex {
     }
 
     /// The rows matching `query`: in row order, or by relevance when asked. `text_of` gives a
-    /// row's text, read to check phrases and count terms.
-    pub fn search(&self, query: &QuoteQuery, text_of: impl Fn(usize) -> String) -> Vec<usize> {
+    /// row's text, read to check phrases in order (borrowed where it can be: a phrase search
+    /// reads thousands of rows).
+    pub fn search<'t>(&self, query: &QuoteQuery, text_of: impl Fn(usize) -> Cow<'t, str>) -> Vec<usize> {
         let mut result: Option<Vec<u32>> = None;
         let mut narrow = |union: Vec<u32>| {
             result = Some(match result.take() {
@@ -363,14 +365,15 @@ impl QuoteIndex {
         }
         // Read the candidates: check phrases in order, count terms for relevance.
         let mut scored: Vec<(usize, f32)> = Vec::with_capacity(rows.len());
+        // One buffer for folding words and one for a row's terms, reused row after row.
+        let mut folded = String::new();
+        let mut text_terms: Vec<&str> = Vec::new();
         for row in rows.drain(..) {
             // Only a phrase needs the row's words in order; relevance reads the postings.
-            let text = if phrases.is_empty() {
-                String::new()
-            } else {
-                text_of(row)
-            };
-            let text_terms = self.row_terms(&text);
+            text_terms.clear();
+            if !phrases.is_empty() {
+                self.read_terms(&text_of(row), &mut folded, &mut text_terms);
+            }
             // Clauses without a phrase were settled by the posting lists.
             let phrase_ok = query
                 .text
@@ -400,16 +403,16 @@ impl QuoteIndex {
         scored.into_iter().map(|(row, _)| row).collect()
     }
 
-    /// The terms of a row's text, in order, by lookup.
-    fn row_terms(&self, text: &str) -> Vec<&str> {
-        let mut folded = String::new();
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|word| {
-                fold_into(word, &mut folded);
-                self.word_term.get(folded.as_str()).map_or("", String::as_str)
-            })
-            .collect()
+    /// Appends the terms of a row's text to `terms`, in order, by lookup (`folded` is a buffer).
+    fn read_terms<'s>(&'s self, text: &str, folded: &mut String, terms: &mut Vec<&'s str>) {
+        terms.extend(
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|word| {
+                    fold_into(word, folded);
+                    self.word_term.get(folded.as_str()).map_or("", String::as_str)
+                }),
+        );
     }
 
     /// Whether a row holds a (non-phrase) want.
@@ -601,7 +604,7 @@ mod tests {
     ];
 
     fn search(index: &QuoteIndex, query: QuoteQuery) -> Vec<usize> {
-        index.search(&query, |row| TEXTS[row].to_owned())
+        index.search(&query, |row| Cow::Borrowed(TEXTS[row]))
     }
 
     #[test]

@@ -519,6 +519,12 @@ impl Corpus {
         said_text(self.row_article(row), self.said[row].source)
     }
 
+    /// A row's words as [`Corpus::said_text`] gives them, borrowed unless they are a split
+    /// quote's two halves.
+    pub fn said_words(&self, row: usize) -> std::borrow::Cow<'_, str> {
+        said::said_words(self.row_article(row), self.said[row].source)
+    }
+
     /// A row as a statement of its own: a report or a quotation as [`Corpus::said_text`]
     /// gives it; a fragment with the sentence that gives it its meaning, the fragment marked.
     pub fn statement_text(&self, row: usize) -> SaidText {
@@ -570,7 +576,7 @@ impl Corpus {
     /// Rows matching a query, in corpus order or by relevance (BM25; a search word may also
     /// name the speaker: “town china”).
     pub fn search(&self, query: &QuoteQuery) -> Vec<usize> {
-        self.index.search(query, |row| self.said_text(row).text)
+        self.index.search(query, |row| self.said_words(row))
     }
 
     /// The term maker the search uses, for parsing search text and marking matches.

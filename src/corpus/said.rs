@@ -231,6 +231,18 @@ pub fn said_text(article: &Article, source: SaidSource) -> SaidText {
     }
 }
 
+/// The words of an item as [`said_text`] gives them, without copying them unless they are
+/// the two halves of a split quote.
+pub(crate) fn said_words(article: &Article, source: SaidSource) -> std::borrow::Cow<'_, str> {
+    match source {
+        SaidSource::Quote { then: Some(_), .. } => said_text(article, source).text.into(),
+        SaidSource::Quote { quote, then: None } => {
+            article.quotes.get(quote as usize).map_or("", |q| q.reading()).into()
+        }
+        SaidSource::Report(r) => article.reports.get(r as usize).map_or("", |r| r.text.as_str()).into(),
+    }
+}
+
 /// The cue of an item.
 pub fn said_cue(article: &Article, source: SaidSource) -> Option<&str> {
     match source {
@@ -297,6 +309,23 @@ pub(crate) fn summary<'a>(rows: &[SaidRow], own: &[usize], text_of: impl Fn(usiz
 mod tests {
     use super::*;
     use crate::parse::{Lexicon, parse};
+
+    #[test]
+    fn said_words_are_said_text_borrowed_unless_a_split_quote_joins_two_halves() {
+        let article = parse(
+            "“The plan,” Ana Ruiz said, “is dead.”\nRuiz said the harbour would “never” reopen.\n\
+             “We tried,” she added.",
+            &Lexicon::builtin(),
+        );
+        let items = article_items(&article);
+        assert_eq!(items.len(), 4, "{items:?}");
+        for (_, source, _, _) in items {
+            let words = said_words(&article, source);
+            assert_eq!(words, said_text(&article, source).text, "{source:?}");
+            let split = matches!(source, SaidSource::Quote { then: Some(_), .. });
+            assert_eq!(matches!(words, std::borrow::Cow::Owned(_)), split, "{source:?}");
+        }
+    }
 
     #[test]
     fn a_split_quote_is_one_item_without_the_writers_comma() {
