@@ -132,6 +132,10 @@ fn a_report_knows_the_quotes_inside_it() {
         &Lexicon::builtin(),
     );
     let report = &article.reports[0];
-    let inside: Vec<&str> = report.quotes.iter().map(|&q| article.quotes[q].text.as_str()).collect();
+    let inside: Vec<&str> = report
+        .quotes
+        .iter()
+        .map(|&q| article.quotes[q as usize].text.as_str())
+        .collect();
     assert_eq!(inside, ["a disaster for the town", "hundreds"]);
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::model::{Article, Attribution, RoleSource, Speaker, SpeakerId, SpeakerKind};
+use crate::model::{Article, Attribution, RoleSource, Speaker, SpeakerId, SpeakerKind, narrow};
 
 /// `[[correction]]`: who said a quote.
 #[derive(Debug, Clone, Deserialize)]
@@ -134,9 +134,12 @@ pub(crate) fn apply(
         article.quotes[quote].attribution = Attribution::Corrected;
         // The paragraph's statement follows when every quote in it now has the new speaker.
         for statement in &mut article.statements {
-            if statement.quotes.contains(&quote)
+            if statement.quotes.contains(&narrow(quote))
                 && statement.speaker == previous
-                && statement.quotes.iter().all(|&q| article.quotes[q].speaker == speaker)
+                && statement
+                    .quotes
+                    .iter()
+                    .all(|&q| article.quotes[q as usize].speaker == speaker)
             {
                 statement.speaker = speaker;
                 statement.attribution = Attribution::Corrected;

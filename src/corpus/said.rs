@@ -147,7 +147,7 @@ pub(crate) fn article_items(article: &Article) -> Vec<(SaidKind, SaidSource, usi
     let mut within: Vec<Option<usize>> = vec![None; article.quotes.len()];
     for report in &article.reports {
         for &q in &report.quotes {
-            if let Some(slot) = within.get_mut(q) {
+            if let Some(slot) = within.get_mut(q as usize) {
                 *slot = Some(report.index as usize);
             }
         }
@@ -212,7 +212,7 @@ pub fn said_text(article: &Article, source: SaidSource) -> SaidText {
             let quoted = report
                 .quotes
                 .iter()
-                .filter_map(|&q| article.quotes.get(q))
+                .filter_map(|&q| article.quotes.get(q as usize))
                 .filter_map(|q| {
                     // The marks sit one character either side of the quoted words.
                     let paragraph = &article.paragraphs[report.paragraph as usize].text;

@@ -287,7 +287,7 @@ pub struct Report {
     /// How the speaker was found.
     pub attribution: Attribution,
     /// Indexes of the quotes inside it.
-    pub quotes: Vec<usize>,
+    pub quotes: Box<[u32]>,
     /// Byte range of the reported words within the paragraph.
     #[serde(skip)]
     pub bytes: Span,
@@ -307,5 +307,5 @@ pub struct Statement {
     /// How the speaker was found.
     pub attribution: Attribution,
     /// Indexes of the quotes inside it.
-    pub quotes: Vec<usize>,
+    pub quotes: Box<[u32]>,
 }

@@ -384,7 +384,7 @@ impl<'l> State<'l> {
                 speaker: None,
                 cue: decision.cue,
                 attribution: decision.attribution,
-                quotes: paragraph_quotes.clone(),
+                quotes: paragraph_quotes.iter().copied().map(narrow).collect(),
             });
             self.statement_who.push(decision.who);
         }
@@ -505,7 +505,7 @@ impl<'l> State<'l> {
                     speaker: None,
                     cue: decision.cue.clone(),
                     attribution: decision.attribution.clone(),
-                    quotes: inside,
+                    quotes: inside.into_iter().map(narrow).collect(),
                     bytes: Span::new(bytes),
                 });
                 self.report_who.push(decision.who.clone());
