@@ -6,9 +6,7 @@
 use std::mem::size_of;
 use std::path::PathBuf;
 
-use whosaid::corpus::{
-    Corpus, CorpusSpeaker, SaidRow, StatementRow, Themes, article_paths, read_article, read_lexicon,
-};
+use whosaid::corpus::{Corpus, CorpusSpeaker, SaidRow, Themes, article_paths, read_article, read_lexicon};
 use whosaid::model::{Paragraph, Quote, Report, Speaker, Statement};
 
 #[global_allocator]
@@ -65,9 +63,8 @@ fn main() {
     let corpus = Corpus::build(articles, Themes::new(Vec::new()));
     let built = dhat::HeapStats::get().curr_bytes - base;
     let rows = list_bytes(&corpus.said, |r: &SaidRow| r.themes.len() * size_of::<u32>());
-    let statement_rows = list_bytes(&corpus.statements, |r: &StatementRow| r.themes.len() * size_of::<u32>());
     let speakers = list_bytes(&corpus.speakers, |s: &CorpusSpeaker| {
-        (s.said.capacity() + s.statements.capacity() + s.articles.capacity()) * size_of::<usize>()
+        (s.said.capacity() + s.articles.capacity()) * size_of::<usize>()
             + s.places.capacity() * size_of::<(u32, u32)>()
             + s.slug.capacity()
             + s.name.capacity()
@@ -85,16 +82,11 @@ fn main() {
         times(rows)
     );
     println!(
-        "  statements   {:>8}  {statement_rows:>11} B ({:.2}x)",
-        corpus.statements.len(),
-        times(statement_rows)
-    );
-    println!(
         "  speakers     {:>8}  {speakers:>11} B ({:.2}x)",
         corpus.speakers.len(),
         times(speakers)
     );
-    let rest = added.saturating_sub(rows + statement_rows + speakers);
+    let rest = added.saturating_sub(rows + speakers);
     println!("  search index and lookups {rest:>11} B ({:.2}x)", times(rest));
     drop(corpus);
 }

@@ -24,7 +24,7 @@ pub use said::{
 pub use search::{SearchQuery, Terms, Want, fold, folded_words};
 pub use themes::{BUILTIN_THEMES, Theme, ThemeBook, Themes, read_named_themes, read_themes};
 
-use crate::model::{Article, RoleSource, SpeakerId, SpeakerKind, Statement, unique_slug};
+use crate::model::{Article, RoleSource, SpeakerId, SpeakerKind, unique_slug};
 use crate::parse::Lexicon;
 use index::IndexedQuote;
 
@@ -47,8 +47,9 @@ struct ArticleRows {
     said: Vec<SaidRow>,
     /// Each row's words, as a reader reads them.
     texts: Vec<String>,
-    /// Its statements.
-    statements: Vec<StatementRow>,
+    /// The paragraphs its statements report, as (corpus speaker, paragraph): places on
+    /// speakers' pages that may hold no quote or report of theirs.
+    statement_places: Vec<(u32, u32)>,
 }
 
 /// A slug's FNV-1a hash: the same on every run and every machine.
@@ -154,40 +155,8 @@ pub struct CorpusSpeaker {
     pub places: Vec<(u32, u32)>,
     /// The row that sums up what they say, when they said enough for one (see [`Corpus::summary`]).
     pub summary: Option<usize>,
-    /// Statement rows attributed to them, in corpus order.
-    pub statements: Vec<usize>,
     /// Articles they appear in.
     pub articles: Vec<usize>,
-}
-
-/// A reported paragraph with its place in the corpus.
-#[derive(Debug, Clone)]
-pub struct StatementRow {
-    /// Article index.
-    pub article: u32,
-    /// Index among the article's statements.
-    pub statement: u32,
-    /// Corpus speaker index.
-    pub speaker: Option<u32>,
-    /// Theme indexes.
-    pub themes: Box<[u32]>,
-}
-
-impl StatementRow {
-    /// Its article's index.
-    pub fn article(&self) -> usize {
-        self.article as usize
-    }
-
-    /// Its index among the article's statements.
-    pub fn statement(&self) -> usize {
-        self.statement as usize
-    }
-
-    /// Its speaker's index in the corpus.
-    pub fn speaker(&self) -> Option<usize> {
-        self.speaker.map(|s| s as usize)
-    }
 }
 
 /// Everything the server shows, built once at start and never changed.
@@ -201,8 +170,6 @@ pub struct Corpus {
     pub themes: Themes,
     /// Everything said: quotes (a split quote once) and reports, article by article in reading order.
     pub said: Vec<SaidRow>,
-    /// Every statement.
-    pub statements: Vec<StatementRow>,
     index: QuoteIndex,
     speaker_by_slug: FxHashMap<String, usize>,
     speakers_by_short: FxHashMap<String, Vec<usize>>,
@@ -262,7 +229,6 @@ impl Corpus {
                         quote_count: 0,
                         places: Vec::new(),
                         summary: None,
-                        statements: Vec::new(),
                         articles: Vec::new(),
                     });
                     speakers.len() - 1
@@ -348,24 +314,11 @@ impl Corpus {
                     });
                     rows.texts.push(text);
                 }
-                for statement in &article.statements {
-                    let speaker = corpus_speaker(statement.speaker).map(narrow);
-                    let paragraph = statement.paragraph;
-                    let row_themes: Box<[u32]> = rows
-                        .said
-                        .iter()
-                        .filter(|row| row.paragraph == paragraph && row.speaker == speaker)
-                        .flat_map(|row| row.themes.iter().copied())
-                        .collect::<std::collections::BTreeSet<u32>>()
-                        .into_iter()
-                        .collect();
-                    rows.statements.push(StatementRow {
-                        article: narrow(a),
-                        statement: statement.index,
-                        speaker,
-                        themes: row_themes,
-                    });
-                }
+                rows.statement_places = article
+                    .statements
+                    .iter()
+                    .filter_map(|s| corpus_speaker(s.speaker).map(|id| (narrow(id), s.paragraph)))
+                    .collect();
                 rows
             })
             .collect();
@@ -373,8 +326,7 @@ impl Corpus {
         let row_count = prepared.iter().map(|rows| rows.said.len()).sum();
         let mut said: Vec<SaidRow> = Vec::with_capacity(row_count);
         let mut texts: Vec<String> = Vec::with_capacity(row_count);
-        let mut statements = Vec::with_capacity(prepared.iter().map(|rows| rows.statements.len()).sum());
-        for rows in prepared {
+        for (a, rows) in prepared.into_iter().enumerate() {
             let first_row = said.len();
             for (row, text) in rows.said.into_iter().zip(rows.texts) {
                 if let Some(id) = row.speaker {
@@ -388,37 +340,25 @@ impl Corpus {
                 });
                 texts.push(text);
             }
-            for statement in rows.statements {
-                if let Some(id) = statement.speaker {
-                    speakers[id as usize].statements.push(statements.len());
-                }
-                statements.push(statement);
+            for (id, paragraph) in rows.statement_places {
+                speakers[id as usize].places.push((narrow(a), paragraph));
             }
         }
         // Each speaker's summary and places, on all cores.
         speakers.par_iter_mut().for_each(|speaker| {
             speaker.summary = said::summary(&said, &speaker.said, |row: usize| texts[row].as_str());
-            let mut places: Vec<(u32, u32)> = speaker
-                .said
-                .iter()
-                .map(|&r| (said[r].article, said[r].paragraph))
-                .chain(speaker.statements.iter().map(|&row| {
-                    let r: &StatementRow = &statements[row];
-                    let statement = &articles[r.article as usize].statements[r.statement as usize];
-                    (r.article, statement.paragraph)
-                }))
-                .collect();
+            let mut places = std::mem::take(&mut speaker.places);
+            places.extend(speaker.said.iter().map(|&r| (said[r].article, said[r].paragraph)));
             // Newest article first (articles are in date order), paragraphs in reading order.
             places.sort_unstable_by_key(|&(article, paragraph)| (std::cmp::Reverse(article), paragraph));
             places.dedup();
             places.shrink_to_fit();
             speaker.places = places;
             speaker.said.shrink_to_fit();
-            speaker.statements.shrink_to_fit();
             speaker.articles.shrink_to_fit();
         });
         // The corpus is kept until the next reload: no spare room in the speaker list, which
-        // grew one by one (the rows and statements were sized from their counts).
+        // grew one by one (the rows were sized from their count).
         speakers.shrink_to_fit();
         let indexed: Vec<IndexedQuote<'_>> = said
             .iter()
@@ -439,7 +379,6 @@ impl Corpus {
             speakers,
             themes,
             said,
-            statements,
             index,
             speaker_by_slug,
             speakers_by_short,
@@ -565,12 +504,6 @@ impl Corpus {
             SaidSource::Quote { quote, .. } => format!("q-{slug}-{}", quote + 1),
             SaidSource::Report(report) => format!("r-{slug}-{}", report + 1),
         }
-    }
-
-    /// The statement a row points to.
-    pub fn statement(&self, row: usize) -> &Statement {
-        let r = &self.statements[row];
-        &self.articles[r.article as usize].statements[r.statement as usize]
     }
 
     /// Rows matching a query, in corpus order or by relevance (BM25; a search word may also
