@@ -10,7 +10,7 @@ use crate::model::Attribution;
 use crate::web::error::{ApiError, AppError};
 use crate::web::filters::{ListingQuery, QuoteFilters, page_number};
 use crate::web::json::json_response;
-use crate::web::listing::{PAGE_SIZE, listing};
+use crate::web::listing::{PAGE_SIZE, Page, listing};
 use crate::web::query::Query;
 use crate::web::resolve::{canonical_speaker, permanent_redirect};
 use crate::web::state::AppState;
@@ -29,55 +29,26 @@ pub struct ListQuery {
     page: Vec<String>,
 }
 
-/// One page of a list of `total` items.
-struct ListPage {
-    /// The items on it.
-    items: std::ops::Range<usize>,
-    /// Its number, from 1.
-    number: usize,
-    /// How many pages there are (at least 1).
-    pages: usize,
+/// A paged answer: `total`, `page`, `pages`, `per_page`, `next` (the next page's address,
+/// or null on the last) and the page's items under `key`.
+fn paged(page: &Page, total: usize, per_page: usize, next: Option<String>, key: &str, items: Value) -> Value {
+    let mut answer = json!({
+        "total": total,
+        "page": page.number,
+        "pages": page.pages,
+        "per_page": per_page,
+        "next": next,
+    });
+    answer[key] = items;
+    answer
 }
 
-impl ListPage {
-    /// The page `query` asks for; a page past the last is a 400 that says how many there are.
-    fn of(total: usize, query: &ListQuery) -> Result<Self, AppError> {
-        let pages = total.div_ceil(LIST_PAGE_SIZE).max(1);
-        let number = page_number(&query.page)?;
-        if number > pages {
-            return Err(AppError::bad(
-                "page",
-                format!("page {number} is past the last page"),
-                format!("a page from 1 to {pages}"),
-            ));
-        }
-        let start = (number - 1) * LIST_PAGE_SIZE;
-        Ok(ListPage {
-            items: start..(start + LIST_PAGE_SIZE).min(total),
-            number,
-            pages,
-        })
-    }
-
-    /// The paging fields of the answer, with the address of the next page (`path?page=N`).
-    fn fields(&self, total: usize, path: &str) -> Value {
-        let next = (self.number < self.pages).then(|| format!("{path}?page={}", self.number + 1));
-        json!({
-            "total": total,
-            "page": self.number,
-            "pages": self.pages,
-            "per_page": LIST_PAGE_SIZE,
-            "next": next,
-        })
-    }
-}
-
-/// The paging fields with the list itself under `key`.
-fn paged(mut fields: Value, key: &str, list: Value) -> Value {
-    if let Value::Object(map) = &mut fields {
-        map.insert(key.to_owned(), list);
-    }
-    fields
+/// The page `query` asks for of `/api/speakers` or `/api/articles` (`path`), and the
+/// address of the page after it.
+fn list_page(total: usize, query: &ListQuery, path: &str) -> Result<(Page, Option<String>), AppError> {
+    let page = Page::of(page_number(&query.page)?, total, LIST_PAGE_SIZE)?;
+    let next = page.has_next().then(|| format!("{path}?page={}", page.number + 1));
+    Ok((page, next))
 }
 
 /// A speaker in API answers.
@@ -184,13 +155,13 @@ pub async fn speakers(
     let Query(query) = query?;
     let corpus = state.corpus();
     let total = corpus.speakers.len();
-    let page = ListPage::of(total, &query)?;
+    let (page, next) = list_page(total, &query, "/api/speakers")?;
     let list: Vec<SpeakerJson<'_>> = corpus.speakers[page.items.clone()]
         .iter()
         .map(|s| speaker_json(&corpus, s, &state.base_url))
         .collect();
-    let fields = page.fields(total, "/api/speakers");
-    Ok(json_response(&paged(fields, "speakers", json!(list))).into_response())
+    let answer = paged(&page, total, LIST_PAGE_SIZE, next, "speakers", json!(list));
+    Ok(json_response(&answer).into_response())
 }
 
 /// `GET /api/speakers/{slug}`: the speaker, their statements and quotes.
@@ -223,20 +194,23 @@ pub async fn quotes(
     let Query(query) = query?;
     let filters = QuoteFilters::check(query, corpus)?;
     let listing = listing(corpus, &filters, PAGE_SIZE)?;
-    let quotes: Vec<SaidJson<'_>> = listing.rows[listing.page_rows.clone()]
+    let quotes: Vec<SaidJson<'_>> = listing.rows[listing.page.items.clone()]
         .iter()
         .map(|&row| said_json(corpus, row, &state.base_url))
         .collect();
-    let next = (filters.page < listing.pages).then(|| filters.href("/api/quotes", filters.page + 1));
-    Ok(json_response(&json!({
-        "total": listing.rows.len(),
-        "page": filters.page,
-        "pages": listing.pages,
-        "per_page": PAGE_SIZE,
-        "next": next,
-        "quotes": quotes,
-    }))
-    .into_response())
+    let next = listing
+        .page
+        .has_next()
+        .then(|| filters.href("/api/quotes", filters.page + 1));
+    let answer = paged(
+        &listing.page,
+        listing.rows.len(),
+        PAGE_SIZE,
+        next,
+        "quotes",
+        json!(quotes),
+    );
+    Ok(json_response(&answer).into_response())
 }
 
 /// `GET /api/articles?page=N`: each article's headline facts, in date order, a page at a time.
@@ -247,7 +221,7 @@ pub async fn articles(
     let Query(query) = query?;
     let corpus = &state.corpus();
     let total = corpus.articles.len();
-    let page = ListPage::of(total, &query)?;
+    let (page, next) = list_page(total, &query, "/api/articles")?;
     let list: Vec<Value> = corpus.articles[page.items.clone()]
         .iter()
         .zip(page.items.clone())
@@ -272,8 +246,8 @@ pub async fn articles(
             })
         })
         .collect();
-    let fields = page.fields(total, "/api/articles");
-    Ok(json_response(&paged(fields, "articles", json!(list))).into_response())
+    let answer = paged(&page, total, LIST_PAGE_SIZE, next, "articles", json!(list));
+    Ok(json_response(&answer).into_response())
 }
 
 /// `GET /api/articles/{slug}`: the whole parsed article.

@@ -8,6 +8,7 @@ use super::render;
 use crate::model::ParagraphRole;
 use crate::web::error::{AppError, Link};
 use crate::web::filters::{one_value, page_number};
+use crate::web::listing::Page;
 use crate::web::page::PageMeta;
 use crate::web::query::Query;
 use crate::web::resolve::permanent_redirect;
@@ -138,15 +139,8 @@ const ARTICLES_PER_PAGE: usize = 100;
 /// `GET /articles?page=N`.
 pub async fn articles(State(state): State<AppState>, Query(query): Query<ArticlesQuery>) -> Result<Response, AppError> {
     let corpus = &state.corpus();
-    let pages = corpus.articles.len().div_ceil(ARTICLES_PER_PAGE).max(1);
-    let number = page_number(&query.page)?;
-    if number > pages {
-        return Err(AppError::bad(
-            "page",
-            format!("Page {number} is past the last page"),
-            format!("a page from 1 to {pages}"),
-        ));
-    }
+    let page = Page::of(page_number(&query.page)?, corpus.articles.len(), ARTICLES_PER_PAGE)?;
+    let number = page.number;
     let path = if number == 1 {
         "/articles".to_owned()
     } else {
@@ -162,12 +156,9 @@ pub async fn articles(State(state): State<AppState>, Query(query): Query<Article
         )
         .with_json("/api/articles"),
         prev_href: (number > 1).then(|| format!("/articles?page={}", number - 1)),
-        next_href: (number < pages).then(|| format!("/articles?page={}", number + 1)),
-        articles: corpus
-            .articles
+        next_href: page.has_next().then(|| format!("/articles?page={}", number + 1)),
+        articles: corpus.articles[page.items]
             .iter()
-            .skip((number - 1) * ARTICLES_PER_PAGE)
-            .take(ARTICLES_PER_PAGE)
             .map(|a| ArticleLine {
                 slug: a.slug.clone(),
                 title: article_title(a),

@@ -216,7 +216,7 @@ pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQu
         query: &search,
         terms: corpus.terms(),
     };
-    let items = listing.rows[listing.page_rows.clone()]
+    let items = listing.rows[listing.page.items.clone()]
         .iter()
         .map(|&row| {
             let r = &corpus.said[row];
@@ -305,11 +305,14 @@ pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQu
         summary,
         chips: chips(corpus, &filters),
         items,
-        first_number: listing.page_rows.start + 1,
+        first_number: listing.page.items.start + 1,
         page_number: filters.page,
-        pages: listing.pages,
+        pages: listing.page.pages,
         prev_href: (filters.page > 1).then(|| filters.href("/quotes", filters.page - 1)),
-        next_href: (filters.page < listing.pages).then(|| filters.href("/quotes", filters.page + 1)),
+        next_href: listing
+            .page
+            .has_next()
+            .then(|| filters.href("/quotes", filters.page + 1)),
         csv_href: filters.href("/quotes.csv", 1),
         json_href: filters.href("/api/quotes", filters.page),
     };

@@ -12,6 +12,7 @@ use crate::corpus::{Corpus, SaidSource, said_attribution, said_cue};
 use crate::model::RoleSource;
 use crate::web::error::AppError;
 use crate::web::filters::{one_value, page_number, theme_index};
+use crate::web::listing::Page;
 use crate::web::page::PageMeta;
 use crate::web::query::Query;
 use crate::web::resolve::{canonical_speaker, permanent_redirect};
@@ -281,19 +282,12 @@ pub async fn speaker(
         )));
     }
     let items = statement_views(corpus, id, theme);
-    let pages = items.len().div_ceil(SPEAKER_PAGE_SIZE).max(1);
-    if number > pages {
-        return Err(AppError::bad(
-            "page",
-            format!("Page {number} is past the last page"),
-            format!("a page from 1 to {pages}"),
-        ));
-    }
     let total = items.len();
+    let page = Page::of(number, total, SPEAKER_PAGE_SIZE)?;
     let page_items: Vec<StatementView> = items
         .into_iter()
-        .skip((number - 1) * SPEAKER_PAGE_SIZE)
-        .take(SPEAKER_PAGE_SIZE)
+        .skip(page.items.start)
+        .take(page.items.len())
         .collect();
     let mut theme_counts = vec![0usize; corpus.themes.list.len()];
     for r in crate::corpus::statements_of(&corpus.said, &speaker.said) {
@@ -360,9 +354,11 @@ pub async fn speaker(
         showing,
         groups: group_by_article(corpus, page_items),
         page_number: number,
-        pages,
+        pages: page.pages,
         prev_href: (number > 1).then(|| urls::speaker_page(&speaker.slug, theme_slug, number - 1)),
-        next_href: (number < pages).then(|| urls::speaker_page(&speaker.slug, theme_slug, number + 1)),
+        next_href: page
+            .has_next()
+            .then(|| urls::speaker_page(&speaker.slug, theme_slug, number + 1)),
     };
     render(&page)
 }
