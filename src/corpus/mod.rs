@@ -329,13 +329,13 @@ impl Corpus {
         for (a, rows) in prepared.into_iter().enumerate() {
             let first_row = said.len();
             for (row, text) in rows.said.into_iter().zip(rows.texts) {
-                if let Some(id) = row.speaker {
-                    let speaker = &mut speakers[id as usize];
+                if let Some(id) = row.speaker() {
+                    let speaker = &mut speakers[id];
                     speaker.said.push(said.len());
                     speaker.quote_count += usize::from(row.kind != SaidKind::Reported);
                 }
                 said.push(SaidRow {
-                    within: row.within.map(|at| narrow(first_row + at as usize)),
+                    within: row.within().map(|at| narrow(first_row + at)),
                     ..row
                 });
                 texts.push(text);
@@ -364,12 +364,12 @@ impl Corpus {
             .iter()
             .zip(&texts)
             .map(|(row, text)| IndexedQuote {
-                article: row.article as usize,
-                speaker: row.speaker.map(|s| s as usize),
+                article: row.article(),
+                speaker: row.speaker(),
                 kind: row.kind,
                 themes: &row.themes,
                 text,
-                name: row.speaker.map_or("", |s| speakers[s as usize].name.as_str()),
+                name: row.speaker().map_or("", |s| speakers[s].name.as_str()),
             })
             .collect();
         let index = QuoteIndex::build(&indexed, speakers.len(), themes.list.len());
@@ -450,7 +450,7 @@ impl Corpus {
 
     /// The article a row is in.
     pub fn row_article(&self, row: usize) -> &StoredArticle {
-        &self.articles[self.said[row].article as usize]
+        &self.articles[self.said[row].article()]
     }
 
     /// A row's words as a reader reads them.
@@ -499,7 +499,7 @@ impl Corpus {
     /// quote, "r-putin-north-korea-visit-2" for a report).
     pub fn anchor(&self, row: usize) -> String {
         let r = &self.said[row];
-        let slug = &self.articles[r.article as usize].slug;
+        let slug = &self.articles[r.article()].slug;
         match r.source {
             SaidSource::Quote { quote, .. } => format!("q-{slug}-{}", quote + 1),
             SaidSource::Report(report) => format!("r-{slug}-{}", report + 1),

@@ -1,11 +1,10 @@
 //! Quotes, reported statements, and how each was attributed.
 
-use std::ops::Range;
 use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{SpeakerId, Text, narrow};
+use super::{Span, SpeakerId, Text};
 
 /// Words between a pair of quotation marks in a body paragraph.
 #[derive(Debug, Clone, Serialize)]
@@ -62,38 +61,6 @@ impl Quote {
             && self.kind == QuoteKind::Direct
             && first.kind == QuoteKind::Direct
             && !first.text.trim_end().ends_with(['.', '?', '!', '…'])
-    }
-}
-
-/// A byte range within a paragraph, held in eight bytes rather than sixteen.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Span {
-    start: u32,
-    end: u32,
-}
-
-impl Span {
-    /// The span of `range`.
-    pub fn new(range: Range<usize>) -> Self {
-        Span {
-            start: narrow(range.start),
-            end: narrow(range.end),
-        }
-    }
-
-    /// Its first byte.
-    pub fn start(self) -> usize {
-        self.start as usize
-    }
-
-    /// Just past its last byte.
-    pub fn end(self) -> usize {
-        self.end as usize
-    }
-
-    /// The bytes, as a range to slice with.
-    pub fn range(self) -> Range<usize> {
-        self.start()..self.end()
     }
 }
 

@@ -1,4 +1,4 @@
-//! A piece of an article's text, shared: the whole text is held once and each piece is a byte range into it.
+//! A piece of an article's text, shared: the whole text is held once and each piece is a byte range (a [`Span`]) into it.
 
 use std::fmt;
 use std::ops::{Deref, Range};
@@ -6,29 +6,34 @@ use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
+use super::narrow;
+
 /// Words of an article (a paragraph, a quote, a report) as a byte range into the article's
 /// whole text, which every piece shares: cloning one copies no text. It reads as a `&str`.
 #[derive(Clone, Default)]
 pub struct Text {
     source: Arc<str>,
-    start: u32,
-    end: u32,
+    span: Span,
 }
 
 impl Text {
     /// The piece `range` of `source`; empty when the range does not fall on character
     /// boundaries inside it (or lies past 4 GiB).
     pub fn new(source: Arc<str>, range: Range<usize>) -> Self {
-        let bounds = (u32::try_from(range.start), u32::try_from(range.end));
-        match bounds {
-            (Ok(start), Ok(end)) if source.get(range).is_some() => Text { source, start, end },
-            _ => Text::default(),
+        let fits = u32::try_from(range.end).is_ok() && source.get(range.clone()).is_some();
+        if fits {
+            Text {
+                source,
+                span: Span::new(range),
+            }
+        } else {
+            Text::default()
         }
     }
 
     /// The piece `range` of this piece (a byte range within it), sharing the same text.
     pub fn slice(&self, range: Range<usize>) -> Text {
-        let start = self.start as usize;
+        let start = self.span.start();
         Text::new(self.source.clone(), start + range.start..start + range.end)
     }
 
@@ -39,9 +44,7 @@ impl Text {
 
     /// The words.
     pub fn as_str(&self) -> &str {
-        self.source
-            .get(self.start as usize..self.end as usize)
-            .unwrap_or_default()
+        self.source.get(self.span.range()).unwrap_or_default()
     }
 }
 
@@ -125,6 +128,38 @@ impl PartialEq<Text> for String {
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+
+/// A byte range within a paragraph or an article's text, held in eight bytes rather than sixteen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    /// The span of `range`.
+    pub fn new(range: Range<usize>) -> Self {
+        Span {
+            start: narrow(range.start),
+            end: narrow(range.end),
+        }
+    }
+
+    /// Its first byte.
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    /// Just past its last byte.
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+
+    /// The bytes, as a range to slice with.
+    pub fn range(self) -> Range<usize> {
+        self.start()..self.end()
     }
 }
 
