@@ -229,10 +229,11 @@ impl QuoteIndex {
                 }
             }
         }
+        let stretch_size = rows_per_stretch.max(1);
         let stretches: Vec<WordPostings> = quotes
-            .par_chunks(rows_per_stretch.max(1))
+            .par_chunks(stretch_size)
             .enumerate()
-            .map(|(n, rows)| WordPostings::read(rows, n * rows_per_stretch.max(1), &index.terms))
+            .map(|(n, rows)| WordPostings::read(rows, n * stretch_size, &index.terms))
             .collect();
         // Stretches are in row order, so appending keeps every posting list sorted.
         for stretch in stretches {
