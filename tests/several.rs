@@ -9,7 +9,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use axum::body::Body;
+use axum::Router;
+use axum::body::{Body, Bytes};
 use axum::http::Request;
 use common::texts;
 use scraper::Html;
@@ -58,13 +59,27 @@ fn corpus(dir: &Path) -> Corpus {
     loaded.corpus
 }
 
-async fn page(corpus: Corpus, uri: &str) -> Html {
-    let response = app(AppState::new(corpus, "http://127.0.0.1:3000"))
+fn site(corpus: Corpus) -> Router {
+    app(AppState::new(corpus, "http://127.0.0.1:3000"))
+}
+
+/// The status and body of a GET.
+async fn fetch(site: &Router, uri: &str) -> (u16, Bytes) {
+    let response = site
+        .clone()
         .oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap())
         .await
         .unwrap();
-    assert_eq!(response.status(), 200, "{uri}");
-    let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.unwrap();
+    let status = response.status().as_u16();
+    (
+        status,
+        axum::body::to_bytes(response.into_body(), 10 << 20).await.unwrap(),
+    )
+}
+
+async fn page(corpus: Corpus, uri: &str) -> Html {
+    let (status, bytes) = fetch(&site(corpus), uri).await;
+    assert_eq!(status, 200, "{uri}");
     Html::parse_document(&String::from_utf8_lossy(&bytes))
 }
 
@@ -146,13 +161,8 @@ async fn colours_stay_when_another_story_arrives() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-async fn json(corpus: Corpus, uri: &str) -> (u16, serde_json::Value) {
-    let response = app(AppState::new(corpus, "http://127.0.0.1:3000"))
-        .oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let bytes = axum::body::to_bytes(response.into_body(), 10 << 20).await.unwrap();
+async fn json(site: &Router, uri: &str) -> (u16, serde_json::Value) {
+    let (status, bytes) = fetch(site, uri).await;
     (status, serde_json::from_slice(&bytes).unwrap())
 }
 
@@ -168,6 +178,7 @@ async fn the_speaker_and_article_lists_come_a_page_at_a_time() {
     let (articles, speakers) = (corpus.articles.len(), corpus.speakers.len());
     assert_eq!(articles, 122);
     assert!(speakers > 100, "{speakers} speakers");
+    let site = site(corpus);
     for (path, key, total) in [
         ("/api/articles", "articles", articles),
         ("/api/speakers", "speakers", speakers),
@@ -177,7 +188,7 @@ async fn the_speaker_and_article_lists_come_a_page_at_a_time() {
         let mut next = Some(path.to_owned());
         let mut pages = 0;
         while let Some(uri) = next {
-            let (status, page) = json(self::corpus(&dir), &uri).await;
+            let (status, page) = json(&site, &uri).await;
             assert_eq!(status, 200, "{uri}");
             pages += 1;
             assert_eq!(page["page"], pages, "{uri}");
@@ -193,7 +204,7 @@ async fn the_speaker_and_article_lists_come_a_page_at_a_time() {
         slugs.dedup();
         assert_eq!(slugs.len(), total, "{path}: an item on two pages");
         let past = format!("{path}?page={}", pages + 1);
-        let (status, answer) = json(self::corpus(&dir), &past).await;
+        let (status, answer) = json(&site, &past).await;
         assert_eq!(status, 400, "{past}");
         assert_eq!(answer["error"]["parameter"], "page", "{past}");
     }
