@@ -88,6 +88,9 @@ fn main() {
     );
     let rest = added.saturating_sub(rows + speakers);
     println!("  search index and lookups {rest:>11} B ({:.2}x)", times(rest));
+    for (part, bytes) in corpus.index_heap_parts() {
+        println!("    {part:<34} {bytes:>11} B ({:.2}x)", times(bytes));
+    }
     drop(corpus);
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::postings::{Postings, intersect_sorted, union_all, union_sorted};
 use super::said::SaidKind;
 use super::search::{SearchQuery, Terms, Want, folded_words, holds_phrase};
 
@@ -50,24 +51,24 @@ impl QuoteQuery {
 #[derive(Debug, Default)]
 pub struct QuoteIndex {
     total: usize,
-    by_speaker: Vec<Vec<u32>>,
-    by_kind: [Vec<u32>; 3],
-    by_article: Vec<Vec<u32>>,
-    by_theme: Vec<Vec<u32>>,
+    by_speaker: Vec<Postings>,
+    by_kind: [Postings; 3],
+    by_article: Vec<Postings>,
+    by_theme: Vec<Postings>,
     /// Folded words, for prefix searches.
-    by_word: BTreeMap<String, Vec<u32>>,
+    by_word: BTreeMap<String, Postings>,
     /// Terms (spelling made one, stemmed), for word and phrase searches.
-    by_term: FxHashMap<String, Vec<u32>>,
+    by_term: FxHashMap<String, Postings>,
     /// For each term, how often it occurs in each row of its posting list (same order, at
     /// most 255), for BM25 without reading the rows.
-    term_tf: FxHashMap<String, Vec<u8>>,
+    term_tf: FxHashMap<String, Box<[u8]>>,
     /// The term of every folded word the rows hold, so that reading a row for phrases and
     /// relevance costs lookups, not stemming.
     word_term: FxHashMap<String, String>,
     /// Terms of each row's speaker's name.
-    by_name: FxHashMap<String, Vec<u32>>,
+    by_name: FxHashMap<String, Postings>,
     /// Each row's length in words, for BM25.
-    lengths: Vec<u16>,
+    lengths: Box<[u16]>,
     /// The average row length, in words.
     average_length: f32,
     /// Turns words into terms.
@@ -182,6 +183,11 @@ impl WordPostings {
     }
 }
 
+/// The lists of the values a field asks for (speakers, articles…), skipping unknown values.
+fn field<'a>(values: &[usize], lists: &'a [Postings]) -> Vec<&'a Postings> {
+    values.iter().filter_map(|&v| lists.get(v)).collect()
+}
+
 impl QuoteIndex {
     /// Indexes quotes given in row order. The words of each stretch of rows are read and
     /// stemmed on all cores; the stretches' posting lists are then joined in row order.
@@ -198,33 +204,24 @@ impl QuoteIndex {
         theme_count: usize,
         rows_per_stretch: usize,
     ) -> Self {
-        let mut index = QuoteIndex {
-            total: quotes.len(),
-            by_speaker: vec![Vec::new(); speaker_count],
-            by_kind: [Vec::new(), Vec::new(), Vec::new()],
-            by_article: Vec::new(),
-            by_theme: vec![Vec::new(); theme_count],
-            by_word: BTreeMap::new(),
-            by_term: FxHashMap::default(),
-            by_name: FxHashMap::default(),
-            word_term: FxHashMap::default(),
-            term_tf: FxHashMap::default(),
-            lengths: Vec::with_capacity(quotes.len()),
-            average_length: 0.0,
-            terms: Terms::default(),
-        };
+        let total = quotes.len();
+        let terms = Terms::default();
+        let mut by_speaker: Vec<Vec<u32>> = vec![Vec::new(); speaker_count];
+        let mut by_kind: [Vec<u32>; 3] = Default::default();
+        let mut by_article: Vec<Vec<u32>> = Vec::new();
+        let mut by_theme: Vec<Vec<u32>> = vec![Vec::new(); theme_count];
         for (row, quote) in quotes.iter().enumerate() {
             let row = u32::try_from(row).unwrap_or(u32::MAX);
-            if let Some(list) = quote.speaker.and_then(|s| index.by_speaker.get_mut(s)) {
+            if let Some(list) = quote.speaker.and_then(|s| by_speaker.get_mut(s)) {
                 list.push(row);
             }
-            index.by_kind[quote.kind.slot()].push(row);
-            if index.by_article.len() <= quote.article {
-                index.by_article.resize(quote.article + 1, Vec::new());
+            by_kind[quote.kind.slot()].push(row);
+            if by_article.len() <= quote.article {
+                by_article.resize(quote.article + 1, Vec::new());
             }
-            index.by_article[quote.article].push(row);
+            by_article[quote.article].push(row);
             for &t in quote.themes {
-                if let Some(list) = index.by_theme.get_mut(t as usize) {
+                if let Some(list) = by_theme.get_mut(t as usize) {
                     list.push(row);
                 }
             }
@@ -233,43 +230,90 @@ impl QuoteIndex {
         let stretches: Vec<WordPostings> = quotes
             .par_chunks(stretch_size)
             .enumerate()
-            .map(|(n, rows)| WordPostings::read(rows, n * stretch_size, &index.terms))
+            .map(|(n, rows)| WordPostings::read(rows, n * stretch_size, &terms))
             .collect();
         // Stretches are in row order, so appending keeps every posting list sorted.
+        let mut lengths = Vec::with_capacity(total);
+        let mut by_word: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut by_term: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut term_tf: FxHashMap<String, Vec<u8>> = FxHashMap::default();
+        let mut word_term: FxHashMap<String, String> = FxHashMap::default();
+        let mut by_name: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for stretch in stretches {
-            index.lengths.extend(stretch.lengths);
+            lengths.extend(stretch.lengths);
             for (word, rows) in stretch.words {
-                append(index.by_word.entry(word).or_default(), rows);
+                append(by_word.entry(word).or_default(), rows);
             }
             for (term, (rows, tfs)) in stretch.terms {
-                append(index.term_tf.entry(term.clone()).or_default(), tfs);
-                append(index.by_term.entry(term).or_default(), rows);
+                append(term_tf.entry(term.clone()).or_default(), tfs);
+                append(by_term.entry(term).or_default(), rows);
             }
             for (word, term) in stretch.word_terms {
-                index.word_term.entry(word).or_insert(term);
+                word_term.entry(word).or_insert(term);
             }
             for (term, rows) in stretch.names {
-                append(index.by_name.entry(term).or_default(), rows);
+                append(by_name.entry(term).or_default(), rows);
             }
         }
-        // Posting lists are kept until the next reload: none keeps the spare room it grew.
-        for list in index
-            .by_speaker
-            .iter_mut()
-            .chain(index.by_kind.iter_mut())
-            .chain(index.by_article.iter_mut())
-            .chain(index.by_theme.iter_mut())
-            .chain(index.by_name.values_mut())
-            .chain(index.by_word.values_mut())
-            .chain(index.by_term.values_mut())
-        {
-            list.shrink_to_fit();
+        // Posting lists are kept until the next reload: each takes its smaller form, and
+        // none keeps the spare room it grew.
+        let compact = |rows: Vec<u32>| Postings::new(rows, total);
+        let compact_all = |lists: Vec<Vec<u32>>| lists.into_iter().map(compact).collect::<Vec<_>>();
+        let compact_keyed = |map: FxHashMap<String, Vec<u32>>| {
+            map.into_iter()
+                .map(|(key, rows)| (key, compact(rows)))
+                .collect::<FxHashMap<_, _>>()
+        };
+        let average_length = lengths.iter().map(|&l| f32::from(l)).sum::<f32>() / (total.max(1) as f32);
+        QuoteIndex {
+            total,
+            by_speaker: compact_all(by_speaker),
+            by_kind: by_kind.map(compact),
+            by_article: compact_all(by_article),
+            by_theme: compact_all(by_theme),
+            by_word: by_word.into_iter().map(|(word, rows)| (word, compact(rows))).collect(),
+            by_term: compact_keyed(by_term),
+            by_name: compact_keyed(by_name),
+            word_term,
+            term_tf: term_tf
+                .into_iter()
+                .map(|(term, tfs)| (term, tfs.into_boxed_slice()))
+                .collect(),
+            lengths: lengths.into_boxed_slice(),
+            average_length,
+            terms,
         }
-        for tfs in index.term_tf.values_mut() {
-            tfs.shrink_to_fit();
+    }
+
+    /// The heap each part of the index holds, in bytes, by name (for `examples/heap.rs`).
+    pub fn heap_parts(&self) -> Vec<(&'static str, usize)> {
+        /// A list's heap plus its place in its map or list.
+        fn lists<'a>(lists: impl Iterator<Item = &'a Postings>) -> usize {
+            lists.map(|l| l.heap_bytes() + size_of::<Postings>()).sum()
         }
-        index.average_length = index.lengths.iter().map(|&l| f32::from(l)).sum::<f32>() / (index.total.max(1) as f32);
-        index
+        /// A map's keys and values, each with its place in the map.
+        fn keyed<'a, V: 'a>(map: impl Iterator<Item = (&'a String, &'a V)>, value: impl Fn(&V) -> usize) -> usize {
+            map.map(|(key, v)| key.len() + size_of::<String>() + size_of::<V>() + value(v))
+                .sum()
+        }
+        vec![
+            (
+                "by speaker, article, kind, theme",
+                lists(
+                    self.by_speaker
+                        .iter()
+                        .chain(&self.by_article)
+                        .chain(&self.by_kind)
+                        .chain(&self.by_theme),
+                ),
+            ),
+            ("by word", keyed(self.by_word.iter(), Postings::heap_bytes)),
+            ("by term", keyed(self.by_term.iter(), Postings::heap_bytes)),
+            ("by name", keyed(self.by_name.iter(), Postings::heap_bytes)),
+            ("term frequencies", keyed(self.term_tf.iter(), |tfs| tfs.len())),
+            ("word terms", keyed(self.word_term.iter(), String::len)),
+            ("lengths", self.lengths.len() * size_of::<u16>()),
+        ]
     }
 
     /// The term maker the index was built with, for parsing searches and marking matches.
@@ -282,49 +326,38 @@ impl QuoteIndex {
     /// reads thousands of rows).
     pub fn search<'t>(&self, query: &QuoteQuery, text_of: impl Fn(usize) -> Cow<'t, str>) -> Vec<usize> {
         let mut result: Option<Vec<u32>> = None;
-        let mut narrow = |union: Vec<u32>| {
-            result = Some(match result.take() {
-                None => union,
-                Some(current) => intersect(&current, &union),
+        // Each field narrows the rows so far to those in any of its lists; one list narrows
+        // by membership, without reading every row it holds.
+        let mut narrow = |lists: &[&Postings], more: &[u32]| {
+            result = Some(match (result.take(), lists, more) {
+                (Some(current), [one], []) => one.intersect(&current),
+                (current, lists, more) => {
+                    let union = union_sorted(union_all(lists), more);
+                    match current {
+                        None => union,
+                        Some(current) => intersect_sorted(&current, &union),
+                    }
+                }
             });
         };
         if !query.speakers.is_empty() {
-            narrow(union_all(
-                &query
-                    .speakers
-                    .iter()
-                    .filter_map(|&s| self.by_speaker.get(s))
-                    .collect::<Vec<_>>(),
-            ));
+            narrow(&field(&query.speakers, &self.by_speaker), &[]);
         }
         if !query.articles.is_empty() {
-            narrow(union_all(
-                &query
-                    .articles
-                    .iter()
-                    .filter_map(|&a| self.by_article.get(a))
-                    .collect::<Vec<_>>(),
-            ));
+            narrow(&field(&query.articles, &self.by_article), &[]);
         }
         if !query.kinds.is_empty() {
-            narrow(union_all(
-                &query.kinds.iter().map(|&k| &self.by_kind[k.slot()]).collect::<Vec<_>>(),
-            ));
+            let kinds: Vec<usize> = query.kinds.iter().map(|k| k.slot()).collect();
+            narrow(&field(&kinds, &self.by_kind), &[]);
         }
         if !query.themes.is_empty() {
-            narrow(union_all(
-                &query
-                    .themes
-                    .iter()
-                    .filter_map(|&t| self.by_theme.get(t))
-                    .collect::<Vec<_>>(),
-            ));
+            narrow(&field(&query.themes, &self.by_theme), &[]);
         }
         // Phrases are narrowed by their terms here and checked in the text below.
         let mut phrases: Vec<&[String]> = Vec::new();
         for clause in &query.text.clauses {
-            let mut lists: Vec<&Vec<u32>> = Vec::new();
-            let mut phrase_rows: Vec<Vec<u32>> = Vec::new();
+            let mut lists: Vec<&Postings> = Vec::new();
+            let mut phrase_rows: Vec<u32> = Vec::new();
             for want in clause {
                 match want {
                     Want::Term(term) => {
@@ -341,21 +374,18 @@ impl QuoteIndex {
                         phrases.push(words);
                         let mut rows: Option<Vec<u32>> = None;
                         for word in words {
-                            let list = self.by_term.get(word).map_or(&[][..], Vec::as_slice);
+                            let empty = Postings::default();
+                            let list = self.by_term.get(word).unwrap_or(&empty);
                             rows = Some(match rows {
                                 None => list.to_vec(),
-                                Some(current) => intersect(&current, list),
+                                Some(current) => list.intersect(&current),
                             });
                         }
-                        phrase_rows.push(rows.unwrap_or_default());
+                        phrase_rows = union_sorted(phrase_rows, &rows.unwrap_or_default());
                     }
                 }
             }
-            let mut union = union_all(&lists);
-            for rows in phrase_rows {
-                union = union_all(&[&union, &rows]);
-            }
-            narrow(union);
+            narrow(&lists, &phrase_rows);
         }
         let mut rows: Vec<usize> = match result {
             Some(rows) => rows.into_iter().map(|r| r as usize).collect(),
@@ -422,12 +452,12 @@ impl QuoteIndex {
         match want {
             Want::Term(term) => [&self.by_term, &self.by_name]
                 .iter()
-                .any(|map| map.get(term).is_some_and(|rows| rows.binary_search(&row).is_ok())),
+                .any(|map| map.get(term).is_some_and(|rows| rows.contains(row))),
             Want::Prefix(prefix) => self
                 .by_word
                 .range(prefix.clone()..)
                 .take_while(|(w, _)| w.starts_with(prefix.as_str()))
-                .any(|(_, rows)| rows.binary_search(&row).is_ok()),
+                .any(|(_, rows)| rows.contains(row)),
             Want::Phrase(_) => false,
         }
     }
@@ -444,8 +474,7 @@ impl QuoteIndex {
             };
             let df = postings.len() as f32;
             let tf = postings
-                .binary_search(&row_id)
-                .ok()
+                .rank(row_id)
                 .and_then(|at| self.term_tf.get(term).and_then(|tfs| tfs.get(at)))
                 .map_or(0.0, |&tf| f32::from(tf));
             if tf == 0.0 {
@@ -458,10 +487,7 @@ impl QuoteIndex {
         for want in search.clauses.iter().flatten() {
             score += match want {
                 Want::Term(term) => {
-                    let names = self
-                        .by_name
-                        .get(term)
-                        .is_some_and(|rows| rows.binary_search(&u32::try_from(row).unwrap_or(u32::MAX)).is_ok());
+                    let names = self.by_name.get(term).is_some_and(|rows| rows.contains(row_id));
                     term_score(term) + if names { NAME_BOOST } else { 0.0 }
                 }
                 Want::Prefix(prefix) => {
@@ -472,7 +498,7 @@ impl QuoteIndex {
                         .range(prefix.clone()..)
                         .take_while(|(w, _)| w.starts_with(prefix.as_str()))
                     {
-                        if rows.binary_search(&row_id).is_ok()
+                        if rows.contains(row_id)
                             && let Some(term) = self.word_term.get(word)
                         {
                             best = best.max(term_score(term));
@@ -520,36 +546,6 @@ fn push_row(list: &mut Vec<u32>, row: u32) {
     }
 }
 
-fn union_all(lists: &[&Vec<u32>]) -> Vec<u32> {
-    match lists {
-        [] => Vec::new(),
-        [one] => (*one).clone(),
-        _ => {
-            let mut all: Vec<u32> = lists.iter().flat_map(|l| l.iter().copied()).collect();
-            all.sort_unstable();
-            all.dedup();
-            all
-        }
-    }
-}
-
-fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -593,8 +589,8 @@ mod tests {
             assert_eq!(joined.lengths, whole.lengths);
             assert_eq!(joined.by_speaker, whole.by_speaker);
         }
-        assert_eq!(whole.by_name["ruiz"], vec![0, 1, 2]);
-        assert_eq!(whole.by_term["china"], vec![0, 2]);
+        assert_eq!(whole.by_name["ruiz"].to_vec(), [0, 1, 2]);
+        assert_eq!(whole.by_term["china"].to_vec(), [0, 2]);
     }
 
     const TEXTS: [&str; 4] = [

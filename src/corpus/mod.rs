@@ -4,6 +4,7 @@ mod corrections;
 mod index;
 mod library;
 mod load;
+mod postings;
 mod said;
 mod search;
 mod themes;
@@ -515,6 +516,11 @@ impl Corpus {
     /// The term maker the search uses, for parsing search text and marking matches.
     pub fn terms(&self) -> &Terms {
         self.index.terms()
+    }
+
+    /// The search index's heap by part, in bytes (see [`QuoteIndex::heap_parts`]).
+    pub fn index_heap_parts(&self) -> Vec<(&'static str, usize)> {
+        self.index.heap_parts()
     }
 
     /// Commentators first, in order of appearance; then everyone else.
