@@ -40,8 +40,6 @@ mod tokens;
 
 pub use lexicon::{BUILTIN_LEXICON, Lexicon, LexiconError, WordSet};
 
-use std::sync::Arc;
-
 use crate::model::{Article, Paragraph, ParagraphRole, Text, narrow};
 
 /// Reads plain text as an article is laid out, without attributing anything: the headline,
@@ -72,10 +70,10 @@ pub fn parse(source: &str, lexicon: &Lexicon) -> Article {
     let lines = lines::split_lines(source);
     let layout = layout::layout(&lines, lexicon);
     // The article's text is held once; paragraphs, quotes and reports are ranges into it.
-    let shared: Arc<str> = Arc::from(source);
+    let whole = Text::whole(source);
     let texts: Vec<Text> = lines
         .iter()
-        .map(|line| Text::new(shared.clone(), line.byte_start..line.byte_start + line.text.len()))
+        .map(|line| whole.slice(line.byte_start..line.byte_start + line.text.len()))
         .collect();
     let body: Vec<(usize, Text)> = texts
         .iter()
