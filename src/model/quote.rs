@@ -109,19 +109,19 @@ pub enum Attribution {
     /// A pronoun in the cue ("she said") stands for the speaker.
     Pronoun {
         /// The pronoun as written.
-        pronoun: String,
+        pronoun: Box<str>,
         /// How it was resolved.
         antecedent: Antecedent,
     },
     /// The cue uses a role noun ("the analyst said") the article gave the speaker.
     RoleNoun {
         /// The noun.
-        noun: String,
+        noun: Box<str>,
     },
     /// The cue names a document ("the statement said"), which speaks for whoever issued it.
     Document {
         /// The document as written.
-        document: String,
+        document: Box<str>,
     },
     /// The second part of a split quote (“The plan,” she said, “is dead.”).
     SplitQuote,
@@ -144,17 +144,17 @@ pub enum Attribution {
     /// An unnamed source ("an official said") whose words a named person is later quoted saying.
     NamedLater {
         /// How the text first described the source.
-        source: String,
+        source: Box<str>,
     },
     /// The source is unnamed ("an official said"): no speaker is given.
     Anonymous {
         /// How the text describes the source.
-        source: String,
+        source: Box<str>,
     },
     /// The source is a group of people ("Campaigners said"): no one speaker is given.
     Group {
         /// How the text describes the group.
-        source: String,
+        source: Box<str>,
     },
     /// The quote is a title or label said by nobody.
     Title,
@@ -163,7 +163,7 @@ pub enum Attribution {
     /// No sieve was sure, so no speaker is given; the reason says why.
     NotGiven {
         /// Why nobody is named.
-        reason: String,
+        reason: Box<str>,
     },
 }
 

@@ -118,9 +118,7 @@ impl Decision {
     fn not_given(reason: &str) -> Self {
         Decision {
             who: Who::Nobody,
-            attribution: Attribution::NotGiven {
-                reason: reason.to_owned(),
-            },
+            attribution: Attribution::NotGiven { reason: reason.into() },
             cue: None,
         }
     }
@@ -239,7 +237,7 @@ impl<'l> State<'l> {
                     && let Who::Anonymous(source) = resolved[prev].who.clone()
                 {
                     resolved[prev].who = Who::Entity(id);
-                    resolved[prev].attribution = Attribution::NamedLater { source };
+                    resolved[prev].attribution = Attribution::NamedLater { source: source.into() };
                 }
                 match &decision.who {
                     Who::Entity(id) if sentence_speaker.is_none() => {
@@ -747,7 +745,7 @@ impl<'l> State<'l> {
                 Ok((id, antecedent)) => (
                     Who::Entity(id),
                     Attribution::Pronoun {
-                        pronoun: pronoun.as_str().to_owned(),
+                        pronoun: pronoun.as_str().into(),
                         antecedent,
                     },
                 ),
@@ -768,12 +766,7 @@ impl<'l> State<'l> {
                         .find(|&id| fits_role(id, &self.register))
                 });
                 match found {
-                    Some(id) => (
-                        Who::Entity(id),
-                        Attribution::RoleNoun {
-                            noun: (*noun).to_owned(),
-                        },
-                    ),
+                    Some(id) => (Who::Entity(id), Attribution::RoleNoun { noun: (*noun).into() }),
                     None if as_subject => return Decision::not_given("no one in the article is described so"),
                     None => {
                         return Decision::not_given(&format!("the article names no one it calls “the {noun}”"));
@@ -783,13 +776,13 @@ impl<'l> State<'l> {
             Referent::Anonymous(source) => (
                 Who::Anonymous((*source).to_owned()),
                 Attribution::Anonymous {
-                    source: (*source).to_owned(),
+                    source: (*source).into(),
                 },
             ),
             Referent::Group(source) => (
                 Who::Group((*source).to_owned()),
                 Attribution::Group {
-                    source: (*source).to_owned(),
+                    source: (*source).into(),
                 },
             ),
             Referent::Organisation { phrase, head } => {
@@ -812,7 +805,7 @@ impl<'l> State<'l> {
                     Some(id) => (
                         Who::Entity(id),
                         Attribution::Document {
-                            document: (*document).to_owned(),
+                            document: (*document).into(),
                         },
                     ),
                     None => return Decision::not_given("the document’s issuer is not named"),
@@ -1180,7 +1173,7 @@ impl<'l> State<'l> {
                 .find(|&j| self.quote_who[j].entity().is_some() && normal(&self.quotes[j].text).contains(&words));
             if let Some(j) = later {
                 self.quote_who[i] = self.quote_who[j].clone();
-                self.quotes[i].attribution = Attribution::NamedLater { source };
+                self.quotes[i].attribution = Attribution::NamedLater { source: source.into() };
             }
         }
     }
