@@ -4,6 +4,7 @@ mod corrections;
 mod index;
 mod library;
 mod load;
+mod lookup;
 mod postings;
 mod said;
 mod search;
@@ -28,6 +29,7 @@ pub use themes::{BUILTIN_THEMES, Theme, ThemeBook, Themes, read_named_themes, re
 use crate::model::{Article, RoleSource, SpeakerId, SpeakerKind, unique_slug};
 use crate::parse::Lexicon;
 use index::IndexedQuote;
+use lookup::SortedBy;
 
 /// The article shipped with whosaid, compiled in so the binary serves it from any folder.
 pub const SHIPPED_ARTICLE: &str = include_str!("../../data/articles/putin-north-korea-visit.txt");
@@ -172,9 +174,12 @@ pub struct Corpus {
     /// Everything said: quotes (a split quote once) and reports, article by article in reading order.
     pub said: Vec<SaidRow>,
     index: QuoteIndex,
-    speaker_by_slug: FxHashMap<String, usize>,
-    speakers_by_short: FxHashMap<String, Vec<usize>>,
-    article_by_slug: FxHashMap<String, usize>,
+    /// Speakers by slug.
+    speaker_slugs: SortedBy,
+    /// Speakers by short name, as a slug ("town").
+    short_names: SortedBy,
+    /// Articles by slug.
+    article_slugs: SortedBy,
     /// For each article, the corpus speaker of each of its speakers, by [`crate::model::SpeakerId`].
     article_speakers: Vec<Vec<usize>>,
 }
@@ -245,19 +250,14 @@ impl Corpus {
             }
             article_speakers.push(local);
         }
-        let mut speaker_by_slug = FxHashMap::default();
-        let mut speakers_by_short: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut taken = rustc_hash::FxHashSet::default();
         taken.reserve(speakers.len());
-        for (id, speaker) in speakers.iter_mut().enumerate() {
-            let slug = unique_slug(&crate::model::slugify(&speaker.name), &mut taken);
-            speaker_by_slug.insert(slug.clone(), id);
-            speaker.slug = slug;
-            speakers_by_short
-                .entry(crate::model::slugify(&speaker.short_name))
-                .or_default()
-                .push(id);
+        for speaker in &mut speakers {
+            speaker.slug = unique_slug(&crate::model::slugify(&speaker.name), &mut taken);
         }
+        drop(taken);
+        let speaker_slugs = SortedBy::new(speakers.len(), |s| speakers[s].slug.as_str());
+        let short_names = SortedBy::new(speakers.len(), |s| crate::model::slugify(&speakers[s].short_name));
 
         {
             let slugs: Vec<&str> = speakers.iter().map(|s| s.slug.as_str()).collect();
@@ -374,16 +374,16 @@ impl Corpus {
             })
             .collect();
         let index = QuoteIndex::build(&indexed, speakers.len(), themes.list.len());
-        let article_by_slug = articles.iter().enumerate().map(|(i, a)| (a.slug.clone(), i)).collect();
+        let article_slugs = SortedBy::new(articles.len(), |a| articles[a].slug.as_str());
         Corpus {
             articles,
             speakers,
             themes,
             said,
             index,
-            speaker_by_slug,
-            speakers_by_short,
-            article_by_slug,
+            speaker_slugs,
+            short_names,
+            article_slugs,
             article_speakers,
         }
     }
@@ -419,17 +419,25 @@ impl Corpus {
 
     /// The speaker with this slug.
     pub fn speaker(&self, slug: &str) -> Option<usize> {
-        self.speaker_by_slug.get(slug).copied()
+        let found = self.speaker_slugs.equal(|s| self.speakers[s].slug.as_str().cmp(slug));
+        found.first().map(|&s| s as usize)
     }
 
-    /// Speakers whose short name, as a slug, is `short` ("town").
-    pub fn speakers_with_short_name(&self, short: &str) -> &[usize] {
-        self.speakers_by_short.get(short).map_or(&[], Vec::as_slice)
+    /// The speaker whose short name, as a slug, is `short` ("town"), when only one has it.
+    pub fn only_speaker_with_short_name(&self, short: &str) -> Option<usize> {
+        let found = self
+            .short_names
+            .equal(|s| crate::model::slugify(&self.speakers[s].short_name).as_str().cmp(short));
+        match found {
+            [one] => Some(*one as usize),
+            _ => None,
+        }
     }
 
     /// The article with this slug.
     pub fn article(&self, slug: &str) -> Option<usize> {
-        self.article_by_slug.get(slug).copied()
+        let found = self.article_slugs.equal(|a| self.articles[a].slug.as_str().cmp(slug));
+        found.first().map(|&a| a as usize)
     }
 
     /// The corpus speaker of one of an article's speakers.
@@ -551,7 +559,13 @@ mod tests {
         );
         let others: Vec<&str> = corpus.others().map(|s| corpus.speakers[s].name.as_str()).collect();
         assert_eq!(others, ["Kim Jong-un"]);
-        assert_eq!(corpus.speakers_with_short_name("town").len(), 1);
+        assert_eq!(
+            corpus.only_speaker_with_short_name("town"),
+            corpus.speaker("jenny-town")
+        );
+        assert!(corpus.speaker("jenny-town").is_some());
+        assert_eq!(corpus.article(SHIPPED_SLUG), Some(0));
+        assert_eq!(corpus.article("no-such-article"), None);
     }
 
     #[test]

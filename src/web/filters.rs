@@ -281,10 +281,9 @@ fn speaker_slug(value: &str, corpus: &Corpus) -> Option<String> {
     if let Some(id) = corpus.speaker(value) {
         return Some(corpus.speakers[id].slug.clone());
     }
-    match corpus.speakers_with_short_name(&crate::model::slugify(value)) {
-        [one] => Some(corpus.speakers[*one].slug.clone()),
-        _ => None,
-    }
+    corpus
+        .only_speaker_with_short_name(&crate::model::slugify(value))
+        .map(|one| corpus.speakers[one].slug.clone())
 }
 
 fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {

@@ -32,9 +32,9 @@ pub fn canonical_speaker(corpus: &Corpus, slug: &str) -> Result<usize, AppError>
     if let Some(id) = corpus.speaker(&folded) {
         return Ok(id);
     }
-    match corpus.speakers_with_short_name(&folded) {
-        [one] => Ok(*one),
-        _ => Err(AppError::not_found(
+    match corpus.only_speaker_with_short_name(&folded) {
+        Some(one) => Ok(one),
+        None => Err(AppError::not_found(
             format!("There is no speaker “{slug}”"),
             speaker_links(corpus),
         )),
