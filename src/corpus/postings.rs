@@ -16,15 +16,19 @@ const BLOCK_WORDS: usize = BLOCK_BITS / 64;
 pub(super) enum Postings {
     /// The rows, in order.
     List(Box<[u32]>),
-    /// Bit `r` of the words is set when row `r` is held.
-    Bitmap {
-        /// The bits, 64 rows a word.
-        words: Box<[u64]>,
-        /// For each block of [`BLOCK_WORDS`] words, how many rows the blocks before it hold.
-        ranks: Box<[u32]>,
-        /// How many rows are held.
-        len: u32,
-    },
+    /// Bit `r` is set when row `r` is held (boxed, so that the far commoner lists stay small).
+    Bitmap(Box<Bitmap>),
+}
+
+/// The bits of a [`Postings::Bitmap`], with its rank table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Bitmap {
+    /// The bits, 64 rows a word.
+    words: Box<[u64]>,
+    /// For each block of [`BLOCK_WORDS`] words, how many rows the blocks before it hold.
+    ranks: Box<[u32]>,
+    /// How many rows are held.
+    len: u32,
 }
 
 impl Default for Postings {
@@ -53,18 +57,18 @@ impl Postings {
             ranks.push(count);
             count += block.iter().map(|w| w.count_ones()).sum::<u32>();
         }
-        Postings::Bitmap {
+        Postings::Bitmap(Box::new(Bitmap {
             words: words.into_boxed_slice(),
             ranks: ranks.into_boxed_slice(),
             len: count,
-        }
+        }))
     }
 
     /// How many rows are held.
     pub(super) fn len(&self) -> usize {
         match self {
             Postings::List(rows) => rows.len(),
-            Postings::Bitmap { len, .. } => *len as usize,
+            Postings::Bitmap(bits) => bits.len as usize,
         }
     }
 
@@ -72,7 +76,8 @@ impl Postings {
     pub(super) fn contains(&self, row: u32) -> bool {
         match self {
             Postings::List(rows) => rows.binary_search(&row).is_ok(),
-            Postings::Bitmap { words, .. } => words
+            Postings::Bitmap(bits) => bits
+                .words
                 .get(row as usize / 64)
                 .is_some_and(|word| word & (1 << (row % 64)) != 0),
         }
@@ -82,7 +87,8 @@ impl Postings {
     pub(super) fn rank(&self, row: u32) -> Option<usize> {
         match self {
             Postings::List(rows) => rows.binary_search(&row).ok(),
-            Postings::Bitmap { words, ranks, .. } => {
+            Postings::Bitmap(bits) => {
+                let Bitmap { words, ranks, .. } = &**bits;
                 let at = row as usize / 64;
                 let bit = 1u64 << (row % 64);
                 if words.get(at)? & bit == 0 {
@@ -100,7 +106,7 @@ impl Postings {
     pub(super) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
         let (list, words) = match self {
             Postings::List(rows) => (&rows[..], &[][..]),
-            Postings::Bitmap { words, .. } => (&[][..], &words[..]),
+            Postings::Bitmap(bits) => (&[][..], &bits.words[..]),
         };
         list.iter()
             .copied()
@@ -114,8 +120,8 @@ impl Postings {
     pub(super) fn to_vec(&self) -> Vec<u32> {
         match self {
             Postings::List(rows) => rows.to_vec(),
-            Postings::Bitmap { len, .. } => {
-                let mut rows = Vec::with_capacity(*len as usize);
+            Postings::Bitmap(bits) => {
+                let mut rows = Vec::with_capacity(bits.len as usize);
                 rows.extend(self.iter());
                 rows
             }
@@ -126,7 +132,7 @@ impl Postings {
     pub(super) fn intersect(&self, sorted: &[u32]) -> Vec<u32> {
         match self {
             Postings::List(rows) => intersect_sorted(sorted, rows),
-            Postings::Bitmap { .. } => sorted.iter().copied().filter(|&row| self.contains(row)).collect(),
+            Postings::Bitmap(_) => sorted.iter().copied().filter(|&row| self.contains(row)).collect(),
         }
     }
 
@@ -134,7 +140,7 @@ impl Postings {
     pub(super) fn heap_bytes(&self) -> usize {
         match self {
             Postings::List(rows) => rows.len() * 4,
-            Postings::Bitmap { words, ranks, .. } => words.len() * 8 + ranks.len() * 4,
+            Postings::Bitmap(bits) => size_of::<Bitmap>() + bits.words.len() * 8 + bits.ranks.len() * 4,
         }
     }
 }
@@ -239,11 +245,12 @@ mod tests {
         ));
         assert!(matches!(
             Postings::new(every_third(100_000), 100_000),
-            Postings::Bitmap { .. }
+            Postings::Bitmap(_)
         ));
         assert!(matches!(Postings::new(Vec::new(), 0), Postings::List(_)));
         let dense = Postings::new(every_third(100_000), 100_000);
         assert!(dense.heap_bytes() < every_third(100_000).len() * 4 / 8);
+        assert_eq!(size_of::<Postings>(), 16, "a boxed slice, whichever its form");
     }
 
     #[test]
@@ -252,7 +259,7 @@ mod tests {
             let rows = every_third(total);
             let list = Postings::List(rows.clone().into_boxed_slice());
             let bitmap = Postings::new(rows.clone(), total as usize);
-            assert!(matches!(bitmap, Postings::Bitmap { .. }), "{total} rows");
+            assert!(matches!(bitmap, Postings::Bitmap(_)), "{total} rows");
             assert_eq!(bitmap.len(), rows.len());
             assert_eq!(bitmap.to_vec(), rows);
             assert_eq!(bitmap.iter().collect::<Vec<_>>(), rows);
