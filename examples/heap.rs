@@ -64,7 +64,7 @@ fn main() {
     let built = dhat::HeapStats::get().curr_bytes - base;
     let rows = list_bytes(&corpus.said, |r: &SaidRow| r.themes.len() * size_of::<u32>());
     let speakers = list_bytes(&corpus.speakers, |s: &CorpusSpeaker| {
-        (s.said.capacity() + s.articles.capacity()) * size_of::<usize>()
+        (s.said.capacity() + s.articles.capacity()) * size_of::<u32>()
             + s.places.capacity() * size_of::<(u32, u32)>()
             + s.slug.capacity()
             + s.name.capacity()

@@ -71,15 +71,15 @@ fn slug_hash(slug: &str) -> u64 {
 /// their slug and on who shares an article with them: adding or removing unrelated stories
 /// changes nothing, and speakers of one article differ while it has no more than
 /// [`PALETTE_SIZE`] of them.
-pub fn colours(slugs: &[&str], articles_of: &[Vec<usize>], speakers_in: &[Vec<usize>]) -> Vec<usize> {
+pub fn colours(slugs: &[&str], articles_of: &[&[u32]], speakers_in: &[Vec<usize>]) -> Vec<usize> {
     let hashes: Vec<u64> = slugs.iter().map(|s| slug_hash(s)).collect();
     let mut order: Vec<usize> = (0..slugs.len()).collect();
     order.sort_by(|&a, &b| hashes[a].cmp(&hashes[b]).then_with(|| slugs[a].cmp(slugs[b])));
     let mut colour: Vec<Option<usize>> = vec![None; slugs.len()];
     for speaker in order {
         let mut taken = [false; PALETTE_SIZE];
-        for &article in &articles_of[speaker] {
-            for &other in speakers_in.get(article).map_or(&[][..], Vec::as_slice) {
+        for &article in articles_of[speaker] {
+            for &other in speakers_in.get(article as usize).map_or(&[][..], Vec::as_slice) {
                 if let Some(c) = colour[other] {
                     taken[c] = true;
                 }
@@ -150,16 +150,43 @@ pub struct CorpusSpeaker {
     /// Colour slot in the stylesheet, from the slug (see [`colours`]).
     pub colour: usize,
     /// Rows of what they said (quotes and reports), in corpus order.
-    pub said: Vec<usize>,
+    pub said: Vec<u32>,
     /// Quotes among them (direct and fragments).
-    pub quote_count: usize,
+    pub quote_count: u32,
     /// The paragraphs they speak in, as (article, paragraph): the items of their page, newest
     /// article first (see [`Corpus::place_index`]).
     pub places: Vec<(u32, u32)>,
     /// The row that sums up what they say, when they said enough for one (see [`Corpus::summary`]).
     pub summary: Option<usize>,
     /// Articles they appear in.
-    pub articles: Vec<usize>,
+    pub articles: Vec<u32>,
+}
+
+impl CorpusSpeaker {
+    /// Rows of what they said, in corpus order.
+    pub fn said_rows(&self) -> impl DoubleEndedIterator<Item = usize> + ExactSizeIterator + '_ {
+        self.said.iter().map(|&r| r as usize)
+    }
+
+    /// How many quotes they said (direct and fragments).
+    pub fn quotes(&self) -> usize {
+        self.quote_count as usize
+    }
+
+    /// How many of the things they said are reported speech.
+    pub fn reported(&self) -> usize {
+        self.said.len() - self.quotes()
+    }
+
+    /// The articles they appear in, oldest first.
+    pub fn article_list(&self) -> impl DoubleEndedIterator<Item = usize> + ExactSizeIterator + '_ {
+        self.articles.iter().map(|&a| a as usize)
+    }
+
+    /// Whether they appear in article `article`.
+    pub fn appears_in(&self, article: usize) -> bool {
+        self.articles.iter().any(|&a| a as usize == article)
+    }
 }
 
 /// Everything the server shows, built once at start and never changed.
@@ -245,7 +272,7 @@ impl Corpus {
                     merged.role_source = speaker.role_source;
                 }
                 merged.commentator |= speaker.commentator;
-                merged.articles.push(a);
+                merged.articles.push(narrow(a));
                 local.push(id);
             }
             article_speakers.push(local);
@@ -261,7 +288,7 @@ impl Corpus {
 
         {
             let slugs: Vec<&str> = speakers.iter().map(|s| s.slug.as_str()).collect();
-            let articles_of: Vec<Vec<usize>> = speakers.iter().map(|s| s.articles.clone()).collect();
+            let articles_of: Vec<&[u32]> = speakers.iter().map(|s| s.articles.as_slice()).collect();
             let slots = colours(&slugs, &articles_of, &article_speakers);
             for (speaker, slot) in speakers.iter_mut().zip(slots) {
                 speaker.colour = slot;
@@ -332,8 +359,8 @@ impl Corpus {
             for (row, text) in rows.said.into_iter().zip(rows.texts) {
                 if let Some(id) = row.speaker() {
                     let speaker = &mut speakers[id];
-                    speaker.said.push(said.len());
-                    speaker.quote_count += usize::from(row.kind != SaidKind::Reported);
+                    speaker.said.push(narrow(said.len()));
+                    speaker.quote_count += u32::from(row.kind != SaidKind::Reported);
                 }
                 said.push(SaidRow {
                     within: row.within().map(|at| narrow(first_row + at)),
@@ -349,7 +376,12 @@ impl Corpus {
         speakers.par_iter_mut().for_each(|speaker| {
             speaker.summary = said::summary(&said, &speaker.said, |row: usize| texts[row].as_str());
             let mut places = std::mem::take(&mut speaker.places);
-            places.extend(speaker.said.iter().map(|&r| (said[r].article, said[r].paragraph)));
+            places.extend(
+                speaker
+                    .said
+                    .iter()
+                    .map(|&r| (said[r as usize].article, said[r as usize].paragraph)),
+            );
             // Newest article first (articles are in date order), paragraphs in reading order.
             places.sort_unstable_by_key(|&(article, paragraph)| (std::cmp::Reverse(article), paragraph));
             places.dedup();
@@ -572,7 +604,7 @@ mod tests {
     fn colours_are_stable_and_differ_within_an_article() {
         let slugs = ["sydney-seiler", "jenny-town", "cho", "ana-ruiz"];
         // Seiler and Town share an article; Ruiz is alone in another.
-        let articles_of = vec![vec![0], vec![0], vec![0], vec![1]];
+        let articles_of: [&[u32]; 4] = [&[0], &[0], &[0], &[1]];
         let speakers_in = vec![vec![0, 1, 2], vec![3]];
         let first = colours(&slugs, &articles_of, &speakers_in);
         assert_ne!(first[0], first[1]);
@@ -586,7 +618,7 @@ mod tests {
             "tomas-berg",
             "lea-marsh",
         ];
-        let articles_of = vec![vec![0], vec![0], vec![0], vec![1], vec![2], vec![2]];
+        let articles_of: [&[u32]; 6] = [&[0], &[0], &[0], &[1], &[2], &[2]];
         let speakers_in = vec![vec![0, 1, 2], vec![3], vec![4, 5]];
         assert_eq!(colours(&more, &articles_of, &speakers_in)[..4], first[..]);
     }

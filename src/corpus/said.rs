@@ -264,15 +264,15 @@ pub const SUMMARY_MIN_WORDS: usize = 8;
 
 /// A speaker's statements: what they said, each once — a report with the quotes inside it,
 /// a quotation on its own, a fragment no report holds (shown with its sentence).
-pub fn statements_of<'r>(rows: &'r [SaidRow], own: &'r [usize]) -> impl Iterator<Item = usize> + 'r {
-    own.iter().copied().filter(|&r| rows[r].within.is_none())
+pub fn statements_of<'r>(rows: &'r [SaidRow], own: &'r [u32]) -> impl Iterator<Item = usize> + 'r {
+    own.iter().map(|&r| r as usize).filter(|&r| rows[r].within.is_none())
 }
 
 /// The row that sums up a speaker: among their statements of at least
 /// [`SUMMARY_MIN_WORDS`] words, the one whose themes are those they speak to most often
 /// (each theme counts the statements on it); ties go to the earliest. None when no
 /// statement is long enough.
-pub(crate) fn summary<'a>(rows: &[SaidRow], own: &[usize], text_of: impl Fn(usize) -> &'a str) -> Option<usize> {
+pub(crate) fn summary<'a>(rows: &[SaidRow], own: &[u32], text_of: impl Fn(usize) -> &'a str) -> Option<usize> {
     let mut theme_counts: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
     for r in statements_of(rows, own) {
         for &t in &rows[r].themes {

@@ -93,8 +93,8 @@ fn speaker_json<'a>(corpus: &'a Corpus, speaker: &'a CorpusSpeaker, base: &str) 
         role: speaker.role.as_deref(),
         kind: speaker.kind,
         commentator: speaker.commentator,
-        quotes: speaker.quote_count,
-        reported: speaker.said.len() - speaker.quote_count,
+        quotes: speaker.quotes(),
+        reported: speaker.reported(),
         summary: summary_json(corpus, speaker),
         url: format!("{base}{}", urls::speaker(&speaker.slug)),
     }
@@ -173,9 +173,8 @@ pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) ->
         return Ok(permanent_redirect(&format!("/api/speakers/{}", speaker.slug)));
     }
     let said: Vec<SaidJson<'_>> = speaker
-        .said
-        .iter()
-        .map(|&row| said_json(corpus, row, &state.base_url))
+        .said_rows()
+        .map(|row| said_json(corpus, row, &state.base_url))
         .collect();
     Ok(json_response(&json!({
         "speaker": speaker_json(corpus, speaker, &state.base_url),

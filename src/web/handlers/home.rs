@@ -114,12 +114,8 @@ pub fn said_counts(corpus: &Corpus, id: usize) -> String {
     let speaker = &corpus.speakers[id];
     format!(
         "{} · {}",
-        count(speaker.quote_count, "quote", "quotes"),
-        count(
-            speaker.said.len() - speaker.quote_count,
-            "reported statement",
-            "reported statements"
-        )
+        count(speaker.quotes(), "quote", "quotes"),
+        count(speaker.reported(), "reported statement", "reported statements")
     )
 }
 
@@ -135,10 +131,9 @@ pub fn speaker_card(corpus: &Corpus, id: usize) -> SpeakerCard {
         summary: summary(corpus, id),
         articles: if corpus.articles.len() > 1 {
             speaker
-                .articles
-                .iter()
+                .article_list()
                 .rev()
-                .map(|&a| ArticleLink {
+                .map(|a| ArticleLink {
                     href: crate::web::urls::article(&corpus.articles[a].slug),
                     title: article_title(&corpus.articles[a]),
                 })

@@ -155,7 +155,7 @@ pub fn statement_views(corpus: &Corpus, id: usize, theme: Option<usize>) -> Vec<
         .map(|&(a, p)| (a as usize, p as usize))
         .filter(|&(a, p)| {
             theme.is_none_or(|t| {
-                speaker.said.iter().any(|&r| {
+                speaker.said_rows().any(|r| {
                     let row = &corpus.said[r];
                     row.article() == a && row.paragraph() == p && row.themes().any(|x| x == t)
                 })
@@ -172,9 +172,7 @@ fn statement_view(corpus: &Corpus, id: usize, article: usize, paragraph: usize) 
     let speaker = &corpus.speakers[id];
     let a = &corpus.articles[article];
     let rows: Vec<usize> = speaker
-        .said
-        .iter()
-        .copied()
+        .said_rows()
         .filter(|&r| corpus.said[r].article() == article && corpus.said[r].paragraph() == paragraph)
         .collect();
     let mut notes: Vec<String> = Vec::new();

@@ -181,7 +181,7 @@ fn columns(corpus: &Corpus, query: &ThemesQuery, articles: &[usize]) -> Result<V
     }
     Ok(corpus
         .commentators()
-        .filter(|&id| articles.is_empty() || corpus.speakers[id].articles.iter().any(|a| articles.contains(a)))
+        .filter(|&id| articles.is_empty() || articles.iter().any(|&a| corpus.speakers[id].appears_in(a)))
         .take(MAX_COLUMNS)
         .collect())
 }
@@ -271,7 +271,7 @@ pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQue
             .collect(),
         choices: corpus
             .commentators()
-            .filter(|&id| articles.is_empty() || corpus.speakers[id].articles.iter().any(|a| articles.contains(a)))
+            .filter(|&id| articles.is_empty() || articles.iter().any(|&a| corpus.speakers[id].appears_in(a)))
             .take(MAX_CHOICES)
             .chain(columns.iter().copied())
             .collect::<std::collections::BTreeSet<usize>>()
