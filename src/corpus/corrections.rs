@@ -181,7 +181,7 @@ fn add_named(article: &mut Article, name: &str) -> Option<SpeakerId> {
     if !named {
         return None;
     }
-    let id = SpeakerId(u32::try_from(article.speakers.len()).ok()?);
+    let id = SpeakerId::new(article.speakers.len())?;
     article.speakers.push(Speaker {
         id,
         name: name.to_owned(),

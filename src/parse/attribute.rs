@@ -1231,13 +1231,13 @@ impl<'l> State<'l> {
         let speaker_of: FxHashMap<EntityId, SpeakerId> = order
             .iter()
             .enumerate()
-            .map(|(i, &id)| (id, SpeakerId(u32::try_from(i).unwrap_or(u32::MAX))))
+            .filter_map(|(i, &id)| Some((id, SpeakerId::new(i)?)))
             .collect();
         let lexicon = self.lexicon;
         let speakers = order
             .iter()
             .enumerate()
-            .map(|(i, &id)| {
+            .filter_map(|(i, &id)| {
                 let e = self.register.get(id);
                 let (quotes, statements) = counts.get(&id).copied().unwrap_or_default();
                 let kind = match e.kind {
@@ -1252,8 +1252,8 @@ impl<'l> State<'l> {
                     _ => e.name.clone(),
                 };
                 let (role, role_source) = e.role.clone().map_or((None, None), |(r, s)| (Some(r), Some(s)));
-                Speaker {
-                    id: SpeakerId(u32::try_from(i).unwrap_or(u32::MAX)),
+                Some(Speaker {
+                    id: SpeakerId::new(i)?,
                     name: e.name.clone(),
                     short_name,
                     commentator: kind == SpeakerKind::Person
@@ -1264,7 +1264,7 @@ impl<'l> State<'l> {
                     quote_count: quotes,
                     statement_count: statements,
                     gender: e.gender.filter(|_: &Gender| kind == SpeakerKind::Person),
-                }
+                })
             })
             .collect();
         let mut quotes = self.quotes;
