@@ -63,8 +63,8 @@ const PIECES: &[&str] = &[
 fn check(text: &str, article: &Article) {
     let chars: Vec<char> = text.chars().collect();
     for p in &article.paragraphs {
-        assert!(p.start <= p.end && p.end as usize <= chars.len());
-        let slice: String = chars[p.start as usize..p.end as usize].iter().collect();
+        assert!(p.start as usize <= p.end() && p.end() <= chars.len());
+        let slice: String = chars[p.start as usize..p.end()].iter().collect();
         assert_eq!(slice, p.text);
     }
     let paragraph_chars: Vec<Vec<char>> = article.paragraphs.iter().map(|p| p.text.chars().collect()).collect();

@@ -1,6 +1,7 @@
 //! An article and its paragraphs.
 
-use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
 use super::{Quote, Report, Speaker, SpeakerId, Statement, Text};
 
@@ -48,7 +49,9 @@ impl Article {
 }
 
 /// One line of the article with the part it plays on the page.
-#[derive(Debug, Clone, Serialize)]
+///
+/// 32 bytes: where it ends is counted from its text when asked for, not stored.
+#[derive(Debug, Clone)]
 pub struct Paragraph {
     /// Position among the article's paragraphs, from 0.
     pub index: u32,
@@ -58,10 +61,28 @@ pub struct Paragraph {
     pub text: Text,
     /// Character offset of the first character in the source text.
     pub start: u32,
-    /// Character offset just past the last character in the source text.
-    pub end: u32,
     /// The person whose speech the paragraph reports, if any.
     pub speaker: Option<SpeakerId>,
+}
+
+impl Paragraph {
+    /// Character offset just past the last character in the source text.
+    pub fn end(&self) -> usize {
+        self.start as usize + self.text.chars().count()
+    }
+}
+
+impl Serialize for Paragraph {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = serializer.serialize_struct("Paragraph", 6)?;
+        fields.serialize_field("index", &self.index)?;
+        fields.serialize_field("role", &self.role)?;
+        fields.serialize_field("text", &self.text)?;
+        fields.serialize_field("start", &self.start)?;
+        fields.serialize_field("end", &self.end())?;
+        fields.serialize_field("speaker", &self.speaker)?;
+        fields.end()
+    }
 }
 
 /// What part a line plays on the page. Only `Body` is content.

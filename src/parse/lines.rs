@@ -7,8 +7,6 @@ pub(crate) struct Line<'a> {
     pub text: &'a str,
     /// Character offset of the first character in the whole source.
     pub char_start: usize,
-    /// Character offset just past the last character.
-    pub char_end: usize,
     /// Byte offset of the first byte in the whole source.
     pub byte_start: usize,
 }
@@ -25,12 +23,9 @@ pub(crate) fn split_lines(source: &str) -> Vec<Line<'_>> {
         let text = after_leading.trim_end_matches(is_blank);
         if !text.is_empty() {
             let leading_chars = raw[..raw.len() - after_leading.len()].chars().count();
-            let trailing_chars = after_leading[text.len()..].chars().count();
-            let char_start = chars_before + leading_chars;
             lines.push(Line {
                 text,
-                char_start,
-                char_end: chars_before + raw_chars - trailing_chars,
+                char_start: chars_before + leading_chars,
                 byte_start: bytes_before + raw.len() - after_leading.len(),
             });
         }
@@ -57,7 +52,8 @@ mod tests {
         assert_eq!(texts, ["July 1, 2024", "“Hé,” she said.", "Next"]);
         let chars: Vec<char> = source.chars().collect();
         for line in &lines {
-            let slice: String = chars[line.char_start..line.char_end].iter().collect();
+            let end = line.char_start + line.text.chars().count();
+            let slice: String = chars[line.char_start..end].iter().collect();
             assert_eq!(slice, line.text);
         }
     }

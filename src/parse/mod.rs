@@ -96,7 +96,6 @@ pub fn parse(source: &str, lexicon: &Lexicon) -> Article {
             role: layout.roles[index],
             text,
             start: narrow(line.char_start),
-            end: narrow(line.char_end),
             speaker: speaker_of(index),
         })
         .collect();
