@@ -10,7 +10,7 @@ pub use quote::{Antecedent, Attribution, Quote, QuoteKind, Report, Statement};
 pub use speaker::{
     Gender, RoleSource, Speaker, SpeakerId, SpeakerKind, capitalise, slugify, speaker_slugs, unique_slug,
 };
-pub use text::{Span, Text};
+pub use text::{SharedStr, Span, Text};
 
 /// An index or offset as the model and the corpus store it: four bytes, not eight, since no
 /// article or corpus holds four billion of anything (an index past that reads as the last one).

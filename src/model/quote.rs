@@ -1,10 +1,8 @@
 //! Quotes, reported statements, and how each was attributed.
 
-use std::sync::Arc;
-
 use serde::Serialize;
 
-use super::{Span, SpeakerId, Text};
+use super::{SharedStr, Span, SpeakerId, Text};
 
 /// Words between a pair of quotation marks in a body paragraph.
 #[derive(Debug, Clone, Serialize)]
@@ -22,7 +20,7 @@ pub struct Quote {
     /// A quoted sentence or clause, or a few words inside the writer's sentence.
     pub kind: QuoteKind,
     /// The words that attribute it ("said", "told reporters", "according to"); shared.
-    pub cue: Option<Arc<str>>,
+    pub cue: Option<SharedStr>,
     /// The speaker; `None` when nobody is saying it or the text does not say who.
     pub speaker: Option<SpeakerId>,
     /// How the speaker was found.
@@ -250,7 +248,7 @@ pub struct Report {
     /// The speaker; `None` for unnamed sources and groups.
     pub speaker: Option<SpeakerId>,
     /// The words that attribute it (shared).
-    pub cue: Option<Arc<str>>,
+    pub cue: Option<SharedStr>,
     /// How the speaker was found.
     pub attribution: Attribution,
     /// Indexes of the quotes inside it.
@@ -270,7 +268,7 @@ pub struct Statement {
     /// The speaker; `None` for unnamed sources.
     pub speaker: Option<SpeakerId>,
     /// The words that attribute it (shared).
-    pub cue: Option<Arc<str>>,
+    pub cue: Option<SharedStr>,
     /// How the speaker was found.
     pub attribution: Attribution,
     /// Indexes of the quotes inside it.

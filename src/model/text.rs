@@ -139,6 +139,38 @@ impl Serialize for Text {
     }
 }
 
+/// Words many items of an article share (a cue such as "she said"), held once behind a thin
+/// pointer: eight bytes where an `Arc<str>` takes sixteen, and an `Option` of it no more. It
+/// reads as a `&str`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SharedStr(Arc<Box<str>>);
+
+impl From<&str> for SharedStr {
+    fn from(words: &str) -> Self {
+        SharedStr(Arc::new(Box::from(words)))
+    }
+}
+
+impl Deref for SharedStr {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
+    }
+}
+
 /// A byte range within a paragraph or an article's text, held in eight bytes rather than sixteen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Span {
@@ -183,6 +215,10 @@ mod tests {
         assert_eq!(quote.slice(0..1).as_str(), "H");
         assert_eq!(Arc::strong_count(&paragraph.source), 2);
         assert_eq!(size_of::<Text>(), 16, "a thin pointer and two u32 offsets");
+        let cue = SharedStr::from("she said");
+        assert_eq!(&*cue, "she said");
+        assert_eq!(cue.clone(), cue);
+        assert_eq!(size_of::<Option<SharedStr>>(), 8);
         assert_eq!(serde_json::to_string(&quote).unwrap(), "\"Hé,\"");
     }
 

@@ -25,7 +25,6 @@
 //! gives an unnamed source's words to the named person later quoted saying the same words.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -36,8 +35,8 @@ use super::names::{family_name, family_name_first, title_before};
 use super::register::{EntityId, EntityKind, Register};
 use super::tokens::{SentenceId, TokKind, TokenId, TokenRange};
 use crate::model::{
-    Antecedent, Attribution, Gender, Quote, QuoteKind, Report, RoleSource, Span, Speaker, SpeakerId, SpeakerKind,
-    Statement, Text, narrow,
+    Antecedent, Attribution, Gender, Quote, QuoteKind, Report, RoleSource, SharedStr, Span, Speaker, SpeakerId,
+    SpeakerKind, Statement, Text, narrow,
 };
 
 /// Whether `text` writes `word` (lower case, as given) as a whole word: not inside a longer
@@ -111,7 +110,7 @@ impl Who {
 struct Decision {
     who: Who,
     attribution: Attribution,
-    cue: Option<Arc<str>>,
+    cue: Option<SharedStr>,
 }
 
 impl Decision {
@@ -164,7 +163,7 @@ struct State<'l> {
     /// People who spoke recently, most recent last.
     recent_speakers: Vec<EntityId>,
     previous: Previous,
-    cue_words: FxHashMap<String, Arc<str>>,
+    cue_words: FxHashMap<String, SharedStr>,
     /// The documents ("statement", "report") the last sentence read names, lower-cased.
     previous_documents: Vec<String>,
     /// The body paragraphs, as (paragraph index, text).
@@ -195,11 +194,11 @@ impl<'l> State<'l> {
     }
 
     /// The shared copy of a cue's words.
-    fn cue_words(&mut self, words: &str) -> Arc<str> {
+    fn cue_words(&mut self, words: &str) -> SharedStr {
         if let Some(shared) = self.cue_words.get(words) {
             return shared.clone();
         }
-        let shared: Arc<str> = Arc::from(words);
+        let shared = SharedStr::from(words);
         self.cue_words.insert(words.to_owned(), shared.clone());
         shared
     }
