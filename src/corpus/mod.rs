@@ -21,7 +21,8 @@ pub use index::{QuoteIndex, QuoteQuery};
 pub use library::{Library, Refresh};
 pub use load::{LoadError, article_from_text, article_paths, article_slug, decode, read_article, read_lexicon};
 pub use said::{
-    SUMMARY_MIN_WORDS, SaidKind, SaidRow, SaidSource, SaidText, said_attribution, said_cue, said_text, statements_of,
+    MaybeIndex, SUMMARY_MIN_WORDS, SaidKind, SaidRow, SaidSource, SaidText, said_attribution, said_cue, said_text,
+    statements_of,
 };
 pub use search::{SearchQuery, Terms, Want, fold, folded_words};
 pub use themes::{BUILTIN_THEMES, Theme, ThemeBook, Themes, read_named_themes, read_themes};
@@ -336,9 +337,9 @@ impl Corpus {
                         kind,
                         source,
                         paragraph: narrow(paragraph),
-                        speaker: speaker.map(narrow),
+                        speaker: speaker.into(),
                         themes: found,
-                        within: within.map(narrow),
+                        within: within.into(),
                     });
                     rows.texts.push(text);
                 }
@@ -363,7 +364,7 @@ impl Corpus {
                     speaker.quote_count += u32::from(row.kind != SaidKind::Reported);
                 }
                 said.push(SaidRow {
-                    within: row.within().map(|at| narrow(first_row + at)),
+                    within: row.within().map(|at| first_row + at).into(),
                     ..row
                 });
                 texts.push(text);

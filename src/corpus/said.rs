@@ -97,11 +97,30 @@ pub struct SaidRow {
     /// Index of its paragraph in the article.
     pub paragraph: u32,
     /// Corpus speaker index.
-    pub speaker: Option<u32>,
+    pub speaker: MaybeIndex,
     /// Theme indexes, matched on the speaker's own words.
     pub themes: Box<[u32]>,
     /// The row of the report that holds this quote, when one does: the statement it belongs to.
-    pub within: Option<u32>,
+    pub within: MaybeIndex,
+}
+
+/// An index that may be absent, in four bytes rather than an `Option<u32>`'s eight: a corpus
+/// holds a row for everything said, so each byte of one counts. `u32::MAX` stands for none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaybeIndex(u32);
+
+impl MaybeIndex {
+    /// The index, if there is one.
+    pub fn get(self) -> Option<usize> {
+        (self.0 != u32::MAX).then_some(self.0 as usize)
+    }
+}
+
+impl From<Option<usize>> for MaybeIndex {
+    /// None, and an index too large to hold, are none.
+    fn from(index: Option<usize>) -> Self {
+        MaybeIndex(index.and_then(|i| u32::try_from(i).ok()).unwrap_or(u32::MAX))
+    }
 }
 
 impl SaidRow {
@@ -117,12 +136,12 @@ impl SaidRow {
 
     /// Its speaker's index in the corpus.
     pub fn speaker(&self) -> Option<usize> {
-        self.speaker.map(|s| s as usize)
+        self.speaker.get()
     }
 
     /// The row of the report that holds it.
     pub fn within(&self) -> Option<usize> {
-        self.within.map(|r| r as usize)
+        self.within.get()
     }
 
     /// Its themes' indexes.
@@ -265,7 +284,7 @@ pub const SUMMARY_MIN_WORDS: usize = 8;
 /// A speaker's statements: what they said, each once — a report with the quotes inside it,
 /// a quotation on its own, a fragment no report holds (shown with its sentence).
 pub fn statements_of<'r>(rows: &'r [SaidRow], own: &'r [u32]) -> impl Iterator<Item = usize> + 'r {
-    own.iter().map(|&r| r as usize).filter(|&r| rows[r].within.is_none())
+    own.iter().map(|&r| r as usize).filter(|&r| rows[r].within().is_none())
 }
 
 /// The row that sums up a speaker: among their statements of at least
@@ -307,6 +326,15 @@ pub(crate) fn summary<'a>(rows: &[SaidRow], own: &[u32], text_of: impl Fn(usize)
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_maybe_index_holds_an_index_or_none_in_four_bytes() {
+        assert_eq!(MaybeIndex::from(Some(7)).get(), Some(7));
+        assert_eq!(MaybeIndex::from(None).get(), None);
+        assert_eq!(MaybeIndex::from(Some(u32::MAX as usize)).get(), None, "too large to hold");
+        assert_eq!(size_of::<SaidRow>(), 48);
+    }
+
     use super::*;
     use crate::parse::{Lexicon, parse};
 

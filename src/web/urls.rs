@@ -55,7 +55,7 @@ pub const SPEAKER_PAGE_SIZE: usize = 20;
 pub fn said(corpus: &Corpus, row: usize) -> String {
     let r = &corpus.said[row];
     let anchor = match r.kind {
-        SaidKind::Reported if r.speaker.is_some() => {
+        SaidKind::Reported if r.speaker().is_some() => {
             format!("s-{}-{}", corpus.articles[r.article()].slug, r.paragraph() + 1)
         }
         _ => corpus.anchor(row),
