@@ -23,7 +23,9 @@ pub struct Article {
     pub paragraphs: Vec<Paragraph>,
     /// Every pair of quotation marks in body paragraphs, in order.
     pub quotes: Vec<Quote>,
-    /// Every body paragraph that reports what someone said.
+    /// Every body paragraph that reports what someone said. Each is serialised with its
+    /// position as `index`, which is not stored.
+    #[serde(serialize_with = "numbered")]
     pub statements: Vec<Statement>,
     /// Every statement the writer reports in their own words, sentence by sentence.
     pub reports: Vec<Report>,
@@ -70,6 +72,17 @@ impl Paragraph {
     pub fn end(&self) -> usize {
         self.start as usize + self.text.chars().count()
     }
+}
+
+/// Serialises a list with each item's position as its first field, `index`.
+fn numbered<T: Serialize, S: Serializer>(items: &[T], serializer: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Numbered<'a, T> {
+        index: usize,
+        #[serde(flatten)]
+        item: &'a T,
+    }
+    serializer.collect_seq(items.iter().enumerate().map(|(index, item)| Numbered { index, item }))
 }
 
 impl Serialize for Paragraph {
@@ -119,6 +132,30 @@ impl ParagraphRole {
             ParagraphRole::Related => "related",
             ParagraphRole::Pullquote => "pullquote",
             ParagraphRole::Footer => "footer",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::{Lexicon, parse};
+
+    #[test]
+    fn computed_fields_serialise_as_stored_ones_did() {
+        let text = "Héllo there.\n\n“We will go,” said Ana Ruiz, a lecturer.\n“It is late,” she said.";
+        let article = parse(text, &Lexicon::builtin());
+        let json = serde_json::to_value(&article).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        for (i, paragraph) in json["paragraphs"].as_array().unwrap().iter().enumerate() {
+            let (start, end) = (paragraph["start"].as_u64().unwrap(), paragraph["end"].as_u64().unwrap());
+            let slice: String = chars[start as usize..end as usize].iter().collect();
+            assert_eq!(paragraph["text"], slice.as_str(), "paragraph {i}");
+        }
+        let statements = json["statements"].as_array().unwrap();
+        assert_eq!(statements.len(), 2);
+        for (i, statement) in statements.iter().enumerate() {
+            assert_eq!(statement["index"], i, "the position, first: {statement}");
+            assert!(statement.get("paragraph").is_some());
         }
     }
 }

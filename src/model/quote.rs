@@ -261,8 +261,6 @@ pub struct Report {
 /// A body paragraph that reports what someone said, with or without quote marks.
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
-    /// Position among the article's statements, from 0.
-    pub index: u32,
     /// Index of the paragraph.
     pub paragraph: u32,
     /// The speaker; `None` for unnamed sources.

@@ -376,7 +376,6 @@ impl<'l> State<'l> {
         let statement_speaker = statement.as_ref().and_then(|d| d.who.entity());
         if let Some(decision) = statement {
             self.statements.push(Statement {
-                index: narrow(self.statements.len()),
                 paragraph: narrow(index),
                 speaker: None,
                 cue: decision.cue,
