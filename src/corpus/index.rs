@@ -47,11 +47,11 @@ impl QuoteQuery {
     }
 }
 
-/// Sorted lists of quote rows for every speaker, kind, theme and word.
+/// Sorted lists of quote rows for every article, kind, theme and word. A speaker's rows are
+/// not held here: the corpus keeps them with the speaker, and a search reads them there.
 #[derive(Debug, Default)]
 pub struct QuoteIndex {
     total: usize,
-    by_speaker: Vec<Postings>,
     by_kind: [Postings; 3],
     by_article: Vec<Postings>,
     by_theme: Vec<Postings>,
@@ -79,8 +79,6 @@ pub struct QuoteIndex {
 pub struct IndexedQuote<'a> {
     /// Its article's index.
     pub article: usize,
-    /// Its speaker's index, if attributed.
-    pub speaker: Option<usize>,
     /// Its kind.
     pub kind: SaidKind,
     /// Its themes' indexes.
@@ -191,30 +189,21 @@ fn field<'a>(values: &[usize], lists: &'a [Postings]) -> Vec<&'a Postings> {
 impl QuoteIndex {
     /// Indexes quotes given in row order. The words of each stretch of rows are read and
     /// stemmed on all cores; the stretches' posting lists are then joined in row order.
-    pub fn build(quotes: &[IndexedQuote<'_>], speaker_count: usize, theme_count: usize) -> Self {
+    pub fn build(quotes: &[IndexedQuote<'_>], theme_count: usize) -> Self {
         // Two stretches a core: few enough that joining them costs little, enough to share out.
         let stretches = 2 * rayon::current_num_threads();
         let rows_per_stretch = quotes.len().div_ceil(stretches).max(MIN_ROWS_PER_STRETCH);
-        Self::build_in_stretches(quotes, speaker_count, theme_count, rows_per_stretch)
+        Self::build_in_stretches(quotes, theme_count, rows_per_stretch)
     }
 
-    fn build_in_stretches(
-        quotes: &[IndexedQuote<'_>],
-        speaker_count: usize,
-        theme_count: usize,
-        rows_per_stretch: usize,
-    ) -> Self {
+    fn build_in_stretches(quotes: &[IndexedQuote<'_>], theme_count: usize, rows_per_stretch: usize) -> Self {
         let total = quotes.len();
         let terms = Terms::default();
-        let mut by_speaker: Vec<Vec<u32>> = vec![Vec::new(); speaker_count];
         let mut by_kind: [Vec<u32>; 3] = Default::default();
         let mut by_article: Vec<Vec<u32>> = Vec::new();
         let mut by_theme: Vec<Vec<u32>> = vec![Vec::new(); theme_count];
         for (row, quote) in quotes.iter().enumerate() {
             let row = u32::try_from(row).unwrap_or(u32::MAX);
-            if let Some(list) = quote.speaker.and_then(|s| by_speaker.get_mut(s)) {
-                list.push(row);
-            }
             by_kind[quote.kind.slot()].push(row);
             if by_article.len() <= quote.article {
                 by_article.resize(quote.article + 1, Vec::new());
@@ -267,7 +256,6 @@ impl QuoteIndex {
         let average_length = lengths.iter().map(|&l| f32::from(l)).sum::<f32>() / (total.max(1) as f32);
         QuoteIndex {
             total,
-            by_speaker: compact_all(by_speaker),
             by_kind: by_kind.map(compact),
             by_article: compact_all(by_article),
             by_theme: compact_all(by_theme),
@@ -298,14 +286,8 @@ impl QuoteIndex {
         }
         vec![
             (
-                "by speaker, article, kind, theme",
-                lists(
-                    self.by_speaker
-                        .iter()
-                        .chain(&self.by_article)
-                        .chain(&self.by_kind)
-                        .chain(&self.by_theme),
-                ),
+                "by article, kind, theme",
+                lists(self.by_article.iter().chain(&self.by_kind).chain(&self.by_theme)),
             ),
             ("by word", keyed(self.by_word.iter(), Postings::heap_bytes)),
             ("by term", keyed(self.by_term.iter(), Postings::heap_bytes)),
@@ -321,10 +303,15 @@ impl QuoteIndex {
         &self.terms
     }
 
-    /// The rows matching `query`: in row order, or by relevance when asked. `text_of` gives a
-    /// row's text, read to check phrases in order (borrowed where it can be: a phrase search
-    /// reads thousands of rows).
-    pub fn search<'t>(&self, query: &QuoteQuery, text_of: impl Fn(usize) -> Cow<'t, str>) -> Vec<usize> {
+    /// The rows matching `query`: in row order, or by relevance when asked. `speaker_rows`
+    /// gives a speaker's rows (sorted); `text_of` gives a row's text, read to check phrases in
+    /// order (borrowed where it can be: a phrase search reads thousands of rows).
+    pub fn search<'r, 't>(
+        &self,
+        query: &QuoteQuery,
+        speaker_rows: impl Fn(usize) -> &'r [u32],
+        text_of: impl Fn(usize) -> Cow<'t, str>,
+    ) -> Vec<usize> {
         let mut result: Option<Vec<u32>> = None;
         // Each field narrows the rows so far to those in any of its lists; one list narrows
         // by membership, without reading every row it holds.
@@ -341,7 +328,11 @@ impl QuoteIndex {
             });
         };
         if !query.speakers.is_empty() {
-            narrow(&field(&query.speakers, &self.by_speaker), &[]);
+            let rows = query
+                .speakers
+                .iter()
+                .fold(Vec::new(), |rows, &s| union_sorted(rows, speaker_rows(s)));
+            narrow(&[], &rows);
         }
         if !query.articles.is_empty() {
             narrow(&field(&query.articles, &self.by_article), &[]);
@@ -556,24 +547,23 @@ mod tests {
 
     fn index_in_stretches(rows_per_stretch: usize) -> QuoteIndex {
         let rows = [
-            (Some(0), SaidKind::Direct, vec![0], "China is concerned"),
-            (Some(1), SaidKind::Fragment, vec![], "primarily symbolic"),
-            (Some(1), SaidKind::Direct, vec![0, 1], "China will never cooperate"),
-            (None, SaidKind::Fragment, vec![1], "so-called"),
+            (true, SaidKind::Direct, vec![0], "China is concerned"),
+            (true, SaidKind::Fragment, vec![], "primarily symbolic"),
+            (true, SaidKind::Direct, vec![0, 1], "China will never cooperate"),
+            (false, SaidKind::Fragment, vec![1], "so-called"),
         ];
         let quotes: Vec<IndexedQuote<'_>> = rows
             .iter()
             .enumerate()
-            .map(|(i, (speaker, kind, themes, text))| IndexedQuote {
+            .map(|(i, (named, kind, themes, text))| IndexedQuote {
                 article: i / 2,
-                speaker: *speaker,
                 kind: *kind,
                 themes,
                 text,
-                name: if speaker.is_some() { "Ana Ruiz" } else { "" },
+                name: if *named { "Ana Ruiz" } else { "" },
             })
             .collect();
-        QuoteIndex::build_in_stretches(&quotes, 2, 2, rows_per_stretch)
+        QuoteIndex::build_in_stretches(&quotes, 2, rows_per_stretch)
     }
 
     #[test]
@@ -587,7 +577,6 @@ mod tests {
             assert_eq!(joined.word_term, whole.word_term);
             assert_eq!(joined.by_name, whole.by_name);
             assert_eq!(joined.lengths, whole.lengths);
-            assert_eq!(joined.by_speaker, whole.by_speaker);
         }
         assert_eq!(whole.by_name["ruiz"].to_vec(), [0, 1, 2]);
         assert_eq!(whole.by_term["china"].to_vec(), [0, 2]);
@@ -601,7 +590,10 @@ mod tests {
     ];
 
     fn search(index: &QuoteIndex, query: QuoteQuery) -> Vec<usize> {
-        index.search(&query, |row| Cow::Borrowed(TEXTS[row]))
+        // Speaker 0 said row 0; speaker 1 rows 1 and 2.
+        let speaker_rows =
+            |speaker: usize| -> &'static [u32] { [&[0][..], &[1, 2]].get(speaker).copied().unwrap_or(&[]) };
+        index.search(&query, speaker_rows, |row| Cow::Borrowed(TEXTS[row]))
     }
 
     #[test]

@@ -399,14 +399,13 @@ impl Corpus {
             .zip(&texts)
             .map(|(row, text)| IndexedQuote {
                 article: row.article(),
-                speaker: row.speaker(),
                 kind: row.kind,
                 themes: &row.themes,
                 text,
                 name: row.speaker().map_or("", |s| speakers[s].name.as_str()),
             })
             .collect();
-        let index = QuoteIndex::build(&indexed, speakers.len(), themes.list.len());
+        let index = QuoteIndex::build(&indexed, themes.list.len());
         let article_slugs = SortedBy::new(articles.len(), |a| articles[a].slug.as_str());
         Corpus {
             articles,
@@ -551,7 +550,8 @@ impl Corpus {
     /// Rows matching a query, in corpus order or by relevance (BM25; a search word may also
     /// name the speaker: “town china”).
     pub fn search(&self, query: &QuoteQuery) -> Vec<usize> {
-        self.index.search(query, |row| self.said_words(row))
+        let speaker_rows = |s: usize| self.speakers.get(s).map_or(&[][..], |speaker| speaker.said.as_slice());
+        self.index.search(query, speaker_rows, |row| self.said_words(row))
     }
 
     /// The term maker the search uses, for parsing search text and marking matches.

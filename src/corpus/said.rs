@@ -331,7 +331,11 @@ mod tests {
     fn a_maybe_index_holds_an_index_or_none_in_four_bytes() {
         assert_eq!(MaybeIndex::from(Some(7)).get(), Some(7));
         assert_eq!(MaybeIndex::from(None).get(), None);
-        assert_eq!(MaybeIndex::from(Some(u32::MAX as usize)).get(), None, "too large to hold");
+        assert_eq!(
+            MaybeIndex::from(Some(u32::MAX as usize)).get(),
+            None,
+            "too large to hold"
+        );
         assert_eq!(size_of::<SaidRow>(), 48);
     }
 
