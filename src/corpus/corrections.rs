@@ -90,8 +90,9 @@ pub(crate) fn apply(
         let matching: Vec<usize> = article
             .quotes
             .iter()
-            .filter(|q| !wanted.is_empty() && loose(&q.text).starts_with(&wanted))
-            .map(|q| q.index as usize)
+            .enumerate()
+            .filter(|(_, q)| !wanted.is_empty() && loose(&q.text).starts_with(&wanted))
+            .map(|(at, _)| at)
             .collect();
         let quote = match matching.as_slice() {
             [one] => *one,

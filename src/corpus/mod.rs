@@ -21,8 +21,7 @@ pub use index::{QuoteIndex, QuoteQuery};
 pub use library::{Library, Refresh};
 pub use load::{LoadError, article_from_text, article_paths, article_slug, decode, read_article, read_lexicon};
 pub use said::{
-    MaybeIndex, SUMMARY_MIN_WORDS, SaidKind, SaidRow, SaidSource, SaidText, said_attribution, said_cue, said_text,
-    statements_of,
+    SUMMARY_MIN_WORDS, SaidKind, SaidRow, SaidSource, SaidText, said_attribution, said_cue, said_text, statements_of,
 };
 pub use search::{SearchQuery, Terms, Want, fold, folded_words};
 pub use themes::{BUILTIN_THEMES, Theme, ThemeBook, Themes, read_named_themes, read_themes};

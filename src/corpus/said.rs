@@ -5,7 +5,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::narrow;
-use crate::model::{Article, Attribution, QuoteKind};
+use crate::model::{Article, Attribution, MaybeIndex, QuoteKind};
 
 /// What kind of thing a listed item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -104,25 +104,6 @@ pub struct SaidRow {
     pub within: MaybeIndex,
 }
 
-/// An index that may be absent, in four bytes rather than an `Option<u32>`'s eight: a corpus
-/// holds a row for everything said, so each byte of one counts. `u32::MAX` stands for none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MaybeIndex(u32);
-
-impl MaybeIndex {
-    /// The index, if there is one.
-    pub fn get(self) -> Option<usize> {
-        (self.0 != u32::MAX).then_some(self.0 as usize)
-    }
-}
-
-impl From<Option<usize>> for MaybeIndex {
-    /// None, and an index too large to hold, are none.
-    fn from(index: Option<usize>) -> Self {
-        MaybeIndex(index.and_then(|i| u32::try_from(i).ok()).unwrap_or(u32::MAX))
-    }
-}
-
 impl SaidRow {
     /// Its article's index.
     pub fn article(&self) -> usize {
@@ -164,10 +145,10 @@ pub struct SaidText {
 /// Each is (kind, source, paragraph, the report holding it).
 pub(crate) fn article_items(article: &Article) -> Vec<(SaidKind, SaidSource, usize, Option<usize>)> {
     let mut within: Vec<Option<usize>> = vec![None; article.quotes.len()];
-    for report in &article.reports {
+    for (r, report) in article.reports.iter().enumerate() {
         for &q in &report.quotes {
             if let Some(slot) = within.get_mut(q as usize) {
-                *slot = Some(report.index as usize);
+                *slot = Some(r);
             }
         }
     }
@@ -180,8 +161,8 @@ pub(crate) fn article_items(article: &Article) -> Vec<(SaidKind, SaidSource, usi
         let then = article
             .quotes
             .get(i + 1)
-            .filter(|next| next.completes(quote))
-            .map(|next| next.index as usize);
+            .filter(|next| next.completes(quote, i))
+            .map(|_| i + 1);
         if let Some(t) = then {
             second_half[t] = true;
         }
@@ -196,12 +177,12 @@ pub(crate) fn article_items(article: &Article) -> Vec<(SaidKind, SaidSource, usi
             within[i],
         ));
     }
-    for report in &article.reports {
+    for (r, report) in article.reports.iter().enumerate() {
         items.push((
             report.paragraph as usize,
             report.bytes.start(),
             SaidKind::Reported,
-            SaidSource::Report(report.index),
+            SaidSource::Report(narrow(r)),
             None,
         ));
     }

@@ -21,13 +21,16 @@ pub struct Article {
     /// Every non-empty line of the text, in order. Quotes are read from body
     /// paragraphs only, so a pull quote does not count its words twice.
     pub paragraphs: Vec<Paragraph>,
-    /// Every pair of quotation marks in body paragraphs, in order.
+    /// Every pair of quotation marks in body paragraphs, in order (serialised with `index`).
+    #[serde(serialize_with = "numbered")]
     pub quotes: Vec<Quote>,
     /// Every body paragraph that reports what someone said. Each is serialised with its
     /// position as `index`, which is not stored.
     #[serde(serialize_with = "numbered")]
     pub statements: Vec<Statement>,
-    /// Every statement the writer reports in their own words, sentence by sentence.
+    /// Every statement the writer reports in their own words, sentence by sentence
+    /// (serialised with `index`).
+    #[serde(serialize_with = "numbered")]
     pub reports: Vec<Report>,
     /// Everyone who is quoted or reported, in order of first appearance.
     pub speakers: Vec<Speaker>,
@@ -45,8 +48,11 @@ impl Article {
     }
 
     /// Quotes in paragraph `index`, in order.
-    pub fn quotes_in(&self, index: usize) -> impl Iterator<Item = &Quote> {
-        self.quotes.iter().filter(move |q| q.paragraph as usize == index)
+    pub fn quotes_in(&self, index: usize) -> impl Iterator<Item = (usize, &Quote)> {
+        self.quotes
+            .iter()
+            .enumerate()
+            .filter(move |(_, q)| q.paragraph as usize == index)
     }
 }
 
@@ -151,11 +157,14 @@ mod tests {
             let slice: String = chars[start as usize..end as usize].iter().collect();
             assert_eq!(paragraph["text"], slice.as_str(), "paragraph {i}");
         }
-        let statements = json["statements"].as_array().unwrap();
-        assert_eq!(statements.len(), 2);
-        for (i, statement) in statements.iter().enumerate() {
-            assert_eq!(statement["index"], i, "the position, first: {statement}");
-            assert!(statement.get("paragraph").is_some());
+        for (list, count) in [("statements", 2), ("quotes", 2)] {
+            let items = json[list].as_array().unwrap();
+            assert_eq!(items.len(), count, "{list}");
+            for (i, item) in items.iter().enumerate() {
+                assert_eq!(item["index"], i, "the position: {item}");
+                assert!(item.get("paragraph").is_some());
+            }
         }
+        assert_eq!(json["quotes"][1]["continues"], serde_json::Value::Null);
     }
 }

@@ -2,13 +2,11 @@
 
 use serde::Serialize;
 
-use super::{SharedStr, Span, SpeakerId, Text};
+use super::{MaybeIndex, SharedStr, Span, SpeakerId, Text};
 
 /// Words between a pair of quotation marks in a body paragraph.
 #[derive(Debug, Clone, Serialize)]
 pub struct Quote {
-    /// Position among the article's quotes, from 0.
-    pub index: u32,
     /// Index of the paragraph holding it.
     pub paragraph: u32,
     /// Character offset of the quoted text within the paragraph (after the opening mark).
@@ -27,7 +25,7 @@ pub struct Quote {
     pub attribution: Attribution,
     /// Index of the quote this one continues: the first half of a split quote,
     /// or the previous paragraph of a quote running over several.
-    pub continues: Option<u32>,
+    pub continues: MaybeIndex,
     /// Byte range of the quoted text within the paragraph.
     #[serde(skip)]
     pub bytes: Span,
@@ -51,9 +49,10 @@ impl Quote {
     }
 
     /// Whether this quote is the second half of a quote a cue splits in one sentence
-    /// (“The plan,” she said, “is dead.”), so that it reads as one with `first`.
-    pub fn completes(&self, first: &Quote) -> bool {
-        self.continues == Some(first.index)
+    /// (“The plan,” she said, “is dead.”), so that it reads as one with `first`, the article's
+    /// quote number `first_at`.
+    pub fn completes(&self, first: &Quote, first_at: usize) -> bool {
+        self.continues.get() == Some(first_at)
             && self.attribution == Attribution::SplitQuote
             && self.paragraph == first.paragraph
             && self.kind == QuoteKind::Direct
@@ -235,8 +234,6 @@ impl Attribution {
 /// "said that", or the sentence before "according to X". Quoted words inside it stay.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
-    /// Position among the article's reports, from 0.
-    pub index: u32,
     /// Index of the paragraph holding it.
     pub paragraph: u32,
     /// Character offset of the reported words within the paragraph.

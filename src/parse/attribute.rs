@@ -493,7 +493,6 @@ impl<'l> State<'l> {
                 let start = chars.at(para.text, bytes.start);
                 let end = chars.at(para.text, bytes.end);
                 self.reports.push(Report {
-                    index: narrow(self.reports.len()),
                     paragraph: narrow(paragraph),
                     start: narrow(start),
                     end: narrow(end),
@@ -529,11 +528,14 @@ impl<'l> State<'l> {
                 who[old - first].take(),
                 next[old - first].take(),
             ) {
-                quote.index = narrow(self.quotes.len());
-                quote.continues = quote.continues.map(|c| match (c as usize).checked_sub(first) {
-                    Some(moved) => narrow(new_of[moved]),
-                    None => c,
-                });
+                quote.continues = quote
+                    .continues
+                    .get()
+                    .map(|c| match c.checked_sub(first) {
+                        Some(moved) => new_of[moved],
+                        None => c,
+                    })
+                    .into();
                 self.quotes.push(quote);
                 self.quote_who.push(w);
                 self.quote_next_word.push(n);
@@ -1114,7 +1116,6 @@ impl<'l> State<'l> {
             .flatten()
         });
         self.quotes.push(Quote {
-            index: narrow(self.quotes.len()),
             paragraph: narrow(paragraph),
             start: narrow(start),
             end: narrow(end),
@@ -1123,7 +1124,7 @@ impl<'l> State<'l> {
             cue: decision.cue,
             speaker: None,
             attribution: decision.attribution,
-            continues: continues.map(narrow),
+            continues: continues.into(),
             bytes: Span::new(span.inner.clone()),
             sentence: para
                 .quote_token(q)
