@@ -201,12 +201,14 @@ fn add_named(article: &mut Article, name: &str) -> Option<SpeakerId> {
 /// Quote and statement counts after corrections moved quotes.
 fn recount(article: &mut Article) {
     for speaker in &mut article.speakers {
-        speaker.quote_count = article.quotes.iter().filter(|q| q.speaker == Some(speaker.id)).count();
-        speaker.statement_count = article
-            .statements
-            .iter()
-            .filter(|s| s.speaker == Some(speaker.id))
-            .count();
+        speaker.quote_count = narrow(article.quotes.iter().filter(|q| q.speaker == Some(speaker.id)).count());
+        speaker.statement_count = narrow(
+            article
+                .statements
+                .iter()
+                .filter(|s| s.speaker == Some(speaker.id))
+                .count(),
+        );
     }
 }
 

@@ -26,7 +26,7 @@ pub use said::{
 pub use search::{SearchQuery, Terms, Want, fold, folded_words};
 pub use themes::{BUILTIN_THEMES, Theme, ThemeBook, Themes, read_named_themes, read_themes};
 
-use crate::model::{Article, RoleSource, SpeakerId, SpeakerKind, unique_slug};
+use crate::model::{Article, MaybeIndex, RoleSource, SpeakerId, SpeakerKind, unique_slug};
 use crate::parse::Lexicon;
 use index::IndexedQuote;
 use lookup::SortedBy;
@@ -157,7 +157,7 @@ pub struct CorpusSpeaker {
     /// article first (see [`Corpus::place_index`]).
     pub places: Vec<(u32, u32)>,
     /// The row that sums up what they say, when they said enough for one (see [`Corpus::summary`]).
-    pub summary: Option<usize>,
+    pub summary: MaybeIndex,
     /// Articles they appear in.
     pub articles: Vec<u32>,
 }
@@ -261,7 +261,7 @@ impl Corpus {
                         said: Vec::new(),
                         quote_count: 0,
                         places: Vec::new(),
-                        summary: None,
+                        summary: MaybeIndex::NONE,
                         articles: Vec::new(),
                     });
                     speakers.len() - 1
@@ -374,7 +374,7 @@ impl Corpus {
         }
         // Each speaker's summary and places, on all cores.
         speakers.par_iter_mut().for_each(|speaker| {
-            speaker.summary = said::summary(&said, &speaker.said, |row: usize| texts[row].as_str());
+            speaker.summary = said::summary(&said, &speaker.said, |row: usize| texts[row].as_str()).into();
             let mut places = std::mem::take(&mut speaker.places);
             places.extend(
                 speaker

@@ -58,9 +58,9 @@ pub struct Speaker {
     /// A commentator on the story, rather than someone the story is about.
     pub commentator: bool,
     /// Number of quotes attributed to them.
-    pub quote_count: usize,
+    pub quote_count: u32,
     /// Number of statements attributed to them.
-    pub statement_count: usize,
+    pub statement_count: u32,
     /// Gender, where the text shows it (honorifics, gendered nouns, pronouns).
     pub gender: Option<Gender>,
 }

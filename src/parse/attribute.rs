@@ -1260,8 +1260,8 @@ impl<'l> State<'l> {
                     role,
                     role_source,
                     kind,
-                    quote_count: quotes,
-                    statement_count: statements,
+                    quote_count: narrow(quotes),
+                    statement_count: narrow(statements),
                     gender: e.gender.filter(|_: &Gender| kind == SpeakerKind::Person),
                 })
             })

@@ -76,7 +76,7 @@ struct SummaryJson<'a> {
 }
 
 fn summary_json<'a>(corpus: &'a Corpus, speaker: &CorpusSpeaker) -> Option<SummaryJson<'a>> {
-    let row = speaker.summary?;
+    let row = speaker.summary.get()?;
     let r = &corpus.said[row];
     Some(SummaryJson {
         text: corpus.said_text(row).text,

@@ -100,7 +100,7 @@ pub struct Summary {
 
 /// The summary of speaker `id`, ready to show.
 pub fn summary(corpus: &Corpus, id: usize) -> Option<Summary> {
-    let row = corpus.speakers[id].summary?;
+    let row = corpus.speakers[id].summary.get()?;
     let r = &corpus.said[row];
     Some(Summary {
         segments: said_segments(&corpus.said_text(row), None),
