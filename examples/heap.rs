@@ -33,7 +33,7 @@ fn main() {
         parts[2] += list_bytes(&article.statements, |s: &Statement| s.quotes.len() * size_of::<u32>());
         parts[3] += list_bytes(&article.reports, |r: &Report| r.quotes.len() * size_of::<u32>());
         parts[4] += list_bytes(&article.speakers, |s: &Speaker| {
-            s.name.capacity() + s.short_name.capacity() + s.role.as_ref().map_or(0, String::capacity)
+            s.name.len() + s.short_name.len() + s.role.as_ref().map_or(0, |r| r.len())
         });
         counts[0] += article.paragraphs.len();
         counts[1] += article.quotes.len();

@@ -207,7 +207,7 @@ mod tests {
             let parsed = parse(&text, &Lexicon::builtin());
             for speaker in &speakers {
                 assert!(
-                    parsed.speakers.iter().any(|s| s.name == speaker.full),
+                    parsed.speakers.iter().any(|s| *s.name == *speaker.full),
                     "{} missing from {:?}\n{text}",
                     speaker.full,
                     parsed.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()

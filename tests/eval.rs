@@ -164,7 +164,7 @@ fn score(article: &Article, gold: &Path) -> Score {
             .iter()
             .find(|s| name_words(short).is_subset(&name_words(&s.name)));
         match found {
-            Some(s) if s.name == *full && role_norm(s.role.as_deref().unwrap_or("")) == role_norm(role) => {
+            Some(s) if *s.name == **full && role_norm(s.role.as_deref().unwrap_or("")) == role_norm(role) => {
                 speakers_ok += 1
             }
             other => problems.push(format!(

@@ -159,7 +159,7 @@ fn plain_text_has_a_headline_a_byline_and_a_date() {
         Some("Tidal energy trial extended for two years")
     );
     assert_eq!(article.date.as_deref(), Some("2024-03-20"));
-    assert!(article.speakers.iter().any(|s| s.name == "Nadia Okafor"));
+    assert!(article.speakers.iter().any(|s| &*s.name == "Nadia Okafor"));
 }
 
 fn whosaid(args: &[&str], data: &Path) -> (bool, String, String) {

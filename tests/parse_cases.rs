@@ -948,7 +948,7 @@ const CASES: &[Case] = &[
 
 fn speaker_name(article: &Article, id: Option<SpeakerId>) -> String {
     id.and_then(|s| article.speaker(s))
-        .map_or_else(|| "-".to_owned(), |s| s.name.clone())
+        .map_or_else(|| "-".to_owned(), |s| s.name.to_string())
 }
 
 #[test]
@@ -980,7 +980,7 @@ fn attribution_rules() {
         for invented in article
             .speakers
             .iter()
-            .map(|s| s.name.as_str())
+            .map(|s| &*s.name)
             .filter(|name| *name != *expected_speaker && !name.split_whitespace().any(|w| w == *expected_speaker))
             .filter(|name| !others.contains(name))
         {
@@ -1048,11 +1048,7 @@ fn speaker_names_and_roles() {
             .map(|i| &article.speakers[i])
             .unwrap_or_else(|| panic!("no speaker {slug} in {text:?}: {:?}", article.speakers));
         assert_eq!(
-            (
-                speaker.name.as_str(),
-                speaker.short_name.as_str(),
-                speaker.role.as_deref()
-            ),
+            (&*speaker.name, &*speaker.short_name, speaker.role.as_deref()),
             (*name, *short, *role),
             "{text}"
         );

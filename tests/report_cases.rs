@@ -103,7 +103,7 @@ fn reported_statements() {
                 let name = r
                     .speaker
                     .and_then(|id| article.speaker(id))
-                    .map_or("-".to_owned(), |s| s.name.clone());
+                    .map_or("-".to_owned(), |s| s.name.to_string());
                 (r.text.to_string(), name)
             })
             .collect();

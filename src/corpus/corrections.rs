@@ -76,7 +76,7 @@ pub(crate) fn apply(
         match find_speaker(article, fix.name.get_ref()) {
             Some(id) => {
                 let speaker = &mut article.speakers[id.index()];
-                speaker.role = Some(fix.role.get_ref().trim().to_owned()).filter(|r| !r.is_empty());
+                speaker.role = Some(fix.role.get_ref().trim()).filter(|r| !r.is_empty()).map(Box::from);
                 speaker.role_source = Some(RoleSource::Editor);
             }
             None => problems.push(stale(
@@ -185,8 +185,8 @@ fn add_named(article: &mut Article, name: &str) -> Option<SpeakerId> {
     let id = SpeakerId::new(article.speakers.len())?;
     article.speakers.push(Speaker {
         id,
-        name: name.to_owned(),
-        short_name: name.split_whitespace().last().unwrap_or(name).to_owned(),
+        name: name.into(),
+        short_name: name.split_whitespace().last().unwrap_or(name).into(),
         role: None,
         role_source: None,
         kind: SpeakerKind::Person,
@@ -251,7 +251,7 @@ mod tests {
         assert!(stale.is_empty(), "{stale:?}");
         let quote = &article.quotes[1];
         let speaker = article.speaker(quote.speaker.unwrap()).unwrap();
-        assert_eq!(speaker.name, "Tomas Berg");
+        assert_eq!(&*speaker.name, "Tomas Berg");
         assert_eq!(quote.attribution, Attribution::Corrected);
         assert_eq!(quote.attribution.note(Some("Tomas Berg")), "Corrected by the editor.");
     }
@@ -262,7 +262,7 @@ mod tests {
         let (article, stale) = corrected(TEXT, sidecar);
         assert!(stale.is_empty(), "{stale:?}");
         assert_eq!(article.quotes[0].speaker, None);
-        let ruiz = article.speakers.iter().find(|s| s.name == "Ana Ruiz").unwrap();
+        let ruiz = article.speakers.iter().find(|s| &*s.name == "Ana Ruiz").unwrap();
         assert_eq!(ruiz.role.as_deref(), Some("a port economist"));
         assert_eq!(ruiz.role_source, Some(RoleSource::Editor));
     }
@@ -280,7 +280,7 @@ mod tests {
         );
         // The rest still stands.
         assert_eq!(
-            article.speaker(article.quotes[0].speaker.unwrap()).unwrap().name,
+            &*article.speaker(article.quotes[0].speaker.unwrap()).unwrap().name,
             "Ana Ruiz"
         );
     }

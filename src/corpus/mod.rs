@@ -247,12 +247,12 @@ impl Corpus {
         for (a, article) in articles.iter().enumerate() {
             let mut local = Vec::with_capacity(article.speakers.len());
             for speaker in &article.speakers {
-                let key = (speaker.name.as_str(), speaker.kind);
+                let key = (&*speaker.name, speaker.kind);
                 let id = *by_name.entry(key).or_insert_with(|| {
                     speakers.push(CorpusSpeaker {
                         slug: String::new(),
-                        name: speaker.name.clone(),
-                        short_name: speaker.short_name.clone(),
+                        name: speaker.name.to_string(),
+                        short_name: speaker.short_name.to_string(),
                         role: None,
                         role_source: None,
                         kind: speaker.kind,
@@ -268,7 +268,7 @@ impl Corpus {
                 });
                 let merged = &mut speakers[id];
                 if merged.role.is_none() {
-                    merged.role.clone_from(&speaker.role);
+                    merged.role = speaker.role.as_deref().map(str::to_owned);
                     merged.role_source = speaker.role_source;
                 }
                 merged.commentator |= speaker.commentator;

@@ -46,11 +46,11 @@ pub struct Speaker {
     /// Its place in the article's speakers.
     pub id: SpeakerId,
     /// Full name as introduced ("Jenny Town").
-    pub name: String,
+    pub name: Box<str>,
     /// The form used after the first mention ("Town").
-    pub short_name: String,
+    pub short_name: Box<str>,
     /// Role as the text gives it, if it does.
-    pub role: Option<String>,
+    pub role: Option<Box<str>>,
     /// Where the role came from.
     pub role_source: Option<RoleSource>,
     /// A person or an organisation.

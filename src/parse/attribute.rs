@@ -1253,11 +1253,11 @@ impl<'l> State<'l> {
                 let (role, role_source) = e.role.clone().map_or((None, None), |(r, s)| (Some(r), Some(s)));
                 Some(Speaker {
                     id: SpeakerId::new(i)?,
-                    name: e.name.clone(),
-                    short_name,
+                    name: e.name.as_str().into(),
+                    short_name: short_name.into(),
                     commentator: kind == SpeakerKind::Person
                         && (role_source == Some(RoleSource::Appositive) || statements >= 2),
-                    role,
+                    role: role.map(String::into_boxed_str),
                     role_source,
                     kind,
                     quote_count: narrow(quotes),

@@ -23,7 +23,7 @@
 //! let text = "“The port will close,” said Ana Ruiz, a lecturer at Vigo University.\n\
 //!             “Nobody will build here again,” she added.";
 //! let article = parse(text, &Lexicon::builtin());
-//! assert_eq!(article.speakers[0].name, "Ana Ruiz");
+//! assert_eq!(&*article.speakers[0].name, "Ana Ruiz");
 //! assert_eq!(article.quotes[1].speaker, Some(article.speakers[0].id));
 //! ```
 
