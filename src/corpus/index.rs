@@ -313,13 +313,17 @@ impl QuoteIndex {
         text_of: impl Fn(usize) -> Cow<'t, str>,
     ) -> Vec<usize> {
         let mut result: Option<Vec<u32>> = None;
-        // Each field narrows the rows so far to those in any of its lists; one list narrows
-        // by membership, without reading every row it holds.
-        let mut narrow = |lists: &[&Postings], more: &[u32]| {
-            result = Some(match (result.take(), lists, more) {
-                (Some(current), [one], []) => one.intersect(&current),
-                (current, lists, more) => {
-                    let union = union_sorted(union_all(lists), more);
+        // Each field narrows the rows so far to those in any of its lists (and in `more`, rows
+        // already listed); one list narrows by membership, without reading every row it holds.
+        let mut narrow = |lists: &[&Postings], more: Vec<u32>| {
+            result = Some(match (result.take(), lists) {
+                (Some(current), [one]) if more.is_empty() => one.intersect(&current),
+                (current, lists) => {
+                    let union = if lists.is_empty() {
+                        more
+                    } else {
+                        union_sorted(union_all(lists), &more)
+                    };
                     match current {
                         None => union,
                         Some(current) => intersect_sorted(&current, &union),
@@ -332,17 +336,17 @@ impl QuoteIndex {
                 .speakers
                 .iter()
                 .fold(Vec::new(), |rows, &s| union_sorted(rows, speaker_rows(s)));
-            narrow(&[], &rows);
+            narrow(&[], rows);
         }
         if !query.articles.is_empty() {
-            narrow(&field(&query.articles, &self.by_article), &[]);
+            narrow(&field(&query.articles, &self.by_article), Vec::new());
         }
         if !query.kinds.is_empty() {
             let kinds: Vec<usize> = query.kinds.iter().map(|k| k.slot()).collect();
-            narrow(&field(&kinds, &self.by_kind), &[]);
+            narrow(&field(&kinds, &self.by_kind), Vec::new());
         }
         if !query.themes.is_empty() {
-            narrow(&field(&query.themes, &self.by_theme), &[]);
+            narrow(&field(&query.themes, &self.by_theme), Vec::new());
         }
         // Phrases are narrowed by their terms here and checked in the text below.
         let mut phrases: Vec<&[String]> = Vec::new();
@@ -376,7 +380,7 @@ impl QuoteIndex {
                     }
                 }
             }
-            narrow(&lists, &phrase_rows);
+            narrow(&lists, phrase_rows);
         }
         let mut rows: Vec<usize> = match result {
             Some(rows) => rows.into_iter().map(|r| r as usize).collect(),
