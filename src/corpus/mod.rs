@@ -376,12 +376,7 @@ impl Corpus {
         speakers.par_iter_mut().for_each(|speaker| {
             speaker.summary = said::summary(&said, &speaker.said, |row: usize| texts[row].as_str()).into();
             let mut places = std::mem::take(&mut speaker.places);
-            places.extend(
-                speaker
-                    .said
-                    .iter()
-                    .map(|&r| (said[r as usize].article, said[r as usize].paragraph)),
-            );
+            places.extend(speaker.said_rows().map(|r| (said[r].article, said[r].paragraph)));
             // Newest article first (articles are in date order), paragraphs in reading order.
             places.sort_unstable_by_key(|&(article, paragraph)| (std::cmp::Reverse(article), paragraph));
             places.dedup();
