@@ -145,11 +145,19 @@ pub struct ThemeTag {
     pub label: String,
 }
 
-/// The paragraphs where speaker `id` is reported or quoted, in corpus order, optionally
-/// only those where what they say falls under theme `theme`.
+/// The paragraphs where speaker `id` is reported or quoted, in their page's order (newest
+/// article first), optionally only those where what they say falls under theme `theme`.
 pub fn statement_views(corpus: &Corpus, id: usize, theme: Option<usize>) -> Vec<StatementView> {
+    statement_places(corpus, id, theme)
+        .into_iter()
+        .map(|(article, paragraph)| statement_view(corpus, id, article, paragraph))
+        .collect()
+}
+
+/// The (article, paragraph) places [`statement_views`] shows, without building their views.
+fn statement_places(corpus: &Corpus, id: usize, theme: Option<usize>) -> Vec<(usize, usize)> {
     let speaker = &corpus.speakers[id];
-    let places: Vec<(usize, usize)> = speaker
+    speaker
         .places
         .iter()
         .map(|&(a, p)| (a as usize, p as usize))
@@ -161,10 +169,6 @@ pub fn statement_views(corpus: &Corpus, id: usize, theme: Option<usize>) -> Vec<
                 })
             })
         })
-        .collect();
-    places
-        .into_iter()
-        .map(|(article, paragraph)| statement_view(corpus, id, article, paragraph))
         .collect()
 }
 
@@ -279,13 +283,13 @@ pub async fn speaker(
             number,
         )));
     }
-    let items = statement_views(corpus, id, theme);
-    let total = items.len();
+    // Only the page's places are rendered: a prolific speaker has thousands.
+    let places = statement_places(corpus, id, theme);
+    let total = places.len();
     let page = Page::of(number, total, SPEAKER_PAGE_SIZE)?;
-    let page_items: Vec<StatementView> = items
-        .into_iter()
-        .skip(page.items.start)
-        .take(page.items.len())
+    let page_items: Vec<StatementView> = places[page.items.clone()]
+        .iter()
+        .map(|&(article, paragraph)| statement_view(corpus, id, article, paragraph))
         .collect();
     let mut theme_counts = vec![0usize; corpus.themes.list.len()];
     for r in crate::corpus::statements_of(&corpus.said, &speaker.said) {
