@@ -106,19 +106,19 @@ pub enum Attribution {
     /// A pronoun in the cue ("she said") stands for the speaker.
     Pronoun {
         /// The pronoun as written.
-        pronoun: Box<str>,
+        pronoun: SharedStr,
         /// How it was resolved.
         antecedent: Antecedent,
     },
     /// The cue uses a role noun ("the analyst said") the article gave the speaker.
     RoleNoun {
         /// The noun.
-        noun: Box<str>,
+        noun: SharedStr,
     },
     /// The cue names a document ("the statement said"), which speaks for whoever issued it.
     Document {
         /// The document as written.
-        document: Box<str>,
+        document: SharedStr,
     },
     /// The second part of a split quote (“The plan,” she said, “is dead.”).
     SplitQuote,
@@ -141,17 +141,17 @@ pub enum Attribution {
     /// An unnamed source ("an official said") whose words a named person is later quoted saying.
     NamedLater {
         /// How the text first described the source.
-        source: Box<str>,
+        source: SharedStr,
     },
     /// The source is unnamed ("an official said"): no speaker is given.
     Anonymous {
         /// How the text describes the source.
-        source: Box<str>,
+        source: SharedStr,
     },
     /// The source is a group of people ("Campaigners said"): no one speaker is given.
     Group {
         /// How the text describes the group.
-        source: Box<str>,
+        source: SharedStr,
     },
     /// The quote is a title or label said by nobody.
     Title,
@@ -160,7 +160,7 @@ pub enum Attribution {
     /// No sieve was sure, so no speaker is given; the reason says why.
     NotGiven {
         /// Why nobody is named.
-        reason: Box<str>,
+        reason: SharedStr,
     },
 }
 
@@ -187,6 +187,31 @@ impl Attribution {
             Attribution::Title => "title",
             Attribution::Corrected => "corrected",
             Attribution::NotGiven { .. } => "not_given",
+        }
+    }
+
+    /// The words the attribution keeps (a pronoun, a role noun, a source, a reason), if any.
+    pub fn words_mut(&mut self) -> Option<&mut SharedStr> {
+        match self {
+            Attribution::Pronoun { pronoun: words, .. }
+            | Attribution::RoleNoun { noun: words }
+            | Attribution::Document { document: words }
+            | Attribution::NamedLater { source: words }
+            | Attribution::Anonymous { source: words }
+            | Attribution::Group { source: words }
+            | Attribution::NotGiven { reason: words } => Some(words),
+            Attribution::Named
+            | Attribution::SplitQuote
+            | Attribution::ColonIntroduction
+            | Attribution::NameLabel
+            | Attribution::Continuation
+            | Attribution::IntroducedBefore
+            | Attribution::SubjectBefore
+            | Attribution::SameParagraph
+            | Attribution::InnerQuote
+            | Attribution::VoicedInQuote
+            | Attribution::Title
+            | Attribution::Corrected => None,
         }
     }
 

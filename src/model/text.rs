@@ -145,9 +145,22 @@ impl Serialize for Text {
 #[derive(Clone, PartialEq, Eq)]
 pub struct SharedStr(Arc<Box<str>>);
 
+impl SharedStr {
+    /// Whether `other` is this very copy, not only the same words.
+    pub fn shares_with(&self, other: &SharedStr) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 impl From<&str> for SharedStr {
     fn from(words: &str) -> Self {
         SharedStr(Arc::new(Box::from(words)))
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(words: String) -> Self {
+        SharedStr(Arc::new(words.into_boxed_str()))
     }
 }
 
@@ -162,6 +175,12 @@ impl Deref for SharedStr {
 impl fmt::Debug for SharedStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
     }
 }
 

@@ -163,11 +163,28 @@ struct State<'l> {
     /// People who spoke recently, most recent last.
     recent_speakers: Vec<EntityId>,
     previous: Previous,
-    cue_words: FxHashMap<String, SharedStr>,
+    /// One shared copy of each cue and each attribution's words ("she said", "he").
+    shared_words: SharedWords,
     /// The documents ("statement", "report") the last sentence read names, lower-cased.
     previous_documents: Vec<String>,
     /// The body paragraphs, as (paragraph index, text).
     body: &'l [(usize, Text)],
+}
+
+/// One copy of each string an article's items share, by its words.
+#[derive(Default)]
+struct SharedWords(FxHashMap<Box<str>, SharedStr>);
+
+impl SharedWords {
+    /// The shared copy of `words`, made the first time they are asked for.
+    fn get(&mut self, words: &str) -> SharedStr {
+        if let Some(shared) = self.0.get(words) {
+            return shared.clone();
+        }
+        let shared = SharedStr::from(words);
+        self.0.insert(words.into(), shared.clone());
+        shared
+    }
 }
 
 impl<'l> State<'l> {
@@ -188,19 +205,26 @@ impl<'l> State<'l> {
             other_since: false,
             recent_speakers: Vec::new(),
             previous: Previous::default(),
-            cue_words: FxHashMap::default(),
+            shared_words: SharedWords::default(),
             previous_documents: Vec::new(),
         }
     }
 
     /// The shared copy of a cue's words.
     fn cue_words(&mut self, words: &str) -> SharedStr {
-        if let Some(shared) = self.cue_words.get(words) {
-            return shared.clone();
+        self.shared_words.get(words)
+    }
+
+    /// Makes every attribution's words (a pronoun, a source, a reason) the article's one
+    /// copy of them: sieves make their own, and an article repeats "he" and "she" many times.
+    fn share_attribution_words(&mut self) {
+        let attributions = self.quotes.iter_mut().map(|q| &mut q.attribution);
+        let attributions = attributions
+            .chain(self.statements.iter_mut().map(|s| &mut s.attribution))
+            .chain(self.reports.iter_mut().map(|r| &mut r.attribution));
+        for words in attributions.filter_map(Attribution::words_mut) {
+            *words = self.shared_words.get(words);
         }
-        let shared = SharedStr::from(words);
-        self.cue_words.insert(words.to_owned(), shared.clone());
-        shared
     }
 
     /// The words at `bytes` of body paragraph `paragraph`, as a piece of the article's text.
@@ -1179,6 +1203,7 @@ impl<'l> State<'l> {
 
     fn finish(mut self) -> Attributed {
         self.named_later();
+        self.share_attribution_words();
         // Speakers in the order they first speak.
         let mut order: Vec<EntityId> = Vec::new();
         let mut counts: FxHashMap<EntityId, (usize, usize)> = FxHashMap::default();
@@ -1614,6 +1639,27 @@ fn quote_kind(para: &Para<'_>, qtok: TokenId, context: &Context<'_, '_>) -> Quot
 #[cfg(test)]
 mod tests {
     use super::writes_word;
+    use crate::model::{Attribution, SharedStr};
+    use crate::parse::{Lexicon, parse};
+
+    #[test]
+    fn an_article_holds_each_attribution_word_once() {
+        let text = "Ana Ruiz, a trader, spoke at noon.\n\n\
+            “Prices will rise,” she said. “Buyers are nervous,” she added.\n\n\
+            “We wait,” she said.\n";
+        let article = parse(text, &Lexicon::builtin());
+        let pronouns: Vec<&SharedStr> = article
+            .quotes
+            .iter()
+            .filter_map(|q| match &q.attribution {
+                Attribution::Pronoun { pronoun, .. } => Some(pronoun),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(pronouns.len(), 3, "{:#?}", article.quotes);
+        assert!(pronouns.iter().all(|p| p.shares_with(pronouns[0])), "one copy of “she”");
+        assert_eq!(std::mem::size_of::<Attribution>(), 16, "a tag and a thin pointer");
+    }
 
     #[test]
     fn a_word_is_written_only_as_a_whole_lower_case_word() {
