@@ -62,7 +62,7 @@ fn main() {
     }
     let corpus = Corpus::build(articles, Themes::new(Vec::new()));
     let built = dhat::HeapStats::get().curr_bytes - base;
-    let rows = list_bytes(&corpus.said, |r: &SaidRow| r.themes.len() * size_of::<u32>());
+    let rows = list_bytes(&corpus.said, |_: &SaidRow| 0) + corpus.theme_sets_heap();
     let speakers = list_bytes(&corpus.speakers, |s: &CorpusSpeaker| {
         (s.said.capacity() + s.articles.capacity()) * size_of::<u32>()
             + s.places.capacity() * size_of::<(u32, u32)>()

@@ -41,12 +41,12 @@ fn data_dir(article: &str) -> tempdir::Dir {
 fn speaker_of(corpus: &Corpus, opening: &str) -> (Option<String>, Attribution) {
     let row = (0..corpus.said.len())
         .find(|&row| {
-            matches!(corpus.said[row].source, SaidSource::Quote { .. })
+            matches!(corpus.said[row].source(), SaidSource::Quote { .. })
                 && corpus.said_text(row).text.starts_with(opening)
         })
         .unwrap();
     let r = &corpus.said[row];
-    let SaidSource::Quote { quote, .. } = r.source else {
+    let SaidSource::Quote { quote, .. } = r.source() else {
         unreachable!()
     };
     (

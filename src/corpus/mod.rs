@@ -21,7 +21,8 @@ pub use index::{QuoteIndex, QuoteQuery};
 pub use library::{Library, Refresh};
 pub use load::{LoadError, article_from_text, article_paths, article_slug, decode, read_article, read_lexicon};
 pub use said::{
-    SUMMARY_MIN_WORDS, SaidKind, SaidRow, SaidSource, SaidText, said_attribution, said_cue, said_text, statements_of,
+    SUMMARY_MIN_WORDS, SaidKind, SaidRow, SaidSource, SaidText, ThemeSetId, ThemeSets, said_attribution, said_cue,
+    said_text, statements_of,
 };
 pub use search::{SearchQuery, Terms, Want, fold, folded_words};
 pub use themes::{BUILTIN_THEMES, Theme, ThemeBook, Themes, read_named_themes, read_themes};
@@ -30,6 +31,7 @@ use crate::model::{Article, MaybeIndex, RoleSource, SpeakerId, SpeakerKind, uniq
 use crate::parse::Lexicon;
 use index::IndexedQuote;
 use lookup::SortedBy;
+use said::ThemeSetNumbers;
 
 /// The article shipped with whosaid, compiled in so the binary serves it from any folder.
 pub const SHIPPED_ARTICLE: &str = include_str!("../../data/articles/putin-north-korea-visit.txt");
@@ -46,8 +48,10 @@ pub(crate) use crate::model::narrow;
 /// One article's rows and statements, read on any core ahead of the corpus's assembly.
 #[derive(Default)]
 struct ArticleRows {
-    /// Its rows, `within` counted from its first row.
+    /// Its rows, `within` counted from its first row, and their themes not yet numbered.
     said: Vec<SaidRow>,
+    /// Each row's themes.
+    themes: Vec<Box<[u32]>>,
     /// Each row's words, as a reader reads them.
     texts: Vec<String>,
     /// The paragraphs its statements report, as (corpus speaker, paragraph): places on
@@ -200,6 +204,8 @@ pub struct Corpus {
     pub themes: Themes,
     /// Everything said: quotes (a split quote once) and reports, article by article in reading order.
     pub said: Vec<SaidRow>,
+    /// The sets of themes rows have (see [`SaidRow::themes`]).
+    theme_sets: ThemeSets,
     index: QuoteIndex,
     /// Speakers by slug.
     speaker_slugs: SortedBy,
@@ -316,7 +322,7 @@ impl Corpus {
                     let within = within.and_then(|report| {
                         rows.said
                             .iter()
-                            .position(|row| row.source == SaidSource::Report(narrow(report)))
+                            .position(|row| row.source() == SaidSource::Report(narrow(report)))
                     });
                     // Themes are matched on the speaker's words: a fragment's are those of the
                     // report that holds it.
@@ -332,14 +338,11 @@ impl Corpus {
                         SaidSource::Report(r) => article.reports[r as usize].speaker,
                     });
                     rows.said.push(SaidRow {
-                        article: narrow(a),
-                        kind,
-                        source,
-                        paragraph: narrow(paragraph),
                         speaker: speaker.into(),
-                        themes: found,
                         within: within.into(),
+                        ..SaidRow::new(a, kind, source, paragraph)
                     });
+                    rows.themes.push(found);
                     rows.texts.push(text);
                 }
                 rows.statement_places = article
@@ -354,9 +357,10 @@ impl Corpus {
         let row_count = prepared.iter().map(|rows| rows.said.len()).sum();
         let mut said: Vec<SaidRow> = Vec::with_capacity(row_count);
         let mut texts: Vec<String> = Vec::with_capacity(row_count);
+        let mut theme_sets = ThemeSetNumbers::default();
         for (a, rows) in prepared.into_iter().enumerate() {
             let first_row = said.len();
-            for (row, text) in rows.said.into_iter().zip(rows.texts) {
+            for ((row, text), themes) in rows.said.into_iter().zip(rows.texts).zip(rows.themes) {
                 if let Some(id) = row.speaker() {
                     let speaker = &mut speakers[id];
                     speaker.said.push(narrow(said.len()));
@@ -364,6 +368,7 @@ impl Corpus {
                 }
                 said.push(SaidRow {
                     within: row.within().map(|at| first_row + at).into(),
+                    themes: theme_sets.number(themes),
                     ..row
                 });
                 texts.push(text);
@@ -372,9 +377,10 @@ impl Corpus {
                 speakers[id as usize].places.push((narrow(a), paragraph));
             }
         }
+        let theme_sets = theme_sets.finish();
         // Each speaker's summary and places, on all cores.
         speakers.par_iter_mut().for_each(|speaker| {
-            speaker.summary = said::summary(&said, &speaker.said, |row: usize| texts[row].as_str()).into();
+            speaker.summary = said::summary(&said, &speaker.said, &theme_sets, |row: usize| texts[row].as_str()).into();
             let mut places = std::mem::take(&mut speaker.places);
             places.extend(speaker.said_rows().map(|r| (said[r].article, said[r].paragraph)));
             // Newest article first (articles are in date order), paragraphs in reading order.
@@ -394,7 +400,7 @@ impl Corpus {
             .map(|(row, text)| IndexedQuote {
                 article: row.article(),
                 kind: row.kind,
-                themes: &row.themes,
+                themes: theme_sets.get(row.themes),
                 text,
                 name: row.speaker().map_or("", |s| speakers[s].name.as_str()),
             })
@@ -406,6 +412,7 @@ impl Corpus {
             speakers,
             themes,
             said,
+            theme_sets,
             index,
             speaker_slugs,
             short_names,
@@ -483,6 +490,17 @@ impl Corpus {
             .ok()
     }
 
+    /// Bytes the rows' sets of themes hold, for the heap report.
+    pub fn theme_sets_heap(&self) -> usize {
+        self.theme_sets.heap_bytes()
+    }
+
+    /// A row's themes, by their index in the theme list.
+    pub fn row_themes(&self, row: usize) -> impl Iterator<Item = usize> + '_ {
+        let set = self.said.get(row).map_or(ThemeSetId::NONE, |r| r.themes);
+        self.theme_sets.get(set).iter().map(|&t| t as usize)
+    }
+
     /// The article a row is in.
     pub fn row_article(&self, row: usize) -> &StoredArticle {
         &self.articles[self.said[row].article()]
@@ -490,13 +508,13 @@ impl Corpus {
 
     /// A row's words as a reader reads them.
     pub fn said_text(&self, row: usize) -> SaidText {
-        said_text(self.row_article(row), self.said[row].source)
+        said_text(self.row_article(row), self.said[row].source())
     }
 
     /// A row's words as [`Corpus::said_text`] gives them, borrowed unless they are a split
     /// quote's two halves.
     pub fn said_words(&self, row: usize) -> std::borrow::Cow<'_, str> {
-        said::said_words(self.row_article(row), self.said[row].source)
+        said::said_words(self.row_article(row), self.said[row].source())
     }
 
     /// A row as a statement of its own: a report or a quotation as [`Corpus::said_text`]
@@ -504,7 +522,7 @@ impl Corpus {
     pub fn statement_text(&self, row: usize) -> SaidText {
         let r = &self.said[row];
         let article = self.row_article(row);
-        match (r.kind, r.source) {
+        match (r.kind, r.source()) {
             (SaidKind::Fragment, SaidSource::Quote { quote, .. }) => {
                 let q = &article.quotes[quote as usize];
                 let paragraph = &article.paragraphs[q.paragraph as usize].text;
@@ -535,7 +553,7 @@ impl Corpus {
     pub fn anchor(&self, row: usize) -> String {
         let r = &self.said[row];
         let slug = &self.articles[r.article()].slug;
-        match r.source {
+        match r.source() {
             SaidSource::Quote { quote, .. } => format!("q-{slug}-{}", quote + 1),
             SaidSource::Report(report) => format!("r-{slug}-{}", report + 1),
         }

@@ -85,26 +85,59 @@ impl SaidSource {
     }
 }
 
-/// One listed item with its place in the corpus.
+/// One listed item with its place in the corpus, in 32 bytes: the corpus holds one for
+/// everything said, so the source is kept as its parts and the themes as a set's number.
 #[derive(Debug, Clone)]
 pub struct SaidRow {
     /// Article index.
     pub article: u32,
     /// Direct, fragment or reported.
     pub kind: SaidKind,
-    /// The quote or report it is.
-    pub source: SaidSource,
+    /// The quote or report it is, by index among the article's quotes or reports.
+    pub(super) item: u32,
+    /// The second half of a quote its cue splits.
+    pub(super) then: MaybeIndex,
     /// Index of its paragraph in the article.
     pub paragraph: u32,
     /// Corpus speaker index.
     pub speaker: MaybeIndex,
-    /// Theme indexes, matched on the speaker's own words.
-    pub themes: Box<[u32]>,
+    /// The themes matched on the speaker's own words, as a set in [`ThemeSets`].
+    pub themes: ThemeSetId,
     /// The row of the report that holds this quote, when one does: the statement it belongs to.
     pub within: MaybeIndex,
 }
 
 impl SaidRow {
+    /// A row for `source`, which is a report when `kind` is [`SaidKind::Reported`]; no speaker,
+    /// no themes and no report around it until they are set.
+    pub fn new(article: usize, kind: SaidKind, source: SaidSource, paragraph: usize) -> Self {
+        let (item, then) = match source {
+            SaidSource::Quote { quote, then } => (quote, then.map(|t| t as usize).into()),
+            SaidSource::Report(report) => (report, MaybeIndex::NONE),
+        };
+        SaidRow {
+            article: narrow(article),
+            kind,
+            item,
+            then,
+            paragraph: narrow(paragraph),
+            speaker: MaybeIndex::NONE,
+            themes: ThemeSetId::NONE,
+            within: MaybeIndex::NONE,
+        }
+    }
+
+    /// The quote or report it is.
+    pub fn source(&self) -> SaidSource {
+        match self.kind {
+            SaidKind::Reported => SaidSource::Report(self.item),
+            SaidKind::Direct | SaidKind::Fragment => SaidSource::Quote {
+                quote: self.item,
+                then: self.then.get().map(narrow),
+            },
+        }
+    }
+
     /// Its article's index.
     pub fn article(&self) -> usize {
         self.article as usize
@@ -124,10 +157,69 @@ impl SaidRow {
     pub fn within(&self) -> Option<usize> {
         self.within.get()
     }
+}
 
-    /// Its themes' indexes.
-    pub fn themes(&self) -> impl Iterator<Item = usize> + '_ {
-        self.themes.iter().map(|&t| t as usize)
+/// The number of a set of themes in [`ThemeSets`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThemeSetId(u32);
+
+impl ThemeSetId {
+    /// The empty set, which every [`ThemeSets`] holds first.
+    pub const NONE: ThemeSetId = ThemeSetId(0);
+}
+
+/// Each distinct set of themes the rows have, held once: a corpus has few (rows name the same
+/// one or two themes again and again), and a row keeps four bytes rather than a list.
+#[derive(Debug)]
+pub struct ThemeSets {
+    sets: Box<[Box<[u32]>]>,
+}
+
+impl ThemeSets {
+    /// The theme indexes of set `id`.
+    pub fn get(&self, id: ThemeSetId) -> &[u32] {
+        self.sets.get(id.0 as usize).map_or(&[], |set| set)
+    }
+
+    /// Bytes the sets hold, for the heap report.
+    pub fn heap_bytes(&self) -> usize {
+        let lists = self.sets.len() * size_of::<Box<[u32]>>();
+        lists + self.sets.iter().map(|s| s.len() * size_of::<u32>()).sum::<usize>()
+    }
+}
+
+/// Numbers sets of themes while rows are built; [`ThemeSetNumbers::finish`] keeps the sets.
+pub(crate) struct ThemeSetNumbers {
+    sets: Vec<Box<[u32]>>,
+    numbers: rustc_hash::FxHashMap<Box<[u32]>, ThemeSetId>,
+}
+
+impl Default for ThemeSetNumbers {
+    fn default() -> Self {
+        ThemeSetNumbers {
+            sets: vec![Box::default()],
+            numbers: rustc_hash::FxHashMap::from_iter([(Box::default(), ThemeSetId::NONE)]),
+        }
+    }
+}
+
+impl ThemeSetNumbers {
+    /// The number of `themes` (theme indexes, in the order found), given the first time.
+    pub(crate) fn number(&mut self, themes: Box<[u32]>) -> ThemeSetId {
+        if let Some(&id) = self.numbers.get(&themes) {
+            return id;
+        }
+        let id = ThemeSetId(narrow(self.sets.len()));
+        self.sets.push(themes.clone());
+        self.numbers.insert(themes, id);
+        id
+    }
+
+    /// The sets, by number.
+    pub(crate) fn finish(self) -> ThemeSets {
+        ThemeSets {
+            sets: self.sets.into_boxed_slice(),
+        }
     }
 }
 
@@ -272,10 +364,15 @@ pub fn statements_of<'r>(rows: &'r [SaidRow], own: &'r [u32]) -> impl Iterator<I
 /// [`SUMMARY_MIN_WORDS`] words, the one whose themes are those they speak to most often
 /// (each theme counts the statements on it); ties go to the earliest. None when no
 /// statement is long enough.
-pub(crate) fn summary<'a>(rows: &[SaidRow], own: &[u32], text_of: impl Fn(usize) -> &'a str) -> Option<usize> {
+pub(crate) fn summary<'a>(
+    rows: &[SaidRow],
+    own: &[u32],
+    theme_sets: &ThemeSets,
+    text_of: impl Fn(usize) -> &'a str,
+) -> Option<usize> {
     let mut theme_counts: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
     for r in statements_of(rows, own) {
-        for &t in &rows[r].themes {
+        for &t in theme_sets.get(rows[r].themes) {
             *theme_counts.entry(t).or_default() += 1;
         }
     }
@@ -293,8 +390,8 @@ pub(crate) fn summary<'a>(rows: &[SaidRow], own: &[u32], text_of: impl Fn(usize)
         if words < SUMMARY_MIN_WORDS {
             continue;
         }
-        let score: usize = row
-            .themes
+        let score: usize = theme_sets
+            .get(row.themes)
             .iter()
             .map(|t| theme_counts.get(t).copied().unwrap_or(0))
             .sum();
@@ -317,7 +414,7 @@ mod tests {
             None,
             "too large to hold"
         );
-        assert_eq!(size_of::<SaidRow>(), 48);
+        assert_eq!(size_of::<SaidRow>(), 32);
     }
 
     use super::*;

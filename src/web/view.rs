@@ -191,7 +191,7 @@ fn quotes_marked(corpus: &Corpus, article: usize, paragraph: usize, anchors: boo
     let marks = a
         .quotes_in(paragraph)
         .map(|(at, quote)| {
-            let row = rows.clone().find(|&r| corpus.said[r].source.includes_quote(at));
+            let row = rows.clone().find(|&r| corpus.said[r].source().includes_quote(at));
             let speaker = row.and_then(|r| corpus.said[r].speaker()).map(|s| &corpus.speakers[s]);
             let class = match speaker {
                 Some(s) => format!("q sp-{}", s.colour),
@@ -200,7 +200,7 @@ fn quotes_marked(corpus: &Corpus, article: usize, paragraph: usize, anchors: boo
             let is_own = own.is_some() && row.and_then(|r| corpus.said[r].speaker()) == own;
             let label = (!is_own).then(|| speaker.map_or_else(|| "no speaker".to_owned(), |s| s.short_name.clone()));
             // The first half of a split quote carries the anchor.
-            let first_half = row.is_some_and(|r| corpus.said[r].source.first_quote() == Some(at));
+            let first_half = row.is_some_and(|r| corpus.said[r].source().first_quote() == Some(at));
             let id = if (anchors || is_own) && first_half {
                 row.map(|r| corpus.anchor(r))
             } else {

@@ -125,11 +125,11 @@ fn said_json<'a>(corpus: &'a Corpus, row: usize, base: &str) -> SaidJson<'a> {
     let r = &corpus.said[row];
     let article = &corpus.articles[r.article()];
     let speaker = r.speaker().map(|s| &corpus.speakers[s]);
-    let span = match r.source {
+    let span = match r.source() {
         SaidSource::Quote { quote, .. } => article.quotes[quote as usize].text.as_str(),
         SaidSource::Report(report) => article.reports[report as usize].text.as_str(),
     };
-    let attribution = said_attribution(article, r.source);
+    let attribution = said_attribution(article, r.source());
     SaidJson {
         id: corpus.anchor(row),
         speaker: speaker.map(|s| s.slug.as_str()),
@@ -137,10 +137,13 @@ fn said_json<'a>(corpus: &'a Corpus, row: usize, base: &str) -> SaidJson<'a> {
         kind: r.kind.as_str(),
         text: corpus.said_text(row).text,
         span,
-        cue: said_cue(article, r.source),
+        cue: said_cue(article, r.source()),
         attribution,
         note: attribution.note(speaker.map(|s| s.name.as_str())),
-        themes: r.themes().map(|t| corpus.themes.list[t].slug.as_str()).collect(),
+        themes: corpus
+            .row_themes(row)
+            .map(|t| corpus.themes.list[t].slug.as_str())
+            .collect(),
         article: &article.slug,
         paragraph: r.paragraph() + 1,
         url: format!("{base}{}", urls::said(corpus, row)),

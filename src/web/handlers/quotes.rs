@@ -230,7 +230,7 @@ pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQu
                 kind_label: kind_label(r.kind),
                 quoted: r.kind != SaidKind::Reported,
                 segments: said_segments(&snippet(corpus.said_text(row), Some(&highlight)), Some(&highlight)),
-                cue: said_cue(article, r.source).map(str::to_owned),
+                cue: said_cue(article, r.source()).map(str::to_owned),
                 permalink: urls::said(corpus, row),
                 article_href: urls::paragraph(&article.slug, r.paragraph()),
                 article_title: article_title(article),
@@ -385,15 +385,18 @@ fn csv_body(corpus: &Corpus, query: ListingQuery) -> Result<Vec<u8>, AppError> {
         let r = &corpus.said[row];
         let article = &corpus.articles[r.article()];
         let speaker = r.speaker().map(|s| &corpus.speakers[s]);
-        let themes: Vec<&str> = r.themes().map(|t| corpus.themes.list[t].slug.as_str()).collect();
+        let themes: Vec<&str> = corpus
+            .row_themes(row)
+            .map(|t| corpus.themes.list[t].slug.as_str())
+            .collect();
         writer
             .write_record([
                 speaker.map_or("", |s| s.name.as_str()),
                 speaker.and_then(|s| s.role.as_deref()).unwrap_or(""),
                 r.kind.as_str(),
                 &csv_safe(&corpus.said_text(row).text),
-                said_cue(article, r.source).unwrap_or(""),
-                &said_attribution(article, r.source).note(speaker.map(|s| s.name.as_str())),
+                said_cue(article, r.source()).unwrap_or(""),
+                &said_attribution(article, r.source()).note(speaker.map(|s| s.name.as_str())),
                 &themes.join("; "),
                 &article_title(article),
                 article.date.as_deref().unwrap_or(""),

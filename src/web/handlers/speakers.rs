@@ -165,7 +165,7 @@ fn statement_places(corpus: &Corpus, id: usize, theme: Option<usize>) -> Vec<(us
             theme.is_none_or(|t| {
                 speaker.said_rows().any(|r| {
                     let row = &corpus.said[r];
-                    row.article() == a && row.paragraph() == p && row.themes().any(|x| x == t)
+                    row.article() == a && row.paragraph() == p && corpus.row_themes(r).any(|x| x == t)
                 })
             })
         })
@@ -183,14 +183,14 @@ fn statement_view(corpus: &Corpus, id: usize, article: usize, paragraph: usize) 
     let mut themes: Vec<usize> = Vec::new();
     for &r in &rows {
         let row = &corpus.said[r];
-        let mut note = attribution_note(said_attribution(a, row.source), Some(speaker));
-        if let Some(cue) = said_cue(a, row.source) {
+        let mut note = attribution_note(said_attribution(a, row.source()), Some(speaker));
+        if let Some(cue) = said_cue(a, row.source()) {
             note = format!("{note} (“{cue}”)");
         }
         if !notes.contains(&note) {
             notes.push(note);
         }
-        for t in row.themes() {
+        for t in corpus.row_themes(r) {
             if !themes.contains(&t) {
                 themes.push(t);
             }
@@ -210,7 +210,7 @@ fn statement_view(corpus: &Corpus, id: usize, article: usize, paragraph: usize) 
         segments: paragraph_for_speaker(corpus, article, paragraph, id),
         quotes: rows
             .iter()
-            .filter(|&&r| matches!(corpus.said[r].source, SaidSource::Quote { .. }))
+            .filter(|&&r| matches!(corpus.said[r].source(), SaidSource::Quote { .. }))
             .map(|&r| {
                 let words = corpus.said_text(r).text;
                 let mut opening: String = words.split_whitespace().take(LINK_WORDS).collect::<Vec<_>>().join(" ");
@@ -293,7 +293,7 @@ pub async fn speaker(
         .collect();
     let mut theme_counts = vec![0usize; corpus.themes.list.len()];
     for r in crate::corpus::statements_of(&corpus.said, &speaker.said) {
-        for t in corpus.said[r].themes() {
+        for t in corpus.row_themes(r) {
             theme_counts[t] += 1;
         }
     }

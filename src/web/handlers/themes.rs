@@ -210,7 +210,9 @@ pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQue
                 let mut total = 0;
                 for r in statements_of(&corpus.said, &speaker.said) {
                     let row = &corpus.said[r];
-                    if !row.themes().any(|x| x == t) || !(articles.is_empty() || articles.contains(&row.article())) {
+                    if !corpus.row_themes(r).any(|x| x == t)
+                        || !(articles.is_empty() || articles.contains(&row.article()))
+                    {
                         continue;
                     }
                     let text = corpus.statement_text(r);
