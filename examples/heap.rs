@@ -64,11 +64,12 @@ fn main() {
     let built = dhat::HeapStats::get().curr_bytes - base;
     let rows = list_bytes(&corpus.said, |_: &SaidRow| 0) + corpus.theme_sets_heap();
     let speakers = list_bytes(&corpus.speakers, |s: &CorpusSpeaker| {
-        (s.said.capacity() + s.articles.capacity()) * size_of::<u32>()
-            + s.places.capacity() * size_of::<(u32, u32)>()
-            + s.slug.capacity()
-            + s.name.capacity()
-            + s.short_name.capacity()
+        (s.said.len() + s.articles.len()) * size_of::<u32>()
+            + s.places.len() * size_of::<(u32, u32)>()
+            + s.slug.len()
+            + s.name.len()
+            + s.short_name.len()
+            + s.role.as_ref().map_or(0, |r| r.len())
     });
     let added = built - parsed;
     println!(

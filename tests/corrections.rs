@@ -50,7 +50,7 @@ fn speaker_of(corpus: &Corpus, opening: &str) -> (Option<String>, Attribution) {
         unreachable!()
     };
     (
-        r.speaker().map(|s| corpus.speakers[s].name.clone()),
+        r.speaker().map(|s| corpus.speakers[s].name.to_string()),
         corpus.articles[r.article()].quotes[quote as usize].attribution.clone(),
     )
 }
@@ -65,7 +65,7 @@ fn a_correction_moves_a_quote_sets_a_role_and_survives_a_reparse() {
         speaker_of(corpus, "Nobody will pay"),
         (Some("Tomas Berg".to_owned()), Attribution::Corrected)
     );
-    let ruiz = corpus.speakers.iter().find(|s| s.name == "Ana Ruiz").unwrap();
+    let ruiz = corpus.speakers.iter().find(|s| &*s.name == "Ana Ruiz").unwrap();
     assert_eq!(ruiz.role.as_deref(), Some("an economist at the port authority"));
     // The stale one is reported with its file and line; everything else is served.
     assert_eq!(loaded.stale.len(), 1);

@@ -59,6 +59,17 @@ struct ArticleRows {
     statement_places: Vec<(u32, u32)>,
 }
 
+/// A merged speaker's lists while the corpus is built, each kept as a boxed slice after.
+#[derive(Default)]
+struct SpeakerLists {
+    /// Rows of what they said.
+    said: Vec<u32>,
+    /// Paragraphs they speak in, as (article, paragraph).
+    places: Vec<(u32, u32)>,
+    /// Articles they appear in.
+    articles: Vec<u32>,
+}
+
 /// A slug's FNV-1a hash: the same on every run and every machine.
 fn slug_hash(slug: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -138,13 +149,13 @@ impl std::ops::Deref for StoredArticle {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct CorpusSpeaker {
     /// URL slug from the full name.
-    pub slug: String,
+    pub slug: Box<str>,
     /// Full name as introduced.
-    pub name: String,
+    pub name: Box<str>,
     /// The form used after first mention.
-    pub short_name: String,
+    pub short_name: Box<str>,
     /// Role as the first article that gives one states it.
-    pub role: Option<String>,
+    pub role: Option<Box<str>>,
     /// Where that role came from.
     pub role_source: Option<RoleSource>,
     /// Person or organisation.
@@ -154,16 +165,16 @@ pub struct CorpusSpeaker {
     /// Colour slot in the stylesheet, from the slug (see [`colours`]).
     pub colour: usize,
     /// Rows of what they said (quotes and reports), in corpus order.
-    pub said: Vec<u32>,
+    pub said: Box<[u32]>,
     /// Quotes among them (direct and fragments).
     pub quote_count: u32,
     /// The paragraphs they speak in, as (article, paragraph): the items of their page, newest
     /// article first (see [`Corpus::place_index`]).
-    pub places: Vec<(u32, u32)>,
+    pub places: Box<[(u32, u32)]>,
     /// The row that sums up what they say, when they said enough for one (see [`Corpus::summary`]).
     pub summary: MaybeIndex,
     /// Articles they appear in.
-    pub articles: Vec<u32>,
+    pub articles: Box<[u32]>,
 }
 
 impl CorpusSpeaker {
@@ -247,6 +258,7 @@ impl Corpus {
         // Sized for every article's speakers, the most there can be, so the map never regrows.
         let mentioned = articles.iter().map(|a| a.speakers.len()).sum();
         let mut speakers: Vec<CorpusSpeaker> = Vec::new();
+        let mut lists: Vec<SpeakerLists> = Vec::new();
         let mut by_name: FxHashMap<(&str, SpeakerKind), usize> =
             FxHashMap::with_capacity_and_hasher(mentioned, Default::default());
         let mut article_speakers = Vec::with_capacity(articles.len());
@@ -256,29 +268,30 @@ impl Corpus {
                 let key = (&*speaker.name, speaker.kind);
                 let id = *by_name.entry(key).or_insert_with(|| {
                     speakers.push(CorpusSpeaker {
-                        slug: String::new(),
-                        name: speaker.name.to_string(),
-                        short_name: speaker.short_name.to_string(),
+                        slug: Box::default(),
+                        name: speaker.name.clone(),
+                        short_name: speaker.short_name.clone(),
                         role: None,
                         role_source: None,
                         kind: speaker.kind,
                         commentator: false,
                         colour: 0,
-                        said: Vec::new(),
+                        said: Box::default(),
                         quote_count: 0,
-                        places: Vec::new(),
+                        places: Box::default(),
                         summary: MaybeIndex::NONE,
-                        articles: Vec::new(),
+                        articles: Box::default(),
                     });
+                    lists.push(SpeakerLists::default());
                     speakers.len() - 1
                 });
                 let merged = &mut speakers[id];
                 if merged.role.is_none() {
-                    merged.role = speaker.role.as_deref().map(str::to_owned);
+                    merged.role = speaker.role.clone();
                     merged.role_source = speaker.role_source;
                 }
                 merged.commentator |= speaker.commentator;
-                merged.articles.push(narrow(a));
+                lists[id].articles.push(narrow(a));
                 local.push(id);
             }
             article_speakers.push(local);
@@ -286,15 +299,15 @@ impl Corpus {
         let mut taken = rustc_hash::FxHashSet::default();
         taken.reserve(speakers.len());
         for speaker in &mut speakers {
-            speaker.slug = unique_slug(&crate::model::slugify(&speaker.name), &mut taken);
+            speaker.slug = unique_slug(&crate::model::slugify(&speaker.name), &mut taken).into_boxed_str();
         }
         drop(taken);
-        let speaker_slugs = SortedBy::new(speakers.len(), |s| speakers[s].slug.as_str());
+        let speaker_slugs = SortedBy::new(speakers.len(), |s| &*speakers[s].slug);
         let short_names = SortedBy::new(speakers.len(), |s| crate::model::slugify(&speakers[s].short_name));
 
         {
-            let slugs: Vec<&str> = speakers.iter().map(|s| s.slug.as_str()).collect();
-            let articles_of: Vec<&[u32]> = speakers.iter().map(|s| s.articles.as_slice()).collect();
+            let slugs: Vec<&str> = speakers.iter().map(|s| &*s.slug).collect();
+            let articles_of: Vec<&[u32]> = lists.iter().map(|l| l.articles.as_slice()).collect();
             let slots = colours(&slugs, &articles_of, &article_speakers);
             for (speaker, slot) in speakers.iter_mut().zip(slots) {
                 speaker.colour = slot;
@@ -362,9 +375,8 @@ impl Corpus {
             let first_row = said.len();
             for ((row, text), themes) in rows.said.into_iter().zip(rows.texts).zip(rows.themes) {
                 if let Some(id) = row.speaker() {
-                    let speaker = &mut speakers[id];
-                    speaker.said.push(narrow(said.len()));
-                    speaker.quote_count += u32::from(row.kind != SaidKind::Reported);
+                    lists[id].said.push(narrow(said.len()));
+                    speakers[id].quote_count += u32::from(row.kind != SaidKind::Reported);
                 }
                 said.push(SaidRow {
                     within: row.within().map(|at| first_row + at).into(),
@@ -374,22 +386,28 @@ impl Corpus {
                 texts.push(text);
             }
             for (id, paragraph) in rows.statement_places {
-                speakers[id as usize].places.push((narrow(a), paragraph));
+                lists[id as usize].places.push((narrow(a), paragraph));
             }
         }
         let theme_sets = theme_sets.finish();
         // Each speaker's summary and places, on all cores.
-        speakers.par_iter_mut().for_each(|speaker| {
-            speaker.summary = said::summary(&said, &speaker.said, &theme_sets, |row: usize| texts[row].as_str()).into();
-            let mut places = std::mem::take(&mut speaker.places);
-            places.extend(speaker.said_rows().map(|r| (said[r].article, said[r].paragraph)));
+        speakers.par_iter_mut().zip(lists).for_each(|(speaker, lists)| {
+            let SpeakerLists {
+                said: own,
+                mut places,
+                articles,
+            } = lists;
+            speaker.summary = said::summary(&said, &own, &theme_sets, |row: usize| texts[row].as_str()).into();
+            places.extend(
+                own.iter()
+                    .map(|&r| (said[r as usize].article, said[r as usize].paragraph)),
+            );
             // Newest article first (articles are in date order), paragraphs in reading order.
             places.sort_unstable_by_key(|&(article, paragraph)| (std::cmp::Reverse(article), paragraph));
             places.dedup();
-            places.shrink_to_fit();
-            speaker.places = places;
-            speaker.said.shrink_to_fit();
-            speaker.articles.shrink_to_fit();
+            speaker.places = places.into_boxed_slice();
+            speaker.said = own.into_boxed_slice();
+            speaker.articles = articles.into_boxed_slice();
         });
         // The corpus is kept until the next reload: no spare room in the speaker list, which
         // grew one by one (the rows were sized from their count).
@@ -402,7 +420,7 @@ impl Corpus {
                 kind: row.kind,
                 themes: theme_sets.get(row.themes),
                 text,
-                name: row.speaker().map_or("", |s| speakers[s].name.as_str()),
+                name: row.speaker().map_or("", |s| &*speakers[s].name),
             })
             .collect();
         let index = QuoteIndex::build(&indexed, themes.list.len());
@@ -452,7 +470,7 @@ impl Corpus {
 
     /// The speaker with this slug.
     pub fn speaker(&self, slug: &str) -> Option<usize> {
-        let found = self.speaker_slugs.equal(|s| self.speakers[s].slug.as_str().cmp(slug));
+        let found = self.speaker_slugs.equal(|s| (*self.speakers[s].slug).cmp(slug));
         found.first().map(|&s| s as usize)
     }
 
@@ -562,7 +580,7 @@ impl Corpus {
     /// Rows matching a query, in corpus order or by relevance (BM25; a search word may also
     /// name the speaker: “town china”).
     pub fn search(&self, query: &QuoteQuery) -> Vec<usize> {
-        let speaker_rows = |s: usize| self.speakers.get(s).map_or(&[][..], |speaker| speaker.said.as_slice());
+        let speaker_rows = |s: usize| self.speakers.get(s).map_or(&[][..], |speaker| &speaker.said[..]);
         self.index.search(query, speaker_rows, |row| self.said_words(row))
     }
 
@@ -594,15 +612,12 @@ mod tests {
     #[test]
     fn shipped_corpus_has_its_commentators() {
         let corpus = Corpus::shipped().unwrap();
-        let names: Vec<&str> = corpus
-            .commentators()
-            .map(|s| corpus.speakers[s].name.as_str())
-            .collect();
+        let names: Vec<&str> = corpus.commentators().map(|s| &*corpus.speakers[s].name).collect();
         assert_eq!(
             names,
             ["Cho", "Chang Ho-jin", "Park Won-gon", "Sydney Seiler", "Jenny Town"]
         );
-        let others: Vec<&str> = corpus.others().map(|s| corpus.speakers[s].name.as_str()).collect();
+        let others: Vec<&str> = corpus.others().map(|s| &*corpus.speakers[s].name).collect();
         assert_eq!(others, ["Kim Jong-un"]);
         assert_eq!(
             corpus.only_speaker_with_short_name("town"),
@@ -655,6 +670,6 @@ mod tests {
         let corpus = Corpus::build(vec![a, b], Themes::new(Vec::new()));
         assert_eq!(corpus.speakers.len(), 1);
         assert_eq!(corpus.speakers[0].quote_count, 3);
-        assert_eq!(corpus.speakers[0].articles, [0, 1]);
+        assert_eq!(*corpus.speakers[0].articles, [0, 1]);
     }
 }

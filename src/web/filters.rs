@@ -81,10 +81,7 @@ impl QuoteFilters {
                 AppError::bad(
                     "speaker",
                     format!("There is no speaker “{value}”"),
-                    format!(
-                        "a speaker slug: {}",
-                        list(corpus.speakers.iter().map(|s| s.slug.as_str()))
-                    ),
+                    format!("a speaker slug: {}", list(corpus.speakers.iter().map(|s| &*s.slug))),
                 )
             })?;
             push_unique(&mut filters.speakers, slug, "speaker")?;
@@ -279,11 +276,11 @@ fn push_unique(values: &mut Vec<String>, value: String, parameter: &str) -> Resu
 /// A speaker's slug from a slug or a unique short name.
 fn speaker_slug(value: &str, corpus: &Corpus) -> Option<String> {
     if let Some(id) = corpus.speaker(value) {
-        return Some(corpus.speakers[id].slug.clone());
+        return Some(corpus.speakers[id].slug.to_string());
     }
     corpus
         .only_speaker_with_short_name(&crate::model::slugify(value))
-        .map(|one| corpus.speakers[one].slug.clone())
+        .map(|one| corpus.speakers[one].slug.to_string())
 }
 
 fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {

@@ -16,7 +16,7 @@ pub fn speaker_links(corpus: &Corpus) -> Vec<Link> {
             href: format!("/speakers/{}", s.slug),
             label: match &s.role {
                 Some(role) => format!("{} — {role}", s.name),
-                None => s.name.clone(),
+                None => s.name.to_string(),
             },
         })
         .collect()

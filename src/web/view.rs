@@ -198,7 +198,8 @@ fn quotes_marked(corpus: &Corpus, article: usize, paragraph: usize, anchors: boo
                 None => "q nobody".to_owned(),
             };
             let is_own = own.is_some() && row.and_then(|r| corpus.said[r].speaker()) == own;
-            let label = (!is_own).then(|| speaker.map_or_else(|| "no speaker".to_owned(), |s| s.short_name.clone()));
+            let label =
+                (!is_own).then(|| speaker.map_or_else(|| "no speaker".to_owned(), |s| s.short_name.to_string()));
             // The first half of a split quote carries the anchor.
             let first_half = row.is_some_and(|r| corpus.said[r].source().first_quote() == Some(at));
             let id = if (anchors || is_own) && first_half {
@@ -312,7 +313,7 @@ pub fn article_citation(article: &StoredArticle) -> String {
 
 /// The note on how a quote or statement was attributed.
 pub fn attribution_note(attribution: &Attribution, speaker: Option<&CorpusSpeaker>) -> String {
-    attribution.note(speaker.map(|s| s.name.as_str()))
+    attribution.note(speaker.map(|s| &*s.name))
 }
 
 /// "1 quote", "3 quotes".

@@ -132,14 +132,14 @@ fn said_json<'a>(corpus: &'a Corpus, row: usize, base: &str) -> SaidJson<'a> {
     let attribution = said_attribution(article, r.source());
     SaidJson {
         id: corpus.anchor(row),
-        speaker: speaker.map(|s| s.slug.as_str()),
-        speaker_name: speaker.map(|s| s.name.as_str()),
+        speaker: speaker.map(|s| &*s.slug),
+        speaker_name: speaker.map(|s| &*s.name),
         kind: r.kind.as_str(),
         text: corpus.said_text(row).text,
         span,
         cue: said_cue(article, r.source()),
         attribution,
-        note: attribution.note(speaker.map(|s| s.name.as_str())),
+        note: attribution.note(speaker.map(|s| &*s.name)),
         themes: corpus
             .row_themes(row)
             .map(|t| corpus.themes.list[t].slug.as_str())
@@ -172,7 +172,7 @@ pub async fn speaker(State(state): State<AppState>, Path(slug): Path<String>) ->
     let corpus = &state.corpus();
     let id = canonical_speaker(corpus, &slug)?;
     let speaker = &corpus.speakers[id];
-    if speaker.slug != slug {
+    if *speaker.slug != *slug {
         return Ok(permanent_redirect(&format!("/api/speakers/{}", speaker.slug)));
     }
     let said: Vec<SaidJson<'_>> = speaker

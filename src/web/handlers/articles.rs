@@ -235,7 +235,7 @@ fn render_article(state: &AppState, index: usize, path: &str, query: ArticleQuer
                 } else {
                     Vec::new()
                 },
-                speaker: speaker.map(|s| s.short_name.clone()),
+                speaker: speaker.map(|s| s.short_name.to_string()),
                 colour: speaker.map(|s| s.colour),
             }
         })
@@ -245,8 +245,8 @@ fn render_article(state: &AppState, index: usize, path: &str, query: ArticleQuer
         .iter()
         .filter_map(|s| corpus.article_speaker(index, s.id))
         .map(|id| LegendEntry {
-            slug: corpus.speakers[id].slug.clone(),
-            name: corpus.speakers[id].name.clone(),
+            slug: corpus.speakers[id].slug.to_string(),
+            name: corpus.speakers[id].name.to_string(),
             colour: corpus.speakers[id].colour,
         })
         .collect();

@@ -123,9 +123,9 @@ pub fn said_counts(corpus: &Corpus, id: usize) -> String {
 pub fn speaker_card(corpus: &Corpus, id: usize) -> SpeakerCard {
     let speaker = &corpus.speakers[id];
     SpeakerCard {
-        slug: speaker.slug.clone(),
-        name: speaker.name.clone(),
-        role: speaker.role.clone(),
+        slug: speaker.slug.to_string(),
+        name: speaker.name.to_string(),
+        role: speaker.role.as_deref().map(str::to_owned),
         colour: speaker.colour,
         counts: said_counts(corpus, id),
         summary: summary(corpus, id),
@@ -168,7 +168,7 @@ pub async fn home(State(state): State<AppState>) -> Result<Response, AppError> {
                         .filter(|&id| corpus.speakers[id].commentator)
                         .map(|id| Named {
                             href: crate::web::urls::speaker(&corpus.speakers[id].slug),
-                            name: corpus.speakers[id].name.clone(),
+                            name: corpus.speakers[id].name.to_string(),
                             colour: corpus.speakers[id].colour,
                         })
                         .collect()

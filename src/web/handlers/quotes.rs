@@ -134,7 +134,7 @@ fn summary(corpus: &Corpus, filters: &QuoteFilters, total: usize) -> String {
             .speakers
             .iter()
             .filter_map(|s| corpus.speaker(s))
-            .map(|id| corpus.speakers[id].name.as_str())
+            .map(|id| &*corpus.speakers[id].name)
             .collect();
         text.push_str(&format!(" from {}", join_or(&names)));
     }
@@ -157,7 +157,7 @@ fn chips(corpus: &Corpus, filters: &QuoteFilters) -> Vec<Chip> {
     for slug in &filters.speakers {
         let name = corpus
             .speaker(slug)
-            .map_or(slug.as_str(), |id| corpus.speakers[id].name.as_str());
+            .map_or(slug.as_str(), |id| &*corpus.speakers[id].name);
         chips.push(Chip {
             label: format!("Speaker: {name}"),
             href: filters.without("speaker", slug).href("/quotes", 1),
@@ -223,7 +223,7 @@ pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQu
             let article = &corpus.articles[r.article()];
             let speaker = r.speaker().map(|s| &corpus.speakers[s]);
             QuoteItem {
-                speaker_name: speaker.map_or_else(|| "No speaker".to_owned(), |s| s.name.clone()),
+                speaker_name: speaker.map_or_else(|| "No speaker".to_owned(), |s| s.name.to_string()),
                 speaker_href: speaker.map_or_else(|| urls::said(corpus, row), |s| urls::speaker(&s.slug)),
                 colour: speaker.map(|s| s.colour),
                 kind: r.kind.as_str(),
@@ -251,8 +251,8 @@ pub async fn quotes(State(state): State<AppState>, Query(query): Query<ListingQu
         .map(|id| {
             let s = &corpus.speakers[id];
             SpeakerOption {
-                slug: s.slug.clone(),
-                name: s.name.clone(),
+                slug: s.slug.to_string(),
+                name: s.name.to_string(),
                 colour: s.colour,
                 count: s.said.len(),
                 checked: ticked.contains(&id),
@@ -391,12 +391,12 @@ fn csv_body(corpus: &Corpus, query: ListingQuery) -> Result<Vec<u8>, AppError> {
             .collect();
         writer
             .write_record([
-                speaker.map_or("", |s| s.name.as_str()),
+                speaker.map_or("", |s| &*s.name),
                 speaker.and_then(|s| s.role.as_deref()).unwrap_or(""),
                 r.kind.as_str(),
                 &csv_safe(&corpus.said_text(row).text),
                 said_cue(article, r.source()).unwrap_or(""),
-                &said_attribution(article, r.source()).note(speaker.map(|s| s.name.as_str())),
+                &said_attribution(article, r.source()).note(speaker.map(|s| &*s.name)),
                 &themes.join("; "),
                 &article_title(article),
                 article.date.as_deref().unwrap_or(""),

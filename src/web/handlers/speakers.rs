@@ -276,7 +276,7 @@ pub async fn speaker(
         .transpose()?;
     let theme_slug = theme.map(|t| corpus.themes.list[t].slug.as_str());
     let number = page_number(&query.page)?;
-    if speaker.slug != slug {
+    if *speaker.slug != *slug {
         return Ok(permanent_redirect(&urls::speaker_page(
             &speaker.slug,
             theme_slug,
@@ -337,10 +337,10 @@ pub async fn speaker(
             .with_json(format!("/api{}", urls::speaker(&speaker.slug)))
             .with_assets(&state, "", "copy.js"),
         speaker: SpeakerHead {
-            slug: speaker.slug.clone(),
-            name: speaker.name.clone(),
-            short_name: speaker.short_name.clone(),
-            role: speaker.role.clone(),
+            slug: speaker.slug.to_string(),
+            name: speaker.name.to_string(),
+            short_name: speaker.short_name.to_string(),
+            role: speaker.role.as_deref().map(str::to_owned),
             role_source: speaker.role_source.map(|s| match s {
                 RoleSource::Appositive => "as introduced",
                 RoleSource::Title => "from the title before the name",

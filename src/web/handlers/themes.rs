@@ -159,7 +159,7 @@ fn columns(corpus: &Corpus, query: &ThemesQuery, articles: &[usize]) -> Result<V
                     "a speaker slug: {}",
                     corpus
                         .commentators()
-                        .map(|s| corpus.speakers[s].slug.as_str())
+                        .map(|s| &*corpus.speakers[s].slug)
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
@@ -197,7 +197,7 @@ pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQue
         }
     }
     let columns = columns(corpus, &query, &articles)?;
-    let column_slugs: Vec<String> = columns.iter().map(|&id| corpus.speakers[id].slug.clone()).collect();
+    let column_slugs: Vec<String> = columns.iter().map(|&id| corpus.speakers[id].slug.to_string()).collect();
     let article_slugs: Vec<String> = articles.iter().map(|&a| corpus.articles[a].slug.clone()).collect();
     let mut rows: Vec<ThemeRow> = Vec::new();
     for (t, theme) in corpus.themes.list.iter().enumerate() {
@@ -229,7 +229,7 @@ pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQue
                     }
                 }
                 Cell {
-                    name: speaker.name.clone(),
+                    name: speaker.name.to_string(),
                     colour: speaker.colour,
                     more: total - items.len(),
                     items,
@@ -245,7 +245,7 @@ pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQue
             });
         }
     }
-    let names: Vec<&str> = columns.iter().map(|&id| corpus.speakers[id].name.as_str()).collect();
+    let names: Vec<&str> = columns.iter().map(|&id| &*corpus.speakers[id].name).collect();
     let picked = !query.speaker.iter().all(|s| s.trim().is_empty());
     let title = if picked {
         format!("{} side by side – whosaid", names.join(", "))
@@ -266,8 +266,8 @@ pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQue
         speakers: columns
             .iter()
             .map(|&id| SpeakerHead {
-                slug: corpus.speakers[id].slug.clone(),
-                name: corpus.speakers[id].name.clone(),
+                slug: corpus.speakers[id].slug.to_string(),
+                name: corpus.speakers[id].name.to_string(),
                 colour: corpus.speakers[id].colour,
             })
             .collect(),
@@ -279,8 +279,8 @@ pub async fn themes(State(state): State<AppState>, Query(query): Query<ThemesQue
             .collect::<std::collections::BTreeSet<usize>>()
             .into_iter()
             .map(|id| SpeakerChoice {
-                slug: corpus.speakers[id].slug.clone(),
-                name: corpus.speakers[id].name.clone(),
+                slug: corpus.speakers[id].slug.to_string(),
+                name: corpus.speakers[id].name.to_string(),
                 colour: corpus.speakers[id].colour,
                 checked: picked && columns.contains(&id),
             })
@@ -332,9 +332,9 @@ pub async fn theme(State(state): State<AppState>, Path(slug): Path<String>) -> R
             let items = statement_views(corpus, id, Some(t));
             let speaker = &corpus.speakers[id];
             (!items.is_empty()).then(|| ThemeGroup {
-                slug: speaker.slug.clone(),
-                name: speaker.name.clone(),
-                role: speaker.role.clone(),
+                slug: speaker.slug.to_string(),
+                name: speaker.name.to_string(),
+                role: speaker.role.as_deref().map(str::to_owned),
                 colour: speaker.colour,
                 items,
             })
