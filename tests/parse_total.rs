@@ -62,9 +62,9 @@ const PIECES: &[&str] = &[
 
 fn check(text: &str, article: &Article) {
     let chars: Vec<char> = text.chars().collect();
-    for p in &article.paragraphs {
-        assert!(p.start as usize <= p.end() && p.end() <= chars.len());
-        let slice: String = chars[p.start as usize..p.end()].iter().collect();
+    for (p, range) in article.paragraphs.iter().zip(article.paragraph_offsets()) {
+        assert!(range.start <= range.end && range.end <= chars.len());
+        let slice: String = chars[range].iter().collect();
         assert_eq!(slice, p.text);
     }
     let paragraph_chars: Vec<Vec<char>> = article.paragraphs.iter().map(|p| p.text.chars().collect()).collect();

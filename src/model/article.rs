@@ -1,6 +1,5 @@
 //! An article and its paragraphs.
 
-use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use super::{Quote, Report, Speaker, SpeakerId, Statement, Text};
@@ -19,7 +18,9 @@ pub struct Article {
     /// The dateline as written ("July 24, 2024").
     pub date_text: Option<String>,
     /// Every non-empty line of the text, in order. Quotes are read from body
-    /// paragraphs only, so a pull quote does not count its words twice.
+    /// paragraphs only, so a pull quote does not count its words twice. Each is serialised
+    /// with its position as `index` and its character range as `start` and `end`.
+    #[serde(serialize_with = "paragraphs_with_offsets")]
     pub paragraphs: Vec<Paragraph>,
     /// Every pair of quotation marks in body paragraphs, in order (serialised with `index`).
     #[serde(serialize_with = "numbered")]
@@ -37,6 +38,11 @@ pub struct Article {
 }
 
 impl Article {
+    /// Each paragraph's character range in the source text (`start..end`), in order.
+    pub fn paragraph_offsets(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        character_offsets(&self.paragraphs)
+    }
+
     /// The speaker with this id.
     pub fn speaker(&self, id: SpeakerId) -> Option<&Speaker> {
         self.speakers.get(id.index())
@@ -56,28 +62,18 @@ impl Article {
     }
 }
 
-/// One line of the article with the part it plays on the page.
+/// A line of the article: its role, its text and who speaks in it.
 ///
-/// 32 bytes: where it ends is counted from its text when asked for, not stored.
+/// 24 bytes: its position, and where it starts and ends in the source text, are counted when
+/// the article is written out (see [`Article::paragraph_offsets`]), not stored.
 #[derive(Debug, Clone)]
 pub struct Paragraph {
-    /// Position among the article's paragraphs, from 0.
-    pub index: u32,
     /// What the line is: body copy or page furniture.
     pub role: ParagraphRole,
-    /// The text, without its line ending.
+    /// The text, without its line ending: a piece of the article's whole text.
     pub text: Text,
-    /// Character offset of the first character in the source text.
-    pub start: u32,
     /// The person whose speech the paragraph reports, if any.
     pub speaker: Option<SpeakerId>,
-}
-
-impl Paragraph {
-    /// Character offset just past the last character in the source text.
-    pub fn end(&self) -> usize {
-        self.start as usize + self.text.chars().count()
-    }
 }
 
 /// Serialises a list with each item's position as its first field, `index`.
@@ -91,17 +87,48 @@ fn numbered<T: Serialize, S: Serializer>(items: &[T], serializer: S) -> Result<S
     serializer.collect_seq(items.iter().enumerate().map(|(index, item)| Numbered { index, item }))
 }
 
-impl Serialize for Paragraph {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut fields = serializer.serialize_struct("Paragraph", 6)?;
-        fields.serialize_field("index", &self.index)?;
-        fields.serialize_field("role", &self.role)?;
-        fields.serialize_field("text", &self.text)?;
-        fields.serialize_field("start", &self.start)?;
-        fields.serialize_field("end", &self.end())?;
-        fields.serialize_field("speaker", &self.speaker)?;
-        fields.end()
+/// Serialises the paragraphs with their positions and their character offsets in the source
+/// text, counted as they are written: `index`, `role`, `text`, `start`, `end`, `speaker`.
+fn paragraphs_with_offsets<S: Serializer>(paragraphs: &[Paragraph], serializer: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Written<'a> {
+        index: usize,
+        role: ParagraphRole,
+        text: &'a Text,
+        start: usize,
+        end: usize,
+        speaker: Option<SpeakerId>,
     }
+    let offsets = character_offsets(paragraphs);
+    serializer.collect_seq(
+        paragraphs
+            .iter()
+            .zip(offsets)
+            .enumerate()
+            .map(|(index, (p, range))| Written {
+                index,
+                role: p.role,
+                text: &p.text,
+                start: range.start,
+                end: range.end,
+                speaker: p.speaker,
+            }),
+    )
+}
+
+/// Each paragraph's character range in the source text, counted in one pass over the text.
+fn character_offsets(paragraphs: &[Paragraph]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut byte = 0;
+    let mut chars = 0;
+    paragraphs.iter().map(move |p| {
+        let whole = p.text.source_text();
+        let at = p.text.offset();
+        chars += whole.get(byte..at).map_or(0, |gap| gap.chars().count());
+        byte = at.max(byte);
+        let start = chars;
+        let end = start + p.text.chars().count();
+        start..end
+    })
 }
 
 /// What part a line plays on the page. Only `Body` is content.
@@ -148,7 +175,7 @@ mod tests {
 
     #[test]
     fn computed_fields_serialise_as_stored_ones_did() {
-        let text = "Héllo there.\n\n“We will go,” said Ana Ruiz, a lecturer.\n“It is late,” she said.";
+        let text = "\u{feff}Héllo there.\r\n\r\n  “We will go,” said Ana Ruiz, a lecturer.\n“It is late,” she said.";
         let article = parse(text, &Lexicon::builtin());
         let json = serde_json::to_value(&article).unwrap();
         let chars: Vec<char> = text.chars().collect();
@@ -156,6 +183,7 @@ mod tests {
             let (start, end) = (paragraph["start"].as_u64().unwrap(), paragraph["end"].as_u64().unwrap());
             let slice: String = chars[start as usize..end as usize].iter().collect();
             assert_eq!(paragraph["text"], slice.as_str(), "paragraph {i}");
+            assert_eq!(paragraph["index"], i);
         }
         for (list, count) in [("statements", 2), ("quotes", 2)] {
             let items = json[list].as_array().unwrap();

@@ -50,6 +50,16 @@ impl Text {
         self.source.len()
     }
 
+    /// Where this piece starts in the whole text, in bytes.
+    pub fn offset(&self) -> usize {
+        self.span.start()
+    }
+
+    /// The whole text this piece is cut from.
+    pub fn source_text(&self) -> &str {
+        &self.source
+    }
+
     /// The words.
     pub fn as_str(&self) -> &str {
         self.source.get(self.span.range()).unwrap_or_default()

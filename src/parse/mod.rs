@@ -40,7 +40,7 @@ mod tokens;
 
 pub use lexicon::{BUILTIN_LEXICON, Lexicon, LexiconError, WordSet};
 
-use crate::model::{Article, Paragraph, ParagraphRole, Text, narrow};
+use crate::model::{Article, Paragraph, ParagraphRole, Text};
 
 /// Reads plain text as an article is laid out, without attributing anything: the headline,
 /// byline and date of its opening block, and its body paragraphs (what `whosaid add` stores).
@@ -87,15 +87,12 @@ pub fn parse(source: &str, lexicon: &Lexicon) -> Article {
         let source = layout.pulled_from.get(&index).copied().unwrap_or(index);
         attributed.paragraph_speakers.get(&source).copied()
     };
-    let paragraphs = lines
-        .iter()
-        .zip(texts)
+    let paragraphs = texts
+        .into_iter()
         .enumerate()
-        .map(|(index, (line, text))| Paragraph {
-            index: narrow(index),
+        .map(|(index, text)| Paragraph {
             role: layout.roles[index],
             text,
-            start: narrow(line.char_start),
             speaker: speaker_of(index),
         })
         .collect();

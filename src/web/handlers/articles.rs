@@ -220,18 +220,19 @@ fn render_article(state: &AppState, index: usize, path: &str, query: ArticleQuer
     let paragraphs = article
         .paragraphs
         .iter()
-        .filter(|p| p.role == ParagraphRole::Body || !hide_furniture)
-        .map(|p| {
+        .enumerate()
+        .filter(|(_, p)| p.role == ParagraphRole::Body || !hide_furniture)
+        .map(|(at, p)| {
             let body = p.role == ParagraphRole::Body;
             let speaker = if body { speaker_of(&p.speaker) } else { None };
             ParagraphView {
-                number: p.index as usize + 1,
+                number: at + 1,
                 body,
                 role: p.role.as_str(),
                 role_label: role_label(p.role),
                 text: p.text.to_string(),
                 segments: if body {
-                    paragraph_with_quotes(corpus, index, p.index as usize, true)
+                    paragraph_with_quotes(corpus, index, at, true)
                 } else {
                     Vec::new()
                 },
