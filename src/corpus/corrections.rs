@@ -135,12 +135,9 @@ pub(crate) fn apply(
         article.quotes[quote].attribution = Attribution::Corrected;
         // The paragraph's statement follows when every quote in it now has the new speaker.
         for statement in &mut article.statements {
-            if statement.quotes.contains(&narrow(quote))
+            if statement.quotes.contains(quote)
                 && statement.speaker == previous
-                && statement
-                    .quotes
-                    .iter()
-                    .all(|&q| article.quotes[q as usize].speaker == speaker)
+                && statement.quotes.iter().all(|q| article.quotes[q].speaker == speaker)
             {
                 statement.speaker = speaker;
                 statement.attribution = Attribution::Corrected;

@@ -6,7 +6,7 @@ mod speaker;
 mod text;
 
 pub use article::{Article, Paragraph, ParagraphRole};
-pub use quote::{Antecedent, Attribution, Quote, QuoteKind, Report, Statement};
+pub use quote::{Antecedent, Attribution, Quote, QuoteKind, QuoteRange, Report, Statement};
 pub use speaker::{
     Gender, RoleSource, Speaker, SpeakerId, SpeakerKind, capitalise, slugify, speaker_slugs, unique_slug,
 };

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{MaybeIndex, SharedStr, Span, SpeakerId, Text};
+use super::{MaybeIndex, SharedStr, Span, SpeakerId, Text, narrow};
 
 /// Words between a pair of quotation marks in a body paragraph.
 #[derive(Debug, Clone, Serialize)]
@@ -280,6 +280,50 @@ pub struct Report {
     pub bytes: Span,
 }
 
+/// A run of an article's quotes by index, such as one paragraph's: eight bytes where a list
+/// takes sixteen and an allocation of its own. It serialises as the list of indexes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct QuoteRange {
+    start: u32,
+    end: u32,
+}
+
+impl QuoteRange {
+    /// The quotes `range`.
+    pub fn new(range: std::ops::Range<usize>) -> Self {
+        QuoteRange {
+            start: narrow(range.start),
+            end: narrow(range.end.max(range.start)),
+        }
+    }
+
+    /// Whether quote `index` is one of them.
+    pub fn contains(self, index: usize) -> bool {
+        (self.start as usize..self.end as usize).contains(&index)
+    }
+
+    /// Their indexes, in order.
+    pub fn iter(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// How many there are.
+    pub fn len(self) -> usize {
+        self.iter().len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+impl Serialize for QuoteRange {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
 /// A body paragraph that reports what someone said, with or without quote marks.
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
@@ -291,6 +335,24 @@ pub struct Statement {
     pub cue: Option<SharedStr>,
     /// How the speaker was found.
     pub attribution: Attribution,
-    /// Indexes of the quotes inside it.
-    pub quotes: Box<[u32]>,
+    /// The quotes inside it: all of its paragraph's, which are consecutive in the article.
+    pub quotes: QuoteRange,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::QuoteRange;
+
+    #[test]
+    fn a_quote_range_reads_and_serialises_as_its_indexes() {
+        let range = QuoteRange::new(3..6);
+        assert!(range.contains(3) && range.contains(5) && !range.contains(6) && !range.contains(2));
+        assert_eq!(range.iter().collect::<Vec<_>>(), [3, 4, 5]);
+        assert_eq!(range.len(), 3);
+        assert_eq!(serde_json::to_string(&range).unwrap(), "[3,4,5]");
+        let empty = QuoteRange::new(4..4);
+        assert!(empty.is_empty() && !empty.contains(4));
+        assert_eq!(serde_json::to_string(&empty).unwrap(), "[]");
+        assert_eq!(size_of::<QuoteRange>(), 8);
+    }
 }

@@ -35,8 +35,8 @@ use super::names::{family_name, family_name_first, title_before};
 use super::register::{EntityId, EntityKind, Register};
 use super::tokens::{SentenceId, TokKind, TokenId, TokenRange};
 use crate::model::{
-    Antecedent, Attribution, Gender, Quote, QuoteKind, Report, RoleSource, SharedStr, Span, Speaker, SpeakerId,
-    SpeakerKind, Statement, Text, narrow,
+    Antecedent, Attribution, Gender, Quote, QuoteKind, QuoteRange, Report, RoleSource, SharedStr, Span, Speaker,
+    SpeakerId, SpeakerKind, Statement, Text, narrow,
 };
 
 /// Whether `text` writes `word` (lower case, as given) as a whole word: not inside a longer
@@ -404,7 +404,7 @@ impl<'l> State<'l> {
                 speaker: None,
                 cue: decision.cue,
                 attribution: decision.attribution,
-                quotes: paragraph_quotes.iter().copied().map(narrow).collect(),
+                quotes: QuoteRange::new(first_quote..self.quotes.len()),
             });
             self.statement_who.push(decision.who);
         }
