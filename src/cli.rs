@@ -471,7 +471,7 @@ fn write_readable(out: &mut impl Write, slug: &str, article: &Article) -> std::i
                 out,
                 "  {:<8} “{}”  ({cue}; {})",
                 quote.kind.as_str(),
-                quote.text,
+                article.quote_words(quote),
                 quote.attribution.note(Some(&speaker.short_name))
             )?;
         }
@@ -485,7 +485,7 @@ fn write_readable(out: &mut impl Write, slug: &str, article: &Article) -> std::i
                 out,
                 "  {:<8} “{}”  ({})",
                 quote.kind.as_str(),
-                quote.text,
+                article.quote_words(quote),
                 quote.attribution.note(None)
             )?;
         }

@@ -93,7 +93,8 @@ fn score(article: &Article, gold: &Path) -> Score {
     let (mut hit, mut attributed, mut kinds) = (0, 0, 0);
     for row in &gold_quotes {
         let (speaker, kind, text) = (&row[0], &row[1], &row[2]);
-        let Some(j) = (0..article.quotes.len()).find(|&j| !used[j] && norm(&article.quotes[j].text) == norm(text))
+        let Some(j) = (0..article.quotes.len())
+            .find(|&j| !used[j] && norm(article.quote_words(&article.quotes[j])) == norm(text))
         else {
             problems.push(format!("missed [{speaker}] {text}"));
             continue;
@@ -114,7 +115,7 @@ fn score(article: &Article, gold: &Path) -> Score {
     }
     for (j, quote) in article.quotes.iter().enumerate() {
         if !used[j] {
-            problems.push(format!("spurious [{:?}] {}", quote.speaker, quote.text));
+            problems.push(format!("spurious [{:?}] {}", quote.speaker, article.quote_words(quote)));
         }
     }
     let precision = if article.quotes.is_empty() {

@@ -957,8 +957,8 @@ fn attribution_rules() {
     let mut failures = Vec::new();
     for (text, quoted, expected_speaker, expected_kind, expected_method, others) in CASES {
         let article = parse(text, &lexicon);
-        let Some(quote) = article.quotes.iter().find(|q| q.text == *quoted) else {
-            let found: Vec<_> = article.quotes.iter().map(|q| q.text.as_str()).collect();
+        let Some(quote) = article.quotes.iter().find(|q| article.quote_words(q) == *quoted) else {
+            let found: Vec<_> = article.quotes.iter().map(|q| article.quote_words(q)).collect();
             failures.push(format!("{quoted:?} not found in {text:?}; found {found:?}"));
             continue;
         };

@@ -71,11 +71,12 @@ fn check(text: &str, article: &Article) {
     for q in &article.quotes {
         let p = &article.paragraphs[q.paragraph as usize];
         assert_eq!(p.role, ParagraphRole::Body);
-        assert_eq!(&p.text[q.bytes.range()], q.text);
+        let words = article.quote_words(q);
+        assert_eq!(&p.text[q.bytes.range()], words);
         let pchars = &paragraph_chars[q.paragraph as usize];
         assert_eq!(
             pchars[q.start as usize..q.end as usize].iter().collect::<String>(),
-            q.text
+            words
         );
         if let Some(slug) = &q.speaker {
             assert!(article.speaker(*slug).is_some());

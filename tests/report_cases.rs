@@ -104,7 +104,7 @@ fn reported_statements() {
                     .speaker
                     .and_then(|id| article.speaker(id))
                     .map_or("-".to_owned(), |s| s.name.to_string());
-                (r.text.to_string(), name)
+                (article.report_words(r).to_owned(), name)
             })
             .collect();
         let expected: Vec<(String, String)> = if words.is_empty() {
@@ -135,7 +135,7 @@ fn a_report_knows_the_quotes_inside_it() {
     let inside: Vec<&str> = report
         .quotes
         .iter()
-        .map(|&q| article.quotes[q as usize].text.as_str())
+        .map(|&q| article.quote_words(&article.quotes[q as usize]))
         .collect();
     assert_eq!(inside, ["a disaster for the town", "hundreds"]);
 }

@@ -91,7 +91,7 @@ pub(crate) fn apply(
             .quotes
             .iter()
             .enumerate()
-            .filter(|(_, q)| !wanted.is_empty() && loose(&q.text).starts_with(&wanted))
+            .filter(|(_, q)| !wanted.is_empty() && loose(article.quote_words(q)).starts_with(&wanted))
             .map(|(at, _)| at)
             .collect();
         let quote = match matching.as_slice() {

@@ -253,7 +253,7 @@ pub(crate) fn article_items(article: &Article) -> Vec<(SaidKind, SaidSource, usi
         let then = article
             .quotes
             .get(i + 1)
-            .filter(|next| next.completes(quote, i))
+            .filter(|next| next.completes(quote, i, article.paragraph_text(quote.paragraph)))
             .map(|_| i + 1);
         if let Some(t) = then {
             second_half[t] = true;
@@ -289,10 +289,10 @@ pub(crate) fn article_items(article: &Article) -> Vec<(SaidKind, SaidSource, usi
 pub fn said_text(article: &Article, source: SaidSource) -> SaidText {
     match source {
         SaidSource::Quote { quote, then } => {
-            let mut text = article.quotes[quote as usize].reading().to_owned();
+            let mut text = article.quote_reading(&article.quotes[quote as usize]).to_owned();
             if let Some(second) = then.and_then(|t| article.quotes.get(t as usize)) {
                 text.push(' ');
-                text.push_str(second.reading());
+                text.push_str(article.quote_reading(second));
             }
             SaidText {
                 text,
@@ -301,6 +301,7 @@ pub fn said_text(article: &Article, source: SaidSource) -> SaidText {
         }
         SaidSource::Report(r) => {
             let report = &article.reports[r as usize];
+            let words = article.report_words(report);
             let quoted = report
                 .quotes
                 .iter()
@@ -312,11 +313,11 @@ pub fn said_text(article: &Article, source: SaidSource) -> SaidText {
                     let close = paragraph[q.bytes.end()..].chars().next().map_or(0, char::len_utf8);
                     let start = (q.bytes.start() - open).checked_sub(report.bytes.start())?;
                     let end = (q.bytes.end() + close).checked_sub(report.bytes.start())?;
-                    (end <= report.text.len()).then_some(start..end)
+                    (end <= words.len()).then_some(start..end)
                 })
                 .collect();
             SaidText {
-                text: report.text.to_string(),
+                text: words.to_owned(),
                 quoted,
             }
         }
@@ -328,10 +329,16 @@ pub fn said_text(article: &Article, source: SaidSource) -> SaidText {
 pub(crate) fn said_words(article: &Article, source: SaidSource) -> std::borrow::Cow<'_, str> {
     match source {
         SaidSource::Quote { then: Some(_), .. } => said_text(article, source).text.into(),
-        SaidSource::Quote { quote, then: None } => {
-            article.quotes.get(quote as usize).map_or("", |q| q.reading()).into()
-        }
-        SaidSource::Report(r) => article.reports.get(r as usize).map_or("", |r| r.text.as_str()).into(),
+        SaidSource::Quote { quote, then: None } => article
+            .quotes
+            .get(quote as usize)
+            .map_or("", |q| article.quote_reading(q))
+            .into(),
+        SaidSource::Report(r) => article
+            .reports
+            .get(r as usize)
+            .map_or("", |r| article.report_words(r))
+            .into(),
     }
 }
 

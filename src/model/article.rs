@@ -1,43 +1,110 @@
 //! An article and its paragraphs.
 
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use super::{Quote, Report, Speaker, SpeakerId, Statement, Text};
 
 /// One parsed article: its text split into paragraphs, and who said what in it.
-#[derive(Debug, Clone, Serialize)]
+///
+/// It serialises with what is counted rather than stored: each list item's position as
+/// `index`, each paragraph's character range as `start` and `end`, and each quote's and
+/// report's words as `text`.
+#[derive(Debug, Clone)]
 pub struct Article {
-    /// The headline, when the text opens with one.
-    #[serde(rename = "headline")]
+    /// The headline, when the text opens with one (serialised as `headline`).
     pub title: Option<String>,
-    /// The byline ("By Ana Ruiz" gives "Ana Ruiz"), when the opening block has one.
-    #[serde(rename = "text_byline")]
+    /// The byline ("By Ana Ruiz" gives "Ana Ruiz"), when the opening block has one
+    /// (serialised as `text_byline`).
     pub byline: Option<String>,
     /// Publication date as `YYYY-MM-DD`, when the text has a dateline.
     pub date: Option<String>,
     /// The dateline as written ("July 24, 2024").
     pub date_text: Option<String>,
     /// Every non-empty line of the text, in order. Quotes are read from body
-    /// paragraphs only, so a pull quote does not count its words twice. Each is serialised
-    /// with its position as `index` and its character range as `start` and `end`.
-    #[serde(serialize_with = "paragraphs_with_offsets")]
+    /// paragraphs only, so a pull quote does not count its words twice.
     pub paragraphs: Vec<Paragraph>,
-    /// Every pair of quotation marks in body paragraphs, in order (serialised with `index`).
-    #[serde(serialize_with = "numbered")]
+    /// Every pair of quotation marks in body paragraphs, in order.
     pub quotes: Vec<Quote>,
-    /// Every body paragraph that reports what someone said. Each is serialised with its
-    /// position as `index`, which is not stored.
-    #[serde(serialize_with = "numbered")]
+    /// Every body paragraph that reports what someone said.
     pub statements: Vec<Statement>,
-    /// Every statement the writer reports in their own words, sentence by sentence
-    /// (serialised with `index`).
-    #[serde(serialize_with = "numbered")]
+    /// Every statement the writer reports in their own words, sentence by sentence.
     pub reports: Vec<Report>,
     /// Everyone who is quoted or reported, in order of first appearance.
     pub speakers: Vec<Speaker>,
 }
 
+impl Serialize for Article {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = serializer.serialize_struct("Article", 9)?;
+        fields.serialize_field("headline", &self.title)?;
+        fields.serialize_field("text_byline", &self.byline)?;
+        fields.serialize_field("date", &self.date)?;
+        fields.serialize_field("date_text", &self.date_text)?;
+        fields.serialize_field("paragraphs", &ParagraphsWritten(&self.paragraphs))?;
+        let quote_words = |q: &Quote| self.quote_words(q);
+        fields.serialize_field("quotes", &Numbered(&self.quotes, Some(&quote_words)))?;
+        fields.serialize_field("statements", &Numbered(&self.statements, None))?;
+        let report_words = |r: &Report| self.report_words(r);
+        fields.serialize_field("reports", &Numbered(&self.reports, Some(&report_words)))?;
+        fields.serialize_field("speakers", &self.speakers)?;
+        fields.end()
+    }
+}
+
+/// A list written with each item's position as its first field, `index`, and its words as
+/// `text` when it has them.
+struct Numbered<'a, T>(&'a [T], Option<&'a dyn Fn(&T) -> &'a str>);
+
+impl<T: Serialize> Serialize for Numbered<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Item<'a, T> {
+            index: usize,
+            #[serde(flatten)]
+            item: &'a T,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            text: Option<&'a str>,
+        }
+        let Numbered(items, words) = self;
+        serializer.collect_seq(items.iter().enumerate().map(|(index, item)| Item {
+            index,
+            item,
+            text: words.map(|words| words(item)),
+        }))
+    }
+}
+
+/// The paragraphs, written with their positions and character ranges.
+struct ParagraphsWritten<'a>(&'a [Paragraph]);
+
+impl Serialize for ParagraphsWritten<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        paragraphs_with_offsets(self.0, serializer)
+    }
+}
+
 impl Article {
+    /// The text of paragraph `index`; empty past the last.
+    pub fn paragraph_text(&self, index: u32) -> &str {
+        self.paragraphs.get(index as usize).map_or("", |p| p.text.as_str())
+    }
+
+    /// A quote's words, without the marks.
+    pub fn quote_words(&self, quote: &Quote) -> &str {
+        quote.words(self.paragraph_text(quote.paragraph))
+    }
+
+    /// A quote's words as a reader reads them (see [`Quote::reading`]).
+    pub fn quote_reading(&self, quote: &Quote) -> &str {
+        quote.reading(self.paragraph_text(quote.paragraph))
+    }
+
+    /// A report's words as written.
+    pub fn report_words(&self, report: &Report) -> &str {
+        report.words(self.paragraph_text(report.paragraph))
+    }
+
     /// Each paragraph's character range in the source text (`start..end`), in order.
     pub fn paragraph_offsets(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
         character_offsets(&self.paragraphs)
@@ -74,17 +141,6 @@ pub struct Paragraph {
     pub text: Text,
     /// The person whose speech the paragraph reports, if any.
     pub speaker: Option<SpeakerId>,
-}
-
-/// Serialises a list with each item's position as its first field, `index`.
-fn numbered<T: Serialize, S: Serializer>(items: &[T], serializer: S) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    struct Numbered<'a, T> {
-        index: usize,
-        #[serde(flatten)]
-        item: &'a T,
-    }
-    serializer.collect_seq(items.iter().enumerate().map(|(index, item)| Numbered { index, item }))
 }
 
 /// Serialises the paragraphs with their positions and their character offsets in the source

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{MaybeIndex, SharedStr, Span, SpeakerId, Text, narrow};
+use super::{MaybeIndex, SharedStr, Span, SpeakerId, narrow};
 
 /// Words between a pair of quotation marks in a body paragraph.
 #[derive(Debug, Clone, Serialize)]
@@ -13,8 +13,6 @@ pub struct Quote {
     pub start: u32,
     /// Character offset just past the quoted text (before the closing mark, if any).
     pub end: u32,
-    /// The quoted words, without the marks.
-    pub text: Text,
     /// A quoted sentence or clause, or a few words inside the writer's sentence.
     pub kind: QuoteKind,
     /// The words that attribute it ("said", "told reporters", "according to"); shared.
@@ -26,7 +24,8 @@ pub struct Quote {
     /// Index of the quote this one continues: the first half of a split quote,
     /// or the previous paragraph of a quote running over several.
     pub continues: MaybeIndex,
-    /// Byte range of the quoted text within the paragraph.
+    /// Byte range of the quoted words within the paragraph, without the marks: the words
+    /// are read from there ([`Quote::words`]), not kept twice.
     #[serde(skip)]
     pub bytes: Span,
     /// Byte range of the sentence holding the quote, within the paragraph: the
@@ -36,10 +35,16 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// The quoted words, without the marks, cut from `paragraph` (the text of its paragraph).
+    pub fn words<'a>(&self, paragraph: &'a str) -> &'a str {
+        paragraph.get(self.bytes.range()).unwrap_or_default()
+    }
+
     /// The quoted words as a reader reads them: without a comma, semicolon or colon at
     /// the end (those belong to the writer's sentence), nor a full stop closing a fragment.
-    pub fn reading(&self) -> &str {
-        let text = self.text.trim();
+    /// `paragraph` is the text of its paragraph.
+    pub fn reading<'a>(&self, paragraph: &'a str) -> &'a str {
+        let text = self.words(paragraph).trim();
         let text = text.trim_end_matches([',', ';', ':']).trim_end();
         if self.kind == QuoteKind::Fragment {
             text.trim_end_matches('.').trim_end()
@@ -50,14 +55,14 @@ impl Quote {
 
     /// Whether this quote is the second half of a quote a cue splits in one sentence
     /// (“The plan,” she said, “is dead.”), so that it reads as one with `first`, the article's
-    /// quote number `first_at`.
-    pub fn completes(&self, first: &Quote, first_at: usize) -> bool {
+    /// quote number `first_at`; `paragraph` is the text of the paragraph both are in.
+    pub fn completes(&self, first: &Quote, first_at: usize, paragraph: &str) -> bool {
         self.continues.get() == Some(first_at)
             && self.attribution == Attribution::SplitQuote
             && self.paragraph == first.paragraph
             && self.kind == QuoteKind::Direct
             && first.kind == QuoteKind::Direct
-            && !first.text.trim_end().ends_with(['.', '?', '!', '…'])
+            && !first.words(paragraph).trim_end().ends_with(['.', '?', '!', '…'])
     }
 }
 
@@ -265,8 +270,6 @@ pub struct Report {
     pub start: u32,
     /// Character offset just past them.
     pub end: u32,
-    /// The reported words as written, quotation marks included.
-    pub text: Text,
     /// The speaker; `None` for unnamed sources and groups.
     pub speaker: Option<SpeakerId>,
     /// The words that attribute it (shared).
@@ -275,9 +278,17 @@ pub struct Report {
     pub attribution: Attribution,
     /// Indexes of the quotes inside it.
     pub quotes: Box<[u32]>,
-    /// Byte range of the reported words within the paragraph.
+    /// Byte range of the reported words within the paragraph, quotation marks included: the
+    /// words are read from there ([`Report::words`]).
     #[serde(skip)]
     pub bytes: Span,
+}
+
+impl Report {
+    /// The reported words as written, cut from `paragraph` (the text of its paragraph).
+    pub fn words<'a>(&self, paragraph: &'a str) -> &'a str {
+        paragraph.get(self.bytes.range()).unwrap_or_default()
+    }
 }
 
 /// A run of an article's quotes by index, such as one paragraph's: eight bytes where a list

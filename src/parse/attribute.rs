@@ -235,6 +235,12 @@ impl<'l> State<'l> {
             .unwrap_or_default()
     }
 
+    /// The words of quote `i`.
+    fn quote_words(&self, i: usize) -> Text {
+        let quote = &self.quotes[i];
+        self.piece(quote.paragraph as usize, quote.bytes.range())
+    }
+
     fn paragraph(&mut self, index: usize, text: &str) {
         let lexicon = self.lexicon;
         let para = Para::new(text, lexicon);
@@ -520,7 +526,6 @@ impl<'l> State<'l> {
                     paragraph: narrow(paragraph),
                     start: narrow(start),
                     end: narrow(end),
-                    text: self.piece(paragraph, bytes.clone()),
                     speaker: None,
                     cue: decision.cue.clone(),
                     attribution: decision.attribution.clone(),
@@ -1143,7 +1148,6 @@ impl<'l> State<'l> {
             paragraph: narrow(paragraph),
             start: narrow(start),
             end: narrow(end),
-            text: self.piece(paragraph, span.inner.clone()),
             kind,
             cue: decision.cue,
             speaker: None,
@@ -1183,7 +1187,7 @@ impl<'l> State<'l> {
             let Who::Anonymous(source) = self.quote_who[i].clone() else {
                 continue;
             };
-            let mut words = normal(&self.quotes[i].text);
+            let mut words = normal(&self.quote_words(i));
             if words.split(' ').count() < 2 {
                 // "a “painful” rise": one word is matched with the word after it.
                 match self.quote_next_word.get(i).cloned().flatten() {
@@ -1193,7 +1197,7 @@ impl<'l> State<'l> {
             }
             let reach = (i + 1 + NAMED_LATER_REACH).min(self.quotes.len());
             let later = (i + 1..reach)
-                .find(|&j| self.quote_who[j].entity().is_some() && normal(&self.quotes[j].text).contains(&words));
+                .find(|&j| self.quote_who[j].entity().is_some() && normal(&self.quote_words(j)).contains(&words));
             if let Some(j) = later {
                 self.quote_who[i] = self.quote_who[j].clone();
                 self.quotes[i].attribution = Attribution::NamedLater { source: source.into() };

@@ -126,8 +126,8 @@ fn said_json<'a>(corpus: &'a Corpus, row: usize, base: &str) -> SaidJson<'a> {
     let article = &corpus.articles[r.article()];
     let speaker = r.speaker().map(|s| &corpus.speakers[s]);
     let span = match r.source() {
-        SaidSource::Quote { quote, .. } => article.quotes[quote as usize].text.as_str(),
-        SaidSource::Report(report) => article.reports[report as usize].text.as_str(),
+        SaidSource::Quote { quote, .. } => article.quote_words(&article.quotes[quote as usize]),
+        SaidSource::Report(report) => article.report_words(&article.reports[report as usize]),
     };
     let attribution = said_attribution(article, r.source());
     SaidJson {
