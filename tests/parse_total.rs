@@ -75,7 +75,9 @@ fn check(text: &str, article: &Article) {
         assert_eq!(&p.text[q.bytes.range()], words);
         let pchars = &paragraph_chars[q.paragraph as usize];
         assert_eq!(
-            pchars[q.start as usize..q.end as usize].iter().collect::<String>(),
+            pchars[article.char_range(q.paragraph, q.bytes)]
+                .iter()
+                .collect::<String>(),
             words
         );
         if let Some(slug) = &q.speaker {

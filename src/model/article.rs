@@ -3,7 +3,7 @@
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use super::{Quote, Report, Speaker, SpeakerId, Statement, Text};
+use super::{Quote, Report, Span, Speaker, SpeakerId, Statement, Text};
 
 /// One parsed article: its text split into paragraphs, and who said what in it.
 ///
@@ -42,19 +42,27 @@ impl Serialize for Article {
         fields.serialize_field("date", &self.date)?;
         fields.serialize_field("date_text", &self.date_text)?;
         fields.serialize_field("paragraphs", &ParagraphsWritten(&self.paragraphs))?;
-        let quote_words = |q: &Quote| self.quote_words(q);
+        let quote_words = |q: &Quote| self.placed(q.paragraph, q.bytes);
         fields.serialize_field("quotes", &Numbered(&self.quotes, Some(&quote_words)))?;
         fields.serialize_field("statements", &Numbered(&self.statements, None))?;
-        let report_words = |r: &Report| self.report_words(r);
+        let report_words = |r: &Report| self.placed(r.paragraph, r.bytes);
         fields.serialize_field("reports", &Numbered(&self.reports, Some(&report_words)))?;
         fields.serialize_field("speakers", &self.speakers)?;
         fields.end()
     }
 }
 
-/// A list written with each item's position as its first field, `index`, and its words as
-/// `text` when it has them.
-struct Numbered<'a, T>(&'a [T], Option<&'a dyn Fn(&T) -> &'a str>);
+/// Words of a paragraph as they are written out: their character range in it and the words.
+#[derive(Serialize)]
+struct Placed<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// A list written with each item's position as its first field, `index`, and, when it has
+/// words, where they are and what they are (`start`, `end`, `text`).
+struct Numbered<'a, T>(&'a [T], Option<&'a dyn Fn(&T) -> Placed<'a>>);
 
 impl<T: Serialize> Serialize for Numbered<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -63,14 +71,14 @@ impl<T: Serialize> Serialize for Numbered<'_, T> {
             index: usize,
             #[serde(flatten)]
             item: &'a T,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            text: Option<&'a str>,
+            #[serde(flatten)]
+            words: Option<Placed<'a>>,
         }
         let Numbered(items, words) = self;
         serializer.collect_seq(items.iter().enumerate().map(|(index, item)| Item {
             index,
             item,
-            text: words.map(|words| words(item)),
+            words: words.map(|words| words(item)),
         }))
     }
 }
@@ -88,6 +96,24 @@ impl Article {
     /// The text of paragraph `index`; empty past the last.
     pub fn paragraph_text(&self, index: u32) -> &str {
         self.paragraphs.get(index as usize).map_or("", |p| p.text.as_str())
+    }
+
+    /// The character range of the bytes `bytes` of paragraph `paragraph`, within it: where
+    /// a quote's or a report's words are, as the JSON gives it.
+    pub fn char_range(&self, paragraph: u32, bytes: Span) -> std::ops::Range<usize> {
+        let text = self.paragraph_text(paragraph);
+        let start = text.get(..bytes.start()).map_or(0, |before| before.chars().count());
+        start..start + text.get(bytes.range()).map_or(0, |words| words.chars().count())
+    }
+
+    /// Words of paragraph `paragraph` with their character range in it.
+    fn placed(&self, paragraph: u32, bytes: Span) -> Placed<'_> {
+        let range = self.char_range(paragraph, bytes);
+        Placed {
+            start: range.start,
+            end: range.end,
+            text: self.paragraph_text(paragraph).get(bytes.range()).unwrap_or_default(),
+        }
     }
 
     /// A quote's words, without the marks.

@@ -9,10 +9,6 @@ use super::{MaybeIndex, SharedStr, Span, SpeakerId, narrow};
 pub struct Quote {
     /// Index of the paragraph holding it.
     pub paragraph: u32,
-    /// Character offset of the quoted text within the paragraph (after the opening mark).
-    pub start: u32,
-    /// Character offset just past the quoted text (before the closing mark, if any).
-    pub end: u32,
     /// A quoted sentence or clause, or a few words inside the writer's sentence.
     pub kind: QuoteKind,
     /// The words that attribute it ("said", "told reporters", "according to"); shared.
@@ -266,10 +262,6 @@ impl Attribution {
 pub struct Report {
     /// Index of the paragraph holding it.
     pub paragraph: u32,
-    /// Character offset of the reported words within the paragraph.
-    pub start: u32,
-    /// Character offset just past them.
-    pub end: u32,
     /// The speaker; `None` for unnamed sources and groups.
     pub speaker: Option<SpeakerId>,
     /// The words that attribute it (shared).

@@ -308,7 +308,6 @@ impl<'l> State<'l> {
         let top: Vec<usize> = (0..para.quotes.len()).filter(|&q| para.quotes[q].depth == 0).collect();
         let mut local_index: Vec<Option<usize>> = vec![None; para.quotes.len()];
         let mut previous_cue_for_split: Option<(usize, SentenceId)> = None;
-        let mut chars = CharCursor::default();
         let context = Context {
             cues: &cues,
             resolved: &resolved,
@@ -325,7 +324,7 @@ impl<'l> State<'l> {
                 .filter(|&c| cues[c].trailing && cues[c].span.start > qtok)
                 .map(|c| (c, sentence));
             local_index[q] = Some(self.quotes.len());
-            self.push_quote(index, &para, q, kind, decision, None, &mut chars);
+            self.push_quote(index, &para, q, kind, decision, None);
         }
         // Quotes inside quotes, outer ones first; each outer quote is analysed once.
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); para.quotes.len()];
@@ -344,7 +343,7 @@ impl<'l> State<'l> {
             for &q in &children[parent] {
                 let decision = self.inner_quote(&inside, &inner_cues, q, outer);
                 local_index[q] = Some(self.quotes.len());
-                self.push_quote(index, &para, q, QuoteKind::Fragment, decision, Some(outer), &mut chars);
+                self.push_quote(index, &para, q, QuoteKind::Fragment, decision, Some(outer));
             }
         }
         // Keep quotes in text order within the paragraph.
@@ -446,7 +445,6 @@ impl<'l> State<'l> {
     /// words it attributes (after a leading cue, before a trailing one), when they are
     /// more than a quotation with a few words around it.
     fn reported(&mut self, paragraph: usize, para: &Para<'_>, context: &Context<'_, '_>, quotes: &[usize]) {
-        let mut chars = CharCursor::default();
         for n in 0..para.sentences.len() {
             let sentence = para.sentence(SentenceId::from_ix(n));
             // The cues that name someone who speaks (not a place, an outlet or nobody), and
@@ -520,12 +518,8 @@ impl<'l> State<'l> {
                     })
                     .collect();
                 let decision = &context.resolved[c];
-                let start = chars.at(para.text, bytes.start);
-                let end = chars.at(para.text, bytes.end);
                 self.reports.push(Report {
                     paragraph: narrow(paragraph),
-                    start: narrow(start),
-                    end: narrow(end),
                     speaker: None,
                     cue: decision.cue.clone(),
                     attribution: decision.attribution.clone(),
@@ -1123,7 +1117,6 @@ impl<'l> State<'l> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn push_quote(
         &mut self,
         paragraph: usize,
@@ -1132,11 +1125,8 @@ impl<'l> State<'l> {
         kind: QuoteKind,
         decision: Decision,
         continues: Option<usize>,
-        chars: &mut CharCursor,
     ) {
         let span = &para.quotes[q];
-        let start = chars.at(para.text, span.inner.start);
-        let end = chars.at(para.text, span.inner.end);
         let who = decision.who;
         let continues = continues.or_else(|| {
             (matches!(decision.attribution, Attribution::Continuation)
@@ -1146,8 +1136,6 @@ impl<'l> State<'l> {
         });
         self.quotes.push(Quote {
             paragraph: narrow(paragraph),
-            start: narrow(start),
-            end: narrow(end),
             kind,
             cue: decision.cue,
             speaker: None,
@@ -1216,7 +1204,7 @@ impl<'l> State<'l> {
             if let Some(id) = who.entity() {
                 events.push((
                     self.quotes[i].paragraph as usize,
-                    self.quotes[i].start as usize,
+                    self.quotes[i].bytes.start(),
                     id,
                     true,
                 ));
@@ -1232,7 +1220,7 @@ impl<'l> State<'l> {
         let mut reported_only = Vec::new();
         for (i, who) in self.report_who.iter().enumerate() {
             if let Some(id) = who.entity() {
-                reported_only.push((self.reports[i].paragraph as usize, self.reports[i].start as usize, id));
+                reported_only.push((self.reports[i].paragraph as usize, self.reports[i].bytes.start(), id));
             }
         }
         events.sort_by_key(|&(p, s, _, _)| (p, s));
@@ -1561,25 +1549,6 @@ fn after_title_word(para: &Para<'_>, qtok: TokenId, cues: &[Cue<'_>]) -> bool {
         });
         is_title_word && joined && !in_a_cue
     })
-}
-
-/// Counts characters up to a byte offset, moving forwards (and starting over when asked
-/// for an earlier offset), so a paragraph's offsets cost about one pass.
-#[derive(Default)]
-struct CharCursor {
-    byte: usize,
-    chars: usize,
-}
-
-impl CharCursor {
-    fn at(&mut self, text: &str, byte: usize) -> usize {
-        if byte < self.byte {
-            *self = CharCursor::default();
-        }
-        self.chars += text[self.byte..byte].chars().count();
-        self.byte = byte;
-        self.chars
-    }
 }
 
 /// A fragment whose longer words are all capitalised ("Northern Lights").
