@@ -86,7 +86,7 @@ fn slug_hash(slug: &str) -> u64 {
 /// their slug and on who shares an article with them: adding or removing unrelated stories
 /// changes nothing, and speakers of one article differ while it has no more than
 /// [`PALETTE_SIZE`] of them.
-pub fn colours(slugs: &[&str], articles_of: &[&[u32]], speakers_in: &[Vec<usize>]) -> Vec<usize> {
+pub fn colours(slugs: &[&str], articles_of: &[&[u32]], speakers_in: &[Box<[u32]>]) -> Vec<usize> {
     let hashes: Vec<u64> = slugs.iter().map(|s| slug_hash(s)).collect();
     let mut order: Vec<usize> = (0..slugs.len()).collect();
     order.sort_by(|&a, &b| hashes[a].cmp(&hashes[b]).then_with(|| slugs[a].cmp(slugs[b])));
@@ -94,8 +94,8 @@ pub fn colours(slugs: &[&str], articles_of: &[&[u32]], speakers_in: &[Vec<usize>
     for speaker in order {
         let mut taken = [false; PALETTE_SIZE];
         for &article in articles_of[speaker] {
-            for &other in speakers_in.get(article as usize).map_or(&[][..], Vec::as_slice) {
-                if let Some(c) = colour[other] {
+            for &other in speakers_in.get(article as usize).map_or(&[][..], |list| list) {
+                if let Some(c) = colour[other as usize] {
                     taken[c] = true;
                 }
             }
@@ -225,7 +225,7 @@ pub struct Corpus {
     /// Articles by slug.
     article_slugs: SortedBy,
     /// For each article, the corpus speaker of each of its speakers, by [`crate::model::SpeakerId`].
-    article_speakers: Vec<Vec<usize>>,
+    article_speakers: Vec<Box<[u32]>>,
 }
 
 /// What loading a data folder produced: the corpus, and the files that failed.
@@ -292,9 +292,9 @@ impl Corpus {
                 }
                 merged.commentator |= speaker.commentator;
                 lists[id].articles.push(narrow(a));
-                local.push(id);
+                local.push(narrow(id));
             }
-            article_speakers.push(local);
+            article_speakers.push(local.into_boxed_slice());
         }
         let mut taken = rustc_hash::FxHashSet::default();
         taken.reserve(speakers.len());
@@ -320,7 +320,7 @@ impl Corpus {
             .enumerate()
             .map(|(a, article)| {
                 let local = &article_speakers[a];
-                let corpus_speaker = |id: Option<SpeakerId>| id.and_then(|s| local.get(s.index())).copied();
+                let corpus_speaker = |id: Option<SpeakerId>| id.and_then(|s| local.get(s.index())).map(|&c| c as usize);
                 // The article's own themes, by their place in the merged list.
                 let own = book.for_article(article.themes_file.as_deref());
                 let global: Vec<usize> = own
@@ -493,7 +493,10 @@ impl Corpus {
 
     /// The corpus speaker of one of an article's speakers.
     pub fn article_speaker(&self, article: usize, speaker: SpeakerId) -> Option<usize> {
-        self.article_speakers.get(article)?.get(speaker.index()).copied()
+        self.article_speakers
+            .get(article)?
+            .get(speaker.index())
+            .map(|&c| c as usize)
     }
 
     /// Where a paragraph stands among a speaker's places (their page's items).
@@ -633,7 +636,7 @@ mod tests {
         let slugs = ["sydney-seiler", "jenny-town", "cho", "ana-ruiz"];
         // Seiler and Town share an article; Ruiz is alone in another.
         let articles_of: [&[u32]; 4] = [&[0], &[0], &[0], &[1]];
-        let speakers_in = vec![vec![0, 1, 2], vec![3]];
+        let speakers_in: Vec<Box<[u32]>> = vec![Box::new([0, 1, 2]), Box::new([3])];
         let first = colours(&slugs, &articles_of, &speakers_in);
         assert_ne!(first[0], first[1]);
         assert_ne!(first[1], first[2]);
@@ -647,7 +650,7 @@ mod tests {
             "lea-marsh",
         ];
         let articles_of: [&[u32]; 6] = [&[0], &[0], &[0], &[1], &[2], &[2]];
-        let speakers_in = vec![vec![0, 1, 2], vec![3], vec![4, 5]];
+        let speakers_in: Vec<Box<[u32]>> = vec![Box::new([0, 1, 2]), Box::new([3]), Box::new([4, 5])];
         assert_eq!(colours(&more, &articles_of, &speakers_in)[..4], first[..]);
     }
 
