@@ -101,18 +101,19 @@ impl Article {
     /// The character range of the bytes `bytes` of paragraph `paragraph`, within it: where
     /// a quote's or a report's words are, as the JSON gives it.
     pub fn char_range(&self, paragraph: u32, bytes: Span) -> std::ops::Range<usize> {
-        let text = self.paragraph_text(paragraph);
-        let start = text.get(..bytes.start()).map_or(0, |before| before.chars().count());
-        start..start + text.get(bytes.range()).map_or(0, |words| words.chars().count())
+        let placed = self.placed(paragraph, bytes);
+        placed.start..placed.end
     }
 
     /// Words of paragraph `paragraph` with their character range in it.
     fn placed(&self, paragraph: u32, bytes: Span) -> Placed<'_> {
-        let range = self.char_range(paragraph, bytes);
+        let text = self.paragraph_text(paragraph);
+        let words = bytes.cut(text);
+        let start = text.get(..bytes.start()).map_or(0, |before| before.chars().count());
         Placed {
-            start: range.start,
-            end: range.end,
-            text: self.paragraph_text(paragraph).get(bytes.range()).unwrap_or_default(),
+            start,
+            end: start + words.chars().count(),
+            text: words,
         }
     }
 

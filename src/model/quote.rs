@@ -33,7 +33,7 @@ pub struct Quote {
 impl Quote {
     /// The quoted words, without the marks, cut from `paragraph` (the text of its paragraph).
     pub fn words<'a>(&self, paragraph: &'a str) -> &'a str {
-        paragraph.get(self.bytes.range()).unwrap_or_default()
+        self.bytes.cut(paragraph)
     }
 
     /// The quoted words as a reader reads them: without a comma, semicolon or colon at
@@ -279,7 +279,7 @@ pub struct Report {
 impl Report {
     /// The reported words as written, cut from `paragraph` (the text of its paragraph).
     pub fn words<'a>(&self, paragraph: &'a str) -> &'a str {
-        paragraph.get(self.bytes.range()).unwrap_or_default()
+        self.bytes.cut(paragraph)
     }
 }
 

@@ -62,7 +62,7 @@ impl Text {
 
     /// The words.
     pub fn as_str(&self) -> &str {
-        self.source.get(self.span.range()).unwrap_or_default()
+        self.span.cut(&self.source)
     }
 }
 
@@ -229,6 +229,12 @@ impl Span {
     /// The bytes, as a range to slice with.
     pub fn range(self) -> Range<usize> {
         self.start()..self.end()
+    }
+
+    /// The words of `text` this span covers; empty when it does not fall on character
+    /// boundaries inside it.
+    pub fn cut(self, text: &str) -> &str {
+        text.get(self.range()).unwrap_or_default()
     }
 }
 
