@@ -9,35 +9,18 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use whosaid::parse::{Lexicon, parse};
-use whosaid::synthetic::{Rng, article};
+use whosaid::synthetic::parse_bench_corpus;
 
 /// The allocator the binary ships with, so the figures are the binary's.
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
-/// About 1 MiB of articles in the shipped article's style, plus the shipped article.
-fn corpus(megabytes: usize) -> Vec<String> {
-    let mut rng = Rng::new(2024);
-    let mut articles = Vec::new();
-    let mut size = 0;
-    while size < megabytes * 1024 * 1024 {
-        let text = if articles.len() % 10 == 0 {
-            whosaid::corpus::SHIPPED_ARTICLE.to_owned()
-        } else {
-            article(&mut rng, 30).0
-        };
-        size += text.len();
-        articles.push(text);
-    }
-    articles
-}
 
 fn bench_parse(c: &mut Criterion) {
     let lexicon = Lexicon::builtin();
     let mut group = c.benchmark_group("parse");
     group.sample_size(10);
     for megabytes in [1, 10] {
-        let articles = corpus(megabytes);
+        let articles = parse_bench_corpus(megabytes);
         let bytes: usize = articles.iter().map(String::len).sum();
         group.throughput(Throughput::Bytes(bytes as u64));
         group.bench_with_input(

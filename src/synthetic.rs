@@ -137,6 +137,24 @@ pub fn fake_speaker(rng: &mut Rng) -> FakeSpeaker {
     }
 }
 
+/// The parser benchmark's corpus: at least `megabytes` MiB of 30-paragraph synthetic articles
+/// (seed 2024), every tenth of them the shipped article.
+pub fn parse_bench_corpus(megabytes: usize) -> Vec<String> {
+    let mut rng = Rng::new(2024);
+    let mut articles = Vec::new();
+    let mut size = 0;
+    while size < megabytes * 1024 * 1024 {
+        let text = if articles.len() % 10 == 0 {
+            crate::corpus::SHIPPED_ARTICLE.to_owned()
+        } else {
+            article(&mut rng, 30).0
+        };
+        size += text.len();
+        articles.push(text);
+    }
+    articles
+}
+
 /// One synthetic article of roughly `paragraphs` paragraphs, and its speakers.
 pub fn article(rng: &mut Rng, paragraphs: usize) -> (String, Vec<FakeSpeaker>) {
     let speakers: Vec<FakeSpeaker> = (0..2 + rng.below(4)).map(|_| fake_speaker(rng)).collect();

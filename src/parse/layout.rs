@@ -241,17 +241,25 @@ fn is_credit_line(text: &str) -> bool {
         && !text.contains(is_quote_mark)
 }
 
-/// Lower-cased words only, for comparing a pull quote with body text.
+/// Lower-cased words only, for comparing a pull quote with body text: the runs of letters,
+/// digits and apostrophes, joined by single spaces.
 fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
+    let mut between_words = false;
+    for c in text.chars() {
+        if !(c.is_alphanumeric() || c == '\'' || c == '’') {
+            between_words = true;
+            continue;
+        }
+        if between_words && !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        between_words = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
@@ -390,6 +398,28 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 mod tests {
     use super::*;
     use crate::parse::lines::split_lines;
+
+    #[test]
+    fn normalise_keeps_lower_cased_words_joined_by_single_spaces() {
+        // The definition, written the slow way.
+        let by_words = |text: &str| {
+            text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for text in [
+            "",
+            "  ",
+            "“We Will NOT sign,” said Ana Ruiz.",
+            "Korea’s 2024 plan -- “İstanbul”, ZOË's  turn!",
+            "...lead, trail...",
+            "ΣΟΦΙΑ said",
+        ] {
+            assert_eq!(normalise(text), by_words(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn datelines() {

@@ -7,6 +7,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::word_table::WordTable;
 use crate::model::Gender;
 
 /// The lexicon shipped with whosaid, compiled into the binary.
@@ -160,7 +161,7 @@ pub(crate) const NAME_EVENT: u8 = 4;
 /// any case) or as written (a capitalised name word matches only as written).
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
-    words: FxHashSet<String>,
+    words: WordTable<()>,
     folded: bool,
     /// For a case-folded set, its bit in a word's class mask (see [`Lexicon::classes`]).
     bit: u32,
@@ -169,7 +170,7 @@ pub struct WordSet {
 impl WordSet {
     fn folded(words: FxHashSet<String>, bit: u32) -> Self {
         WordSet {
-            words: words.into_iter().map(|w| w.to_lowercase()).collect(),
+            words: words.iter().map(|w| w.to_lowercase()).map(|w| (w, ())).collect(),
             folded: true,
             bit,
         }
@@ -177,7 +178,7 @@ impl WordSet {
 
     fn as_written(words: FxHashSet<String>) -> Self {
         WordSet {
-            words,
+            words: words.iter().map(|w| (w, ())).collect(),
             folded: false,
             bit: 0,
         }
@@ -191,9 +192,9 @@ impl WordSet {
     /// Whether the set holds `word` (in any case, for a case-folded set).
     pub fn contains(&self, word: &str) -> bool {
         if self.folded {
-            with_lowercase(word, |lower| self.words.contains(lower))
+            self.words.get_folded(word).is_some()
         } else {
-            self.words.contains(word)
+            self.words.get(word).is_some()
         }
     }
 }
@@ -303,9 +304,9 @@ pub struct Lexicon {
     pub title_cues: WordSet,
     /// Every case-folded word with the bits of the sets that hold it, so that a token is
     /// classified against all of them with one lookup.
-    classes: FxHashMap<String, u32>,
+    classes: WordTable<u32>,
     /// Name words (as written) with what they mark: body, outlet, event.
-    name_classes: FxHashMap<String, u8>,
+    name_classes: WordTable<u8>,
     /// The outlets, for exact lookup.
     outlet_names: FxHashSet<String>,
     /// First words of multi-word cues ("according", "points"), case-folded.
@@ -419,8 +420,8 @@ impl Lexicon {
             related_markers: c.phrases(&raw.layout.related_markers, "layout.related_markers")?,
             footer_markers: c.phrases(&raw.layout.footer_markers, "layout.footer_markers")?,
             title_cues: folded(&raw.quotes.title_cues, "quotes.title_cues")?,
-            classes: FxHashMap::default(),
-            name_classes: FxHashMap::default(),
+            classes: WordTable::default(),
+            name_classes: WordTable::default(),
             outlet_names: FxHashSet::default(),
             cue_phrase_starts: WordSet::default(),
             word_nouns_verbs: WordSet::default(),
@@ -444,14 +445,14 @@ impl Lexicon {
                 .collect(),
             WORD_NOUN_VERB_BIT,
         );
-        let mut name_classes: FxHashMap<String, u8> = FxHashMap::default();
+        let mut name_classes: WordTable<u8> = WordTable::default();
         for (set, bit) in [
             (&self.organisation_words, NAME_ORGANISATION),
             (&self.outlet_words, NAME_OUTLET),
             (&self.event_words, NAME_EVENT),
         ] {
-            for word in &set.words {
-                *name_classes.entry(word.clone()).or_default() |= bit;
+            for (word, ()) in set.words.iter() {
+                *name_classes.entry(&word) |= bit;
             }
         }
         self.name_classes = name_classes;
@@ -490,10 +491,10 @@ impl Lexicon {
             &self.cue_phrase_starts,
             &self.word_nouns_verbs,
         ];
-        let mut classes: FxHashMap<String, u32> = FxHashMap::default();
+        let mut classes: WordTable<u32> = WordTable::default();
         for set in sets {
-            for word in &set.words {
-                *classes.entry(word.clone()).or_default() |= set.bit;
+            for (word, ()) in set.words.iter() {
+                *classes.entry(&word) |= set.bit;
             }
         }
         self.classes = classes;
@@ -502,7 +503,7 @@ impl Lexicon {
 
     /// What a name word (as written) marks: [`NAME_ORGANISATION`], [`NAME_OUTLET`], [`NAME_EVENT`].
     pub fn name_class(&self, word: &str) -> u8 {
-        self.name_classes.get(word).copied().unwrap_or(0)
+        self.name_classes.get(word).unwrap_or(0)
     }
 
     /// Whether a name is a listed outlet ("Al Jazeera").
@@ -512,7 +513,7 @@ impl Lexicon {
 
     /// The bits of every case-folded set that holds `word`.
     pub fn classes(&self, word: &str) -> u32 {
-        with_lowercase(word, |lower| self.classes.get(lower).copied().unwrap_or(0))
+        self.classes.get_folded(word).unwrap_or(0)
     }
 
     /// Whether `word` is an honorific, and if so the gender it marks.
@@ -531,7 +532,7 @@ impl Lexicon {
 }
 
 /// Calls `f` with `word` lower-cased, without allocating for short ASCII words.
-fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+pub(super) fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     if !word.chars().any(char::is_uppercase) {
         return f(word);
     }

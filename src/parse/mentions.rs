@@ -455,15 +455,20 @@ fn head_bits(lx: &Lexicon) -> u32 {
         | lx.document_heads.bit()
 }
 
+/// The lexicon classes of a word token (0 for any other token).
+fn class_of(para: &Para<'_>, id: TokenId) -> u32 {
+    para.tok(id).filter(|t| t.is_word()).map_or(0, |t| t.class)
+}
+
 /// A noun that heads a common-noun phrase a speaker can be.
-fn is_head(para: &Para<'_>, word: &str) -> bool {
-    para.lexicon.classes(word) & head_bits(para.lexicon) != 0
+fn is_head(para: &Para<'_>, id: TokenId) -> bool {
+    class_of(para, id) & head_bits(para.lexicon) != 0
 }
 
 /// A common noun for people ("Strikers", "Analysts"), which may open a sentence capitalised.
-fn is_person_noun(para: &Para<'_>, word: &str) -> bool {
+fn is_person_noun(para: &Para<'_>, id: TokenId) -> bool {
     let lx = para.lexicon;
-    lx.classes(word) & (lx.group_nouns.bit() | lx.anonymous_heads.bit() | lx.role_nouns.bit()) != 0
+    class_of(para, id) & (lx.group_nouns.bit() | lx.anonymous_heads.bit() | lx.role_nouns.bit()) != 0
 }
 
 fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>> {
@@ -502,7 +507,7 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
             break;
         };
         // "Strikers, many still in their vests,": a plural common noun opening a sentence.
-        let common_capital = para.is_name_word(end) && is_person_noun(para, word) && !para.is_name_word(end.next());
+        let common_capital = para.is_name_word(end) && is_person_noun(para, end) && !para.is_name_word(end.next());
         if para.is_name_word(end) && !common_capital {
             // A name run, read whole ("Institute for Fiscal Studies").
             let Some((run_name, run_end)) = para.name_at(end, limit) else {
@@ -517,8 +522,10 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
             }
             // A name ends the phrase unless a head noun follows ("the Allied Workers union").
             let head_follows = |n: usize| {
-                para.word(end.plus(n))
-                    .is_some_and(|w| is_head(para, w) && w.starts_with(|c: char| c.is_lowercase()))
+                is_head(para, end.plus(n))
+                    && para
+                        .word(end.plus(n))
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
             };
             let modifiers_to_head =
                 (0..3).any(|n| head_follows(n) && (0..n).all(|m| para.word_in(end.plus(m), &lx.role_modifiers)));
@@ -527,7 +534,7 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
             }
             break;
         }
-        if !is_np_word(para, end) && !is_head(para, word) {
+        if !is_np_word(para, end) && !is_head(para, end) {
             break;
         }
         if is_possessive(word) {
@@ -535,7 +542,7 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
             end = end.next();
             continue;
         }
-        if is_head(para, word) {
+        if is_head(para, end) {
             end = end.next();
             continue;
         }
@@ -543,10 +550,10 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
         let leads_on = (1..=3).any(|n| {
             let id = end.plus(n);
             id < limit
-                && (para.word(id).is_some_and(|w| is_head(para, w)) || para.is_name_word(id))
+                && (is_head(para, id) || para.is_name_word(id))
                 && (1..n).all(|m| is_np_word(para, end.plus(m)) && !para.is_name_word(end.plus(m)))
         });
-        if leads_on && (word.chars().all(|c| c.is_lowercase() || c == '-') || lx.role_modifiers.contains(word)) {
+        if leads_on && (word.chars().all(|c| c.is_lowercase() || c == '-') || para.word_in(end, &lx.role_modifiers)) {
             end = end.next();
             continue;
         }
@@ -559,10 +566,8 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
     let body = TokenRange::new(k, end);
     // Ends in a name: a person or body, with any title before it.
     let last = end.prev()?;
-    let common_capital = |t: TokenId| {
-        para.word(t).is_some_and(|w| is_person_noun(para, w))
-            && !t.prev().is_some_and(|p| p >= at && para.is_name_word(p))
-    };
+    let common_capital =
+        |t: TokenId| is_person_noun(para, t) && !t.prev().is_some_and(|p| p >= at && para.is_name_word(p));
     if para.is_name_word(last) && !common_capital(last) {
         // The last name run read is the name; what stands before it is a title.
         let (name_start, name) = match last_run.clone() {
@@ -613,23 +618,23 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
     }
     let head = para.word(last)?;
     let phrase = para.slice(body);
-    let referent = if lx.group_nouns.contains(head) && !indefinite {
+    let head_in = |set: &super::lexicon::WordSet| para.word_in(last, set);
+    let referent = if head_in(&lx.group_nouns) && !indefinite {
         Referent::Group(para.slice(range))
-    } else if lx.document_heads.contains(head) && !indefinite {
+    } else if head_in(&lx.document_heads) && !indefinite {
         Referent::Document(phrase)
-    } else if lx.organisation_heads.contains(head) && !indefinite {
+    } else if head_in(&lx.organisation_heads) && !indefinite {
         Referent::Organisation { phrase, head }
-    } else if (indefinite || possessive_pronoun(para, at))
-        && (lx.anonymous_heads.contains(head) || lx.role_nouns.contains(head))
+    } else if (indefinite || possessive_pronoun(para, at)) && (head_in(&lx.anonymous_heads) || head_in(&lx.role_nouns))
     {
         // "a port official", "my grandfather", "her lawyer": someone not named.
         Referent::Anonymous(para.slice(range))
-    } else if lx.role_nouns.contains(head) && (!indefinite || owner) {
+    } else if head_in(&lx.role_nouns) && (!indefinite || owner) {
         Referent::RoleNoun {
             noun: head,
             owned: owner,
         }
-    } else if lx.anonymous_heads.contains(head) && head.ends_with('s') {
+    } else if head_in(&lx.anonymous_heads) && head.ends_with('s') {
         Referent::Group(para.slice(range))
     } else {
         return None;

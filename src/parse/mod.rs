@@ -37,6 +37,7 @@ mod names;
 mod quotes;
 mod register;
 mod tokens;
+mod word_table;
 
 pub use lexicon::{BUILTIN_LEXICON, Lexicon, LexiconError, WordSet};
 

@@ -1,0 +1,227 @@
+//! A table of words for the lexicon's lookups: a short ASCII word is packed into one integer,
+//! so that most lookups hash and compare a number instead of a string.
+
+use rustc_hash::FxHashMap;
+
+/// Longest word, in bytes, that is packed into a key.
+const PACKED_BYTES: usize = 16;
+
+/// Words with a value each. Every word is stored as given; lookups match it exactly
+/// ([`WordTable::get`]) or in any case ([`WordTable::get_folded`], for words stored in
+/// lower case).
+#[derive(Debug, Clone)]
+pub(crate) struct WordTable<V> {
+    /// ASCII words of 1 to 16 bytes, packed.
+    packed: FxHashMap<u128, V>,
+    /// Every other word.
+    other: FxHashMap<Box<str>, V>,
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        WordTable {
+            packed: FxHashMap::default(),
+            other: FxHashMap::default(),
+        }
+    }
+}
+
+impl<V: Copy> WordTable<V> {
+    /// The value stored for `word`, creating it with `V::default()` first if it is new.
+    pub(crate) fn entry(&mut self, word: &str) -> &mut V
+    where
+        V: Default,
+    {
+        match pack(word) {
+            Some(key) => self.packed.entry(key).or_default(),
+            None => self.other.entry(word.into()).or_default(),
+        }
+    }
+
+    /// The value of `word` as written.
+    pub(crate) fn get(&self, word: &str) -> Option<V> {
+        match pack(word) {
+            Some(key) => self.packed.get(&key).copied(),
+            None => self.other.get(word).copied(),
+        }
+    }
+
+    /// The value of `word` in any case; the table's words must be stored in lower case.
+    pub(crate) fn get_folded(&self, word: &str) -> Option<V> {
+        if let Some(key) = pack_lowercase(word) {
+            return self.packed.get(&key).copied();
+        }
+        super::lexicon::with_lowercase(word, |lower| self.get(lower))
+    }
+
+    /// Every word with its value, in no order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (String, V)> + '_ {
+        self.packed
+            .iter()
+            .map(|(&key, &value)| (unpack(key), value))
+            .chain(self.other.iter().map(|(word, &value)| (word.to_string(), value)))
+    }
+}
+
+impl<S: AsRef<str>, V: Copy + Default> FromIterator<(S, V)> for WordTable<V> {
+    fn from_iter<I: IntoIterator<Item = (S, V)>>(items: I) -> Self {
+        let mut table = WordTable::default();
+        for (word, value) in items {
+            *table.entry(word.as_ref()) = value;
+        }
+        table
+    }
+}
+
+/// `word` packed as written, when it is 1 to 16 bytes of ASCII without a NUL.
+fn pack(word: &str) -> Option<u128> {
+    pack_with(word, false)
+}
+
+/// `word` lower-cased and packed, when it is 1 to 16 bytes of ASCII without a NUL.
+fn pack_lowercase(word: &str) -> Option<u128> {
+    pack_with(word, true)
+}
+
+/// Each byte of a `u128` set to 1.
+const ONES: u128 = u128::MAX / 0xff;
+/// The high bit of each byte.
+const HIGHS: u128 = ONES * 0x80;
+
+/// Packs the word's bytes into one integer (the first byte lowest), testing and lower-casing
+/// all sixteen bytes at once: a byte below 0x80 plus a constant sets its high bit exactly when
+/// it is at least `0x80 - constant`, and no sum carries into the next byte.
+fn pack_with(word: &str, lowercase: bool) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > PACKED_BYTES {
+        return None;
+    }
+    let mut key = load(bytes);
+    if key & HIGHS != 0 {
+        return None; // not ASCII
+    }
+    // A NUL inside the word would read as padding.
+    let in_word = HIGHS >> (8 * (PACKED_BYTES - bytes.len()));
+    if (key + ONES * 0x7f) & in_word != in_word {
+        return None;
+    }
+    if lowercase {
+        let from_a = (key + ONES * u128::from(0x80 - b'A')) & HIGHS;
+        let past_z = (key + ONES * u128::from(0x80 - b'Z' - 1)) & HIGHS;
+        key |= (from_a & !past_z) >> 2;
+    }
+    Some(key)
+}
+
+/// The 1 to 16 bytes as one integer, the first byte lowest, by a few overlapping loads.
+fn load(bytes: &[u8]) -> u128 {
+    let len = bytes.len();
+    let u64_at = |at: usize| {
+        bytes.get(at..at + 8).map_or(0, |b| {
+            u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+        })
+    };
+    let u32_at = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let byte_at = |at: usize| u64::from(bytes.get(at).copied().unwrap_or(0));
+    if len >= 8 {
+        // The last eight bytes, moved down past the first eight.
+        let high = if len > 8 {
+            u64_at(len - 8) >> (8 * (16 - len))
+        } else {
+            0
+        };
+        u128::from(u64_at(0)) | (u128::from(high) << 64)
+    } else if len >= 4 {
+        u128::from(u64::from(u32_at(0)) | (u64::from(u32_at(len - 4)) << (8 * (len - 4))))
+    } else {
+        u128::from(byte_at(0) | (byte_at(len / 2) << (8 * (len / 2))) | (byte_at(len - 1) << (8 * (len - 1))))
+    }
+}
+
+/// The word a packed key holds.
+fn unpack(key: u128) -> String {
+    key.to_le_bytes()
+        .iter()
+        .take_while(|&&byte| byte != 0)
+        .map(|&byte| char::from(byte))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(words: &[&str]) -> WordTable<u8> {
+        words.iter().map(|w| (*w, 1)).collect()
+    }
+
+    #[test]
+    fn short_and_long_words_are_found_as_written() {
+        let t = table(&["said", "spokeswoman", "internationalisation", "Zoë", "x"]);
+        for word in ["said", "spokeswoman", "internationalisation", "Zoë", "x"] {
+            assert_eq!(t.get(word), Some(1), "{word}");
+        }
+        for word in ["Said", "sai", "saidx", "", "zoë", "internationalisatio"] {
+            assert_eq!(t.get(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn folded_lookups_match_any_case() {
+        let t = table(&["said", "according", "internationalisation", "zoë", "k"]);
+        for word in ["SAID", "Said", "According", "INTERNATIONALISATION", "Zoë", "ZOË", "K"] {
+            assert_eq!(t.get_folded(word), Some(1), "{word}");
+        }
+        // The Kelvin sign lower-cases to an ASCII "k".
+        assert_eq!(t.get_folded("\u{212A}"), Some(1));
+        assert_eq!(t.get_folded("Sayid"), None);
+    }
+
+    #[test]
+    fn packing_lower_cases_letters_only() {
+        let all: String = (1u8..=0x7f).map(char::from).collect();
+        for chunk in all.as_bytes().chunks(16) {
+            let word = std::str::from_utf8(chunk).unwrap();
+            let expected = u128::from_le_bytes({
+                let mut b = [0u8; 16];
+                b[..chunk.len()].copy_from_slice(word.to_ascii_lowercase().as_bytes());
+                b
+            });
+            assert_eq!(pack_lowercase(word), Some(expected), "{word:?}");
+            assert_eq!(unpack(pack(word).unwrap()), word);
+        }
+        for len in 1..=16 {
+            let word: String = "abcdefghijklmnop"[..len].to_owned();
+            assert_eq!(unpack(pack(&word).unwrap()), word);
+        }
+        assert_eq!(pack(&"a".repeat(17)), None);
+        assert_eq!(pack(""), None);
+    }
+
+    #[test]
+    fn a_nul_byte_is_not_padding() {
+        let t = table(&["ab"]);
+        assert_eq!(t.get("ab\0"), None);
+        assert_eq!(pack("\0ab"), None);
+        assert_eq!(pack(&"b".repeat(15).chars().chain(['\0']).collect::<String>()), None);
+        assert_eq!(t.get_folded("AB\0"), None);
+    }
+
+    #[test]
+    fn entries_accumulate_and_iterate_back() {
+        let mut t: WordTable<u32> = WordTable::default();
+        *t.entry("said") |= 1;
+        *t.entry("said") |= 4;
+        *t.entry("internationalisation") |= 2;
+        let mut all: Vec<(String, u32)> = t.iter().collect();
+        all.sort();
+        assert_eq!(
+            all,
+            vec![("internationalisation".to_owned(), 2), ("said".to_owned(), 5)]
+        );
+    }
+}
