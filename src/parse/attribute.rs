@@ -39,15 +39,21 @@ use crate::model::{
     SpeakerId, SpeakerKind, Statement, Text, narrow,
 };
 
-/// Whether `text` writes `word` (lower case, as given) as a whole word: not inside a longer
-/// run of letters and digits.
+/// `writes_word_with` with the searcher made for one text.
+#[cfg(test)]
 fn writes_word(text: &str, word: &str) -> bool {
+    writes_word_with(text, word, &memchr::memmem::Finder::new(word))
+}
+
+/// Whether `text` writes `word` (lower case, as given) as a whole word: not inside a longer
+/// run of letters and digits. `finder` searches for `word`; it is made once for many texts.
+fn writes_word_with(text: &str, word: &str, finder: &memchr::memmem::Finder<'_>) -> bool {
     let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
     if !word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
         return false;
     }
     let bytes = text.as_bytes();
-    text.match_indices(word).any(|(at, _)| {
+    finder.find_iter(bytes).any(|at| {
         let end = at + word.len();
         (at == 0 || !is_word_byte(bytes[at - 1])) && bytes.get(end).is_none_or(|&b| !is_word_byte(b))
     })
@@ -712,7 +718,10 @@ impl<'l> State<'l> {
             return true;
         }
         let lower = name.name.to_lowercase();
-        self.body.iter().any(|(_, text)| writes_word(text, &lower))
+        let finder = memchr::memmem::Finder::new(&lower);
+        self.body
+            .iter()
+            .any(|(_, text)| writes_word_with(text, &lower, &finder))
     }
 
     /// After a sentence: who spoke, who it was about.

@@ -157,15 +157,17 @@ fn nearby_body_holding(lines: &[Line<'_>], roles: &[ParagraphRole], at: usize, k
     let from = at.saturating_sub(PULL_QUOTE_REACH);
     let to = (at + PULL_QUOTE_REACH + 1).min(lines.len());
     // Pull quotes repeat quoted words: compare with the quotes of nearby body lines.
+    let last_word_finder = memchr::memmem::Finder::new(last_word);
+    let writes_last_word = |text: &str| last_word_finder.find(text.as_bytes()).is_some();
     (from..to).find(|&k| {
         k != at
             && roles[k] == ParagraphRole::Body
-            && lines[k].text.contains(last_word)
+            && writes_last_word(lines[k].text)
             && !is_headline_like(lines[k].text)
             && lines[k].text.contains(is_quote_mark_or_single)
             && find_quotes(lines[k].text).iter().any(|q| {
                 let quoted = &lines[k].text[q.inner.clone()];
-                quoted.contains(last_word) && normalise(quoted).contains(key)
+                writes_last_word(quoted) && normalise(quoted).contains(key)
             })
     })
 }

@@ -65,19 +65,15 @@ struct Open {
 pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
     let bytes = text.as_bytes();
     // Most lines of furniture hold no mark at all: nothing to allocate.
-    if !bytes.iter().any(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)) {
+    if next_mark_byte(bytes, 0).is_none() {
         return Vec::new();
     }
     let mut slots: Vec<Option<QuoteSpan>> = Vec::new();
     let mut parents: Vec<Option<usize>> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut at = 0;
-    // Every mark is '"', '\'' or starts with byte 0xE2 (“ ” „ ‟ ‘ ’ ‚) or 0xC2 (« »).
-    while let Some(step) = bytes[at..]
-        .iter()
-        .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
-    {
-        at += step;
+    while let Some(mark) = next_mark_byte(bytes, at) {
+        at = mark;
         let Some(c) = text[at..].chars().next() else {
             break;
         };
@@ -160,6 +156,16 @@ pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
         slots[bottom.slot] = trimmed(text, bottom.at, start..text.len(), None, bottom.family);
     }
     finish(slots, parents)
+}
+
+/// Where the next byte that may start a mark stands, from `from` on: every mark is '"',
+/// '\'' or starts with byte 0xE2 (“ ” „ ‟ ‘ ’ ‚) or 0xC2 (« »).
+fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let common = memchr::memchr3(b'"', b'\'', 0xE2, rest);
+    // 0xC2 is rare: it is looked for only before the next of the others.
+    let rare = memchr::memchr(0xC2, &rest[..common.unwrap_or(rest.len())]);
+    rare.or(common).map(|at| from + at)
 }
 
 /// Closes the open mark at stack position `k`; marks opened inside it and never closed are dropped.
@@ -274,6 +280,21 @@ fn is_elided_year(rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mark_bytes_are_found_in_order_rare_ones_too() {
+        let text = "a « b » “c” 'd' \"e\" — f".as_bytes();
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(mark) = next_mark_byte(text, at) {
+            found.push(text[mark]);
+            at = mark + 1;
+        }
+        // « and » start with 0xC2; “ ” and — with 0xE2.
+        assert_eq!(found, [0xC2, 0xC2, 0xE2, 0xE2, b'\'', b'\'', b'"', b'"', 0xE2]);
+        assert_eq!(next_mark_byte(b"no marks here", 0), None);
+        assert_eq!(next_mark_byte(b"x", 5), None);
+    }
 
     fn quoted(text: &str) -> Vec<(&str, u8)> {
         find_quotes(text)

@@ -167,7 +167,14 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>, quotes: &[(usize, &Quote
             let start = at;
             let mut end = at + width;
             let quote_at = quotes.get(next_quote).map_or(usize::MAX, |q| q.1.open);
-            while end < end_of_text {
+            loop {
+                // Plain ASCII letters and digits, a byte at a time.
+                while end < end_of_text && bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                }
+                if end >= end_of_text {
+                    break;
+                }
                 let (n, n_width) = char_at(text, end);
                 // Hyphens and apostrophes join words ("Jae-won", "Ruiz’s").
                 let joiner = matches!(n, '-' | '\'' | '’')
