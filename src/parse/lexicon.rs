@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -221,11 +221,11 @@ pub struct Lexicon {
     /// Nouns after "used the" that make the next quote the subject's own word ("word", "term").
     pub word_nouns: WordSet,
     /// Honorifics, lower-cased, with the gender each marks ("ms" → female, "dr" → none).
-    pub honorifics: FxHashMap<String, Option<Gender>>,
+    pub(crate) honorifics: WordTable<Option<Gender>>,
     /// Nouns that mark a gender ("brother", "sister"), lower-cased.
-    pub gendered_nouns: FxHashMap<String, Gender>,
+    pub(crate) gendered_nouns: WordTable<Gender>,
     /// Given names that mark a gender, as written.
-    pub first_names: FxHashMap<String, Gender>,
+    pub(crate) first_names: WordTable<Gender>,
     /// Lower-case particles inside names ("von").
     pub particles: WordSet,
     /// Family names written first (as written).
@@ -341,7 +341,7 @@ impl Lexicon {
                 .map(|phrase| phrase.split_whitespace().map(str::to_lowercase).collect())
                 .collect()
         };
-        let gendered = |male: FxHashSet<String>, female: FxHashSet<String>| -> FxHashMap<String, Gender> {
+        let gendered = |male: FxHashSet<String>, female: FxHashSet<String>| -> WordTable<Gender> {
             male.into_iter()
                 .map(|w| (w, Gender::Male))
                 .chain(female.into_iter().map(|w| (w, Gender::Female)))
@@ -522,12 +522,12 @@ impl Lexicon {
         if !word.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        with_lowercase(word, |lower| self.honorifics.get(lower).copied())
+        self.honorifics.get_folded(word)
     }
 
     /// The gender a noun like "sister" or "spokesman" marks, if any.
     pub fn noun_gender(&self, word: &str) -> Option<Gender> {
-        with_lowercase(word, |lower| self.gendered_nouns.get(lower).copied())
+        self.gendered_nouns.get_folded(word)
     }
 }
 

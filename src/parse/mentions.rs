@@ -80,11 +80,7 @@ impl<'a> Para<'a> {
 
     /// Whether the token is a word in `set`.
     pub(crate) fn word_in(&self, id: TokenId, set: &super::lexicon::WordSet) -> bool {
-        match self.tok(id) {
-            Some(tok) if tok.is_word() && set.bit() != 0 => tok.class & set.bit() != 0,
-            Some(tok) if tok.is_word() => set.contains(tok.text(self.text)),
-            _ => false,
-        }
+        self.tok(id).is_some_and(|tok| tok.is_word_in(self.text, set))
     }
 
     /// Whether the token is this word, in any case.

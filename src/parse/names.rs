@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::lexicon::{Lexicon, NAME_EVENT, NAME_ORGANISATION, NAME_OUTLET};
-use super::tokens::{Tok, TokKind};
+use super::tokens::Tok;
 use crate::model::Gender;
 
 /// Longest run of tokens read as one name (honorifics and titles included).
@@ -56,7 +56,7 @@ pub(crate) fn is_name_word(toks: &[Tok], i: usize) -> bool {
 }
 
 fn is_particle(toks: &[Tok], text: &str, lexicon: &Lexicon, i: usize) -> bool {
-    toks[i].is_word() && lexicon.particles.contains(toks[i].text(text))
+    toks[i].is_word_in(text, &lexicon.particles)
 }
 
 /// Lower-case words that join the parts of an organisation's name ("Institute for Fiscal Studies").
@@ -176,7 +176,7 @@ pub(crate) fn read_name<'a>(toks: &[Tok], text: &'a str, lexicon: &Lexicon, run:
     let mut title = None;
     if let Some(last_role) = (first..word_toks.len().saturating_sub(1))
         .rev()
-        .find(|&k| lexicon.role_nouns.contains(toks[word_toks[k]].text(text)))
+        .find(|&k| toks[word_toks[k]].is_word_in(text, &lexicon.role_nouns))
     {
         let from = toks[word_toks[first]].start;
         title = Some(&text[from..toks[word_toks[last_role]].end]);
@@ -203,7 +203,7 @@ pub(crate) fn read_name<'a>(toks: &[Tok], text: &'a str, lexicon: &Lexicon, run:
     let organisation =
         outlet || classes & NAME_ORGANISATION != 0 || (!name.contains(char::is_whitespace) && is_acronym(name));
     if gender.is_none() && !organisation {
-        gender = first.and_then(|w| lexicon.first_names.get(w).copied());
+        gender = first.and_then(|w| lexicon.first_names.get(w));
     }
     Some(ReadName {
         name,
@@ -235,7 +235,7 @@ pub(crate) fn title_before<'a>(
         return None;
     }
     let noun = first - 1;
-    if toks[noun].kind != TokKind::Word || !lexicon.role_nouns.contains(toks[noun].text(text)) {
+    if !toks[noun].is_word_in(text, &lexicon.role_nouns) {
         return None;
     }
     let mut start = noun;

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, WordSet};
 use super::quotes::QuoteSpan;
 
 /// The position of a token in its paragraph's token list.
@@ -122,6 +122,16 @@ impl Tok {
     /// Whether it is a word.
     pub(crate) fn is_word(&self) -> bool {
         self.kind == TokKind::Word
+    }
+
+    /// Whether it is a word in `set`: by its class bits when the set has a bit, else by
+    /// looking its text (in `para`) up.
+    pub(crate) fn is_word_in(&self, para: &str, set: &WordSet) -> bool {
+        match self.kind {
+            TokKind::Word if set.bit() != 0 => self.class & set.bit() != 0,
+            TokKind::Word => set.contains(self.text(para)),
+            _ => false,
+        }
     }
 
     /// Whether it is a quote.

@@ -63,11 +63,15 @@ impl<V: Copy> WordTable<V> {
     }
 }
 
-impl<S: AsRef<str>, V: Copy + Default> FromIterator<(S, V)> for WordTable<V> {
+impl<S: AsRef<str>, V: Copy> FromIterator<(S, V)> for WordTable<V> {
     fn from_iter<I: IntoIterator<Item = (S, V)>>(items: I) -> Self {
         let mut table = WordTable::default();
         for (word, value) in items {
-            *table.entry(word.as_ref()) = value;
+            let word = word.as_ref();
+            match pack(word) {
+                Some(key) => table.packed.insert(key, value),
+                None => table.other.insert(word.into(), value),
+            };
         }
         table
     }
