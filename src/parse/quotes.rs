@@ -68,9 +68,10 @@ pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
     if next_mark_byte(bytes, 0).is_none() {
         return Vec::new();
     }
-    let mut slots: Vec<Option<QuoteSpan>> = Vec::new();
-    let mut parents: Vec<Option<usize>> = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
+    // A paragraph with marks holds a few quotes: room for them from the start.
+    let mut slots: Vec<Option<QuoteSpan>> = Vec::with_capacity(8);
+    let mut parents: Vec<Option<usize>> = Vec::with_capacity(8);
+    let mut stack: Vec<Open> = Vec::with_capacity(4);
     let mut at = 0;
     while let Some(mark) = next_mark_byte(bytes, at) {
         at = mark;
