@@ -1272,7 +1272,7 @@ impl<'l> State<'l> {
                 let short_name = match (&e.short_used, kind) {
                     (Some(short), _) => short.trim_end_matches(['’', '\'']).to_owned(),
                     (None, SpeakerKind::Person) if family_name_first(&e.words, lexicon) || e.words.len() > 1 => {
-                        family_name(&e.words, lexicon)
+                        family_name(&e.words, lexicon).to_owned()
                     }
                     _ => e.name.clone(),
                 };

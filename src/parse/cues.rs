@@ -3,7 +3,7 @@
 //! at one token and returns who the cue names, as a noun phrase not yet resolved.
 
 use super::mentions::{Np, Para, Referent, read_np, skip_openers};
-use super::tokens::{SentenceId, TokenId, TokenRange};
+use super::tokens::{SentenceId, TokKind, TokenId, TokenRange};
 
 /// Longest addressee read after "told", in words.
 const MAX_ADDRESSEE_WORDS: usize = 8;
@@ -478,9 +478,17 @@ fn quote_before(para: &Para<'_>, sentence: TokenRange, at: TokenId) -> bool {
         .any(|t| para.is_quote(t) || para.punct_is(t, ','))
 }
 
+/// A word that joins a clause to what comes before it ("and", "that", "while"), in any case.
+fn is_clause_joiner(word: &str) -> bool {
+    word.len() <= 5
+        && ["what", "after", "and", "but", "that", "while", "as"]
+            .iter()
+            .any(|joiner| word.eq_ignore_ascii_case(joiner))
+}
+
 /// Where a clause may start before `verb`, nearest first, the sentence start last.
 fn clause_starts(para: &Para<'_>, sentence: TokenRange, verb: TokenId) -> Vec<TokenId> {
-    let mut starts = Vec::new();
+    let mut starts = Vec::with_capacity(8);
     let mut k = verb;
     let floor = sentence
         .start
@@ -490,18 +498,13 @@ fn clause_starts(para: &Para<'_>, sentence: TokenRange, verb: TokenId) -> Vec<To
             break;
         }
         let after = p.next();
-        let boundary = para.is_quote(p)
-            || para.punct_is(p, ';')
-            || para.punct_is(p, ':')
-            || para.punct_is(p, ',')
-            || para.word_is(p, "what")
-            || para.word_in(p, &para.lexicon.clause_words)
-            || para.word_is(p, "after")
-            || para.word_is(p, "and")
-            || para.word_is(p, "but")
-            || para.word_is(p, "that")
-            || para.word_is(p, "while")
-            || para.word_is(p, "as");
+        let boundary = para.tok(p).is_some_and(|tok| match tok.kind {
+            TokKind::Quote(_) => true,
+            TokKind::Punct(c) => matches!(c, ';' | ':' | ','),
+            TokKind::Word => {
+                tok.is_word_in(para.text, &para.lexicon.clause_words) || is_clause_joiner(tok.text(para.text))
+            }
+        });
         if boundary && after < verb && !starts.contains(&after) {
             starts.push(after);
         }

@@ -12,7 +12,7 @@ pub(crate) struct Line<'a> {
 /// The non-empty lines of `source`, in order. Each line is a paragraph in
 /// this style of article, whether a blank line follows it or not.
 pub(crate) fn split_lines(source: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
     let mut bytes_before = 0;
     for raw in source.split('\n') {
         let after_leading = raw.trim_start_matches(is_blank);

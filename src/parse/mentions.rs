@@ -584,11 +584,10 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
             .prev()
             .is_some_and(|p| p >= at && para.word_in(p, &lx.organisation_heads) && !para.is_name_word(p));
         let title_range = TokenRange::new(at, name_start);
-        let title_words: Vec<&str> = title_range.iter().filter_map(|t| para.word(t)).collect();
-        np.role_nouns = title_words
+        np.role_nouns = title_range
             .iter()
-            .copied()
-            .filter(|w| lx.role_nouns.contains(w))
+            .filter(|&t| para.word_in(t, &lx.role_nouns))
+            .filter_map(|t| para.word(t))
             .chain(
                 name.title
                     .iter()

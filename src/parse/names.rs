@@ -272,13 +272,13 @@ pub(crate) fn family_name_first(words: &[String], lexicon: &Lexicon) -> bool {
 }
 
 /// The family name: the word a later short reference uses.
-pub(crate) fn family_name(words: &[String], lexicon: &Lexicon) -> String {
+pub(crate) fn family_name<'w>(words: &'w [String], lexicon: &Lexicon) -> &'w str {
     let family = if family_name_first(words, lexicon) {
         words.first()
     } else {
         words.last()
     };
-    family.cloned().unwrap_or_default()
+    family.map_or("", String::as_str)
 }
 
 #[cfg(test)]
