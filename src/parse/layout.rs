@@ -178,7 +178,13 @@ fn is_quote_mark_or_single(c: char) -> bool {
 }
 
 fn starts_with_any(text: &str, markers: &[String]) -> bool {
-    markers.iter().any(|m| text.starts_with(m.as_str()))
+    markers.iter().any(|m| opens_with(text, m))
+}
+
+/// Whether `text` starts with `marker`; most lines differ in the first byte, which is
+/// compared before the rest.
+fn opens_with(text: &str, marker: &str) -> bool {
+    text.as_bytes().first() == marker.as_bytes().first() && text.starts_with(marker)
 }
 
 /// A line ending in a caption marker and a short credit, or starting with a marker.
@@ -191,10 +197,10 @@ fn is_caption(text: &str, lexicon: &Lexicon) -> bool {
     let tail = &text[tail_start..];
     let tail_has_colon = tail.contains(':');
     lexicon.caption_markers.iter().any(|marker| {
-        if marker.ends_with(':') && !tail_has_colon && !text.starts_with(marker.as_str()) {
+        if marker.ends_with(':') && !tail_has_colon && !opens_with(text, marker) {
             return false;
         }
-        if text.starts_with(marker.as_str()) {
+        if opens_with(text, marker) {
             return true;
         }
         let Some(at) = tail.rfind(marker.as_str()).map(|at| tail_start + at) else {
