@@ -92,6 +92,18 @@ const ONES: u128 = u128::MAX / 0xff;
 /// The high bit of each byte.
 const HIGHS: u128 = ONES * 0x80;
 
+/// For each word length, the high bits of the bytes the word fills (a table, because a
+/// shift of a `u128` by a variable amount takes a dozen instructions).
+const HIGHS_IN_WORD: [u128; PACKED_BYTES + 1] = {
+    let mut table = [0u128; PACKED_BYTES + 1];
+    let mut len = 1;
+    while len <= PACKED_BYTES {
+        table[len] = HIGHS >> (8 * (PACKED_BYTES - len));
+        len += 1;
+    }
+    table
+};
+
 /// Packs the word's bytes into one integer (the first byte lowest), testing and lower-casing
 /// all sixteen bytes at once: a byte below 0x80 plus a constant sets its high bit exactly when
 /// it is at least `0x80 - constant`, and no sum carries into the next byte.
@@ -105,7 +117,7 @@ fn pack_with(word: &str, lowercase: bool) -> Option<u128> {
         return None; // not ASCII
     }
     // A NUL inside the word would read as padding.
-    let in_word = HIGHS >> (8 * (PACKED_BYTES - bytes.len()));
+    let in_word = HIGHS_IN_WORD[bytes.len()];
     if (key + ONES * 0x7f) & in_word != in_word {
         return None;
     }
