@@ -51,7 +51,7 @@ impl<V: Copy> WordTable<V> {
         if let Some(key) = pack_lowercase(word) {
             return self.packed.get(&key).copied();
         }
-        super::lexicon::with_lowercase(word, |lower| self.get(lower))
+        with_lowercase(word, |lower| self.get(lower))
     }
 
     /// Every word with its value, in no order.
@@ -74,6 +74,34 @@ impl<S: AsRef<str>, V: Copy> FromIterator<(S, V)> for WordTable<V> {
             };
         }
         table
+    }
+}
+
+/// Calls `f` with `word` lower-cased, without allocating for short ASCII words.
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    if !word.chars().any(char::is_uppercase) {
+        return f(word);
+    }
+    let mut buffer = [0u8; 64];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    // Other words ("Korea’s", "Zoë") are lower-cased into the buffer when they fit.
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        if len + c.len_utf8() > buffer.len() {
+            return f(&word.to_lowercase());
+        }
+        len += c.encode_utf8(&mut buffer[len..]).len();
+    }
+    match std::str::from_utf8(&buffer[..len]) {
+        Ok(lower) => f(lower),
+        Err(_) => f(&word.to_lowercase()),
     }
 }
 
