@@ -30,7 +30,13 @@ pub(crate) struct Para<'a> {
     pub lexicon: &'a Lexicon,
     /// The quotes that are tokens here, with their tokens, by quote index.
     quote_tokens: Vec<(usize, TokenId)>,
+    /// Name runs already read, by start and limit: a paragraph's mentions and its sentences'
+    /// subjects read the same names again.
+    names_read: std::cell::RefCell<Vec<NameRead<'a>>>,
 }
+
+/// One name run read by [`Para::name_at`]: its start, its limit, and what was read.
+type NameRead<'a> = (TokenId, TokenId, Option<(ReadName<'a>, TokenId)>);
 
 impl<'a> Para<'a> {
     /// Analyses a whole paragraph.
@@ -47,6 +53,7 @@ impl<'a> Para<'a> {
             sentences,
             lexicon,
             quote_tokens,
+            names_read: std::cell::RefCell::default(),
         }
     }
 
@@ -65,6 +72,7 @@ impl<'a> Para<'a> {
             sentences,
             lexicon: para.lexicon,
             quote_tokens,
+            names_read: std::cell::RefCell::default(),
         }
     }
 
@@ -143,6 +151,21 @@ impl<'a> Para<'a> {
 
     /// The name run starting at `at`, not reaching `limit`, read as a name.
     pub(crate) fn name_at(&self, at: TokenId, limit: TokenId) -> Option<(ReadName<'a>, TokenId)> {
+        if let Some((_, _, read)) = self
+            .names_read
+            .borrow()
+            .iter()
+            .find(|(a, l, _)| *a == at && *l == limit)
+        {
+            return read.clone();
+        }
+        let read = self.read_name_at(at, limit);
+        self.names_read.borrow_mut().push((at, limit, read.clone()));
+        read
+    }
+
+    /// [`Para::name_at`] without the memo.
+    fn read_name_at(&self, at: TokenId, limit: TokenId) -> Option<(ReadName<'a>, TokenId)> {
         let run = run_starting_at(
             &self.toks,
             self.text,
