@@ -281,8 +281,7 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], quotes: &[QuoteSpan], lexicon:
             }
             _ => false,
         };
-        let next_starts = toks.get(i + 1).is_none_or(|n| starts_sentence(n, text));
-        if ends_here && next_starts {
+        if ends_here && toks.get(i + 1).is_none_or(|n| starts_sentence(n, text)) {
             out.push(TokenRange::new(TokenId::from_ix(start), TokenId::from_ix(i + 1)));
             start = i + 1;
         }
