@@ -669,7 +669,7 @@ fn read_core<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>>
 fn first_honorific<'a>(para: &Para<'a>, name_start: TokenId, floor: TokenId) -> Option<&'a str> {
     let prev = name_start.prev().filter(|&p| p >= floor)?;
     let word = para.word(prev)?;
-    (para.lexicon.role_nouns.contains(word) || para.lexicon.honorific(word).is_some()).then_some(word)
+    (para.word_in(prev, &para.lexicon.role_nouns) || para.lexicon.honorific(word).is_some()).then_some(word)
 }
 
 fn simple(referent: Referent<'_>, range: TokenRange) -> Np<'_> {
@@ -761,7 +761,7 @@ fn extend<'a>(para: &Para<'a>, np: &mut Np<'a>, limit: TokenId) {
     if matches!(np.referent, Referent::Group(_))
         && para
             .word(at)
-            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && !para.lexicon.cue_verbs.contains(w))
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && !para.word_in(at, &para.lexicon.cue_verbs))
     {
         let mut k = at;
         let stop = limit.min(at.plus(MAX_CLAUSE_TOKENS));
@@ -814,8 +814,8 @@ fn extend<'a>(para: &Para<'a>, np: &mut Np<'a>, limit: TokenId) {
                 np.role_nouns.extend(
                     inner
                         .iter()
-                        .filter_map(|t| para.word(t))
-                        .filter(|w| para.lexicon.role_nouns.contains(w)),
+                        .filter(|&t| para.word_in(t, &para.lexicon.role_nouns))
+                        .filter_map(|t| para.word(t)),
                 );
                 np.ends.push(after);
             } else if closes {
@@ -840,10 +840,8 @@ fn extend<'a>(para: &Para<'a>, np: &mut Np<'a>, limit: TokenId) {
                 );
                 let mut nouns = np.role_nouns;
                 nouns.extend(person.role_nouns.iter().copied());
-                if let Some(noun) = para
-                    .word(np.range.end.prev().unwrap_or(np.range.end))
-                    .filter(|w| para.lexicon.role_nouns.contains(w))
-                {
+                let last = np.range.end.prev().unwrap_or(np.range.end);
+                if let Some(noun) = para.word(last).filter(|_| para.word_in(last, &para.lexicon.role_nouns)) {
                     nouns.push(noun);
                 }
                 // "Another analyst, Mr Rahul Menon," describes without giving a role.
@@ -877,19 +875,21 @@ pub(crate) fn role_text<'a>(para: &Para<'a>, range: TokenRange) -> Option<&'a st
     {
         range.start = range.start.plus(2);
     }
-    let words: Vec<&str> = range.iter().filter_map(|t| para.word(t)).collect();
-    if words
-        .first()
-        .is_some_and(|w| para.lexicon.clause_words.contains(w) || para.lexicon.prepositions.contains(w))
-    {
+    let lx = para.lexicon;
+    let first_word = range.iter().find(|&t| para.word(t).is_some());
+    if first_word.is_some_and(|t| para.word_in(t, &lx.clause_words) || para.word_in(t, &lx.prepositions)) {
         return None;
     }
-    let reads_as_role = words
-        .first()
+    // A role noun among the words, or among the parts of a hyphenated one ("co-founder").
+    let has_role_noun = |t: TokenId| match para.word(t) {
+        Some(word) if word.contains('-') => word.split('-').any(|part| lx.role_nouns.contains(part)),
+        Some(_) => para.word_in(t, &lx.role_nouns),
+        None => false,
+    };
+    let reads_as_role = first_word
+        .and_then(|t| para.word(t))
         .is_some_and(|w| ["a", "an", "the"].iter().any(|d| w.eq_ignore_ascii_case(d)))
-        || words
-            .iter()
-            .any(|w| w.split('-').any(|part| para.lexicon.role_nouns.contains(part)));
+        || range.iter().any(has_role_noun);
     let mut end = range.end;
     while end > range.start && para.tok(end.prev().unwrap_or(end)).is_some_and(|t| !t.is_word()) {
         end = end.prev().unwrap_or(end);
