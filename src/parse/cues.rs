@@ -247,9 +247,10 @@ fn participle<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option<
         }
         k = k.next();
     }
-    let says_directly = para
-        .word(at.next())
-        .is_some_and(|w| !para.lexicon.prepositions.contains(w) && !para.lexicon.determiners.contains(w) || w == "it");
+    let next = at.next();
+    let says_directly = para.word(next).is_some_and(|w| {
+        !para.word_in(next, &para.lexicon.prepositions) && !para.word_in(next, &para.lexicon.determiners) || w == "it"
+    });
     if !speech && !says_directly {
         return None;
     }
@@ -300,17 +301,19 @@ fn speech_verb<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option
     }
     // "a film called “…”": a participle after a noun that cannot speak names a title.
     if para.word_in(at, &para.lexicon.title_cues)
-        && let Some(prev) = at.prev().and_then(|p| para.word(p))
-        && prev.starts_with(|c: char| c.is_lowercase())
+        && let Some(prev) = at.prev()
+        && para
+            .word(prev)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
         && !is_speaker_noun(para, prev)
-        && !para.lexicon.between_words.contains(prev)
-        && !para.lexicon.time_words.contains(prev)
+        && !para.word_in(prev, &para.lexicon.between_words)
+        && !para.word_in(prev, &para.lexicon.time_words)
     {
         return None;
     }
     let (source, trailing) = subject_of(para, sentence, at)?;
     let mut c = cue(para, at, TokenRange::new(at, at.next()), source, trailing);
-    if para.lexicon.addressed_verbs.contains(word) {
+    if para.word_in(at, &para.lexicon.addressed_verbs) {
         let addressee = addressee_after(para, sentence, at);
         if !addressee.is_empty() {
             c.addressee = Some(addressee);
@@ -326,13 +329,17 @@ fn is_speech_verb(para: &Para<'_>, at: TokenId, word: &str) -> bool {
 }
 
 /// A common noun that can name a speaker ("official", "council", "striker").
-fn is_speaker_noun(para: &Para<'_>, word: &str) -> bool {
+fn is_speaker_noun(para: &Para<'_>, id: TokenId) -> bool {
     let lx = para.lexicon;
-    lx.role_nouns.contains(word)
-        || lx.anonymous_heads.contains(word)
-        || lx.organisation_heads.contains(word)
-        || lx.group_nouns.contains(word)
-        || lx.document_heads.contains(word)
+    [
+        &lx.role_nouns,
+        &lx.anonymous_heads,
+        &lx.organisation_heads,
+        &lx.group_nouns,
+        &lx.document_heads,
+    ]
+    .into_iter()
+    .any(|set| para.word_in(id, set))
 }
 
 /// Whom "told" addresses: "reporters", "This Week in Asia", "local radio station Coastline FM".
@@ -341,7 +348,7 @@ fn addressee_after(para: &Para<'_>, sentence: TokenRange, verb: TokenId) -> Toke
     let mut end = start;
     while end < sentence.end && end.ix() - start.ix() < MAX_ADDRESSEE_WORDS {
         let Some(word) = para.word(end) else { break };
-        if end > start && para.lexicon.addressee_stops.contains(word) && !para.is_name_word(end) {
+        if end > start && para.word_in(end, &para.lexicon.addressee_stops) && !para.is_name_word(end) {
             break;
         }
         if para.word_in(end, &para.lexicon.cue_verbs) && word.starts_with(|c: char| c.is_lowercase()) {
@@ -459,8 +466,8 @@ fn strict_gap(para: &Para<'_>, from: TokenId, verb: TokenId) -> bool {
     from <= verb
         && TokenRange::new(from, verb).iter().all(|t| {
             para.word(t).is_some_and(|w| {
-                para.lexicon.between_words.contains(w)
-                    || para.lexicon.time_words.contains(w)
+                para.word_in(t, &para.lexicon.between_words)
+                    || para.word_in(t, &para.lexicon.time_words)
                     || w.ends_with("ly") && w.starts_with(|c: char| c.is_lowercase())
                     || w.chars().all(|c| c.is_ascii_digit())
             })
@@ -541,8 +548,8 @@ fn gap_ok(para: &Para<'_>, from: TokenId, verb: TokenId) -> bool {
     // Only adverbs and time words: "Kery on Friday said", "Ruiz initially said".
     let plain = gap.iter().all(|t| {
         para.word(t).is_some_and(|w| {
-            lx.between_words.contains(w)
-                || lx.time_words.contains(w)
+            para.word_in(t, &lx.between_words)
+                || para.word_in(t, &lx.time_words)
                 || w.ends_with("ly") && w.starts_with(|c: char| c.is_lowercase())
                 || w.chars().all(|c| c.is_ascii_digit())
         })
