@@ -55,10 +55,9 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
             break;
         }
     }
-    if let Some(footer) = lines
-        .iter()
-        .position(|l| starts_with_any(l.text, &lexicon.footer_markers))
-    {
+    let footer_markers = Markers::new(&lexicon.footer_markers);
+    let related_markers = Markers::new(&lexicon.related_markers);
+    if let Some(footer) = lines.iter().position(|l| footer_markers.start(l.text)) {
         for role in &mut roles[footer..] {
             *role = ParagraphRole::Footer;
         }
@@ -69,7 +68,7 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
         }
         if is_caption(line.text, lexicon) {
             roles[i] = ParagraphRole::Caption;
-        } else if starts_with_any(line.text, &lexicon.related_markers) {
+        } else if related_markers.start(line.text) {
             roles[i] = ParagraphRole::Related;
         }
     }
@@ -164,7 +163,6 @@ fn nearby_body_holding(lines: &[Line<'_>], roles: &[ParagraphRole], at: usize, k
             && roles[k] == ParagraphRole::Body
             && writes_last_word(lines[k].text)
             && !is_headline_like(lines[k].text)
-            && lines[k].text.contains(is_quote_mark_or_single)
             && find_quotes(lines[k].text).iter().any(|q| {
                 let quoted = &lines[k].text[q.inner.clone()];
                 writes_last_word(quoted) && normalise(quoted).contains(key)
@@ -172,13 +170,31 @@ fn nearby_body_holding(lines: &[Line<'_>], roles: &[ParagraphRole], at: usize, k
     })
 }
 
-/// Any quotation mark, single ones included.
-fn is_quote_mark_or_single(c: char) -> bool {
-    is_quote_mark(c) || matches!(c, '‘' | '’' | '\'')
+/// A list of line markers with the bytes they start with, so that most lines are passed over
+/// with one test.
+struct Markers<'m> {
+    markers: &'m [String],
+    first_bytes: [bool; 256],
 }
 
-fn starts_with_any(text: &str, markers: &[String]) -> bool {
-    markers.iter().any(|m| opens_with(text, m))
+impl<'m> Markers<'m> {
+    fn new(markers: &'m [String]) -> Self {
+        let mut first_bytes = [false; 256];
+        for marker in markers {
+            if let Some(&byte) = marker.as_bytes().first() {
+                first_bytes[usize::from(byte)] = true;
+            }
+        }
+        Markers { markers, first_bytes }
+    }
+
+    /// Whether `text` starts with one of the markers.
+    fn start(&self, text: &str) -> bool {
+        text.as_bytes()
+            .first()
+            .is_some_and(|&byte| self.first_bytes[usize::from(byte)])
+            && self.markers.iter().any(|m| text.starts_with(m.as_str()))
+    }
 }
 
 /// Whether `text` starts with `marker`; most lines differ in the first byte, which is
