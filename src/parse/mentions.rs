@@ -31,12 +31,13 @@ pub(crate) struct Para<'a> {
     /// The quotes that are tokens here, with their tokens, by quote index.
     quote_tokens: Vec<(usize, TokenId)>,
     /// Name runs already read, by start and limit: a paragraph's mentions and its sentences'
-    /// subjects read the same names again.
-    names_read: std::cell::RefCell<Vec<NameRead<'a>>>,
+    /// subjects read the same names again. A map, not a list: a paragraph may be a whole
+    /// article on one line.
+    names_read: std::cell::RefCell<NamesRead<'a>>,
 }
 
-/// One name run read by [`Para::name_at`]: its start, its limit, and what was read.
-type NameRead<'a> = (TokenId, TokenId, Option<(ReadName<'a>, TokenId)>);
+/// What [`Para::name_at`] read, by start and limit.
+type NamesRead<'a> = rustc_hash::FxHashMap<(TokenId, TokenId), Option<(ReadName<'a>, TokenId)>>;
 
 impl<'a> Para<'a> {
     /// Analyses a whole paragraph.
@@ -151,16 +152,11 @@ impl<'a> Para<'a> {
 
     /// The name run starting at `at`, not reaching `limit`, read as a name.
     pub(crate) fn name_at(&self, at: TokenId, limit: TokenId) -> Option<(ReadName<'a>, TokenId)> {
-        if let Some((_, _, read)) = self
-            .names_read
-            .borrow()
-            .iter()
-            .find(|(a, l, _)| *a == at && *l == limit)
-        {
+        if let Some(read) = self.names_read.borrow().get(&(at, limit)) {
             return read.clone();
         }
         let read = self.read_name_at(at, limit);
-        self.names_read.borrow_mut().push((at, limit, read.clone()));
+        self.names_read.borrow_mut().insert((at, limit), read.clone());
         read
     }
 
