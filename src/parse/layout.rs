@@ -57,6 +57,7 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
     }
     let footer_markers = Markers::new(&lexicon.footer_markers);
     let related_markers = Markers::new(&lexicon.related_markers);
+    let caption_markers = Markers::new(&lexicon.caption_markers);
     if let Some(footer) = lines.iter().position(|l| footer_markers.start(l.text)) {
         for role in &mut roles[footer..] {
             *role = ParagraphRole::Footer;
@@ -66,7 +67,7 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
         if roles[i] != ParagraphRole::Body {
             continue;
         }
-        if is_caption(line.text, lexicon) {
+        if is_caption(line.text, &caption_markers) {
             roles[i] = ParagraphRole::Caption;
         } else if related_markers.start(line.text) {
             roles[i] = ParagraphRole::Related;
@@ -197,14 +198,11 @@ impl<'m> Markers<'m> {
     }
 }
 
-/// Whether `text` starts with `marker`; most lines differ in the first byte, which is
-/// compared before the rest.
-fn opens_with(text: &str, marker: &str) -> bool {
-    text.as_bytes().first() == marker.as_bytes().first() && text.starts_with(marker)
-}
-
 /// A line ending in a caption marker and a short credit, or starting with a marker.
-fn is_caption(text: &str, lexicon: &Lexicon) -> bool {
+fn is_caption(text: &str, markers: &Markers<'_>) -> bool {
+    if markers.start(text) {
+        return true;
+    }
     // A credit is short and ends the line: only the line's tail can hold it.
     let mut tail_start = text.len().saturating_sub(CAPTION_TAIL_BYTES);
     while !text.is_char_boundary(tail_start) {
@@ -212,12 +210,9 @@ fn is_caption(text: &str, lexicon: &Lexicon) -> bool {
     }
     let tail = &text[tail_start..];
     let tail_has_colon = tail.contains(':');
-    lexicon.caption_markers.iter().any(|marker| {
-        if marker.ends_with(':') && !tail_has_colon && !opens_with(text, marker) {
+    markers.markers.iter().any(|marker| {
+        if marker.ends_with(':') && !tail_has_colon {
             return false;
-        }
-        if opens_with(text, marker) {
-            return true;
         }
         let Some(at) = tail.rfind(marker.as_str()).map(|at| tail_start + at) else {
             return false;
