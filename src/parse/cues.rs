@@ -2,7 +2,7 @@
 //! ("X said", "said X", "according to X", "…, saying …", "X points out", "X used the word")
 //! at one token and returns who the cue names, as a noun phrase not yet resolved.
 
-use super::mentions::{Np, Para, Referent, read_np, skip_openers};
+use super::mentions::{Np, Para, Referent, is_head, read_np, skip_openers};
 use super::tokens::{SentenceId, TokKind, TokenId, TokenRange};
 
 /// Longest addressee read after "told", in words.
@@ -305,7 +305,7 @@ fn speech_verb<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option
         && para
             .word(prev)
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
-        && !is_speaker_noun(para, prev)
+        && !is_head(para, prev)
         && !para.word_in(prev, &para.lexicon.between_words)
         && !para.word_in(prev, &para.lexicon.time_words)
     {
@@ -326,20 +326,6 @@ fn speech_verb<'a>(para: &Para<'a>, sentence: TokenRange, at: TokenId) -> Option
 
 fn is_speech_verb(para: &Para<'_>, at: TokenId, word: &str) -> bool {
     para.word_in(at, &para.lexicon.cue_verbs) && word.starts_with(|c: char| c.is_lowercase())
-}
-
-/// A common noun that can name a speaker ("official", "council", "striker").
-fn is_speaker_noun(para: &Para<'_>, id: TokenId) -> bool {
-    let lx = para.lexicon;
-    [
-        &lx.role_nouns,
-        &lx.anonymous_heads,
-        &lx.organisation_heads,
-        &lx.group_nouns,
-        &lx.document_heads,
-    ]
-    .into_iter()
-    .any(|set| para.word_in(id, set))
 }
 
 /// Whom "told" addresses: "reporters", "This Week in Asia", "local radio station Coastline FM".

@@ -475,8 +475,9 @@ fn class_of(para: &Para<'_>, id: TokenId) -> u32 {
     para.tok(id).filter(|t| t.is_word()).map_or(0, |t| t.class)
 }
 
-/// A noun that heads a common-noun phrase a speaker can be.
-fn is_head(para: &Para<'_>, id: TokenId) -> bool {
+/// A noun that heads a common-noun phrase a speaker can be ("official", "council",
+/// "striker", "statement").
+pub(crate) fn is_head(para: &Para<'_>, id: TokenId) -> bool {
     class_of(para, id) & head_bits(para.lexicon) != 0
 }
 
