@@ -1,6 +1,9 @@
 //! Stage 2: tell body copy from page furniture (dateline, captions, related links, pull quotes, footer).
 
-use std::collections::{HashMap, HashSet};
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::lexicon::Lexicon;
 use super::lines::Line;
@@ -27,7 +30,7 @@ pub(crate) struct Layout {
     /// The byline's name, when the opening block has one.
     pub byline: Option<String>,
     /// For each pull-quote line, the index of the body line that holds the same words.
-    pub pulled_from: HashMap<usize, usize>,
+    pub pulled_from: FxHashMap<usize, usize>,
 }
 
 /// Assigns a role to every line.
@@ -74,10 +77,11 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
         }
     }
 
-    let mut pulled_from = HashMap::new();
-    let mut credits: HashSet<usize> = HashSet::new();
+    let mut pulled_from = FxHashMap::default();
+    let mut is_credit = vec![false; lines.len()];
+    let mut line_quotes = LineQuotes::new(lines.len());
     for (i, line) in lines.iter().enumerate() {
-        if roles[i] != ParagraphRole::Body || credits.contains(&i) {
+        if roles[i] != ParagraphRole::Body || is_credit[i] {
             continue;
         }
         let headline_like = is_headline_like(line.text);
@@ -86,7 +90,7 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
             continue;
         }
         let key = normalise(line.text);
-        let source = nearby_body_holding(lines, &roles, i, &key);
+        let source = nearby_body_holding(lines, &roles, &mut line_quotes, i, &key);
         let credit = lines
             .get(i + 1)
             .filter(|next| roles[i + 1] == ParagraphRole::Body && is_credit_line(next.text))
@@ -98,7 +102,7 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
                 if let Some(c) = credit {
                     roles[c] = ParagraphRole::Pullquote;
                     pulled_from.insert(c, at);
-                    credits.insert(c);
+                    is_credit[c] = true;
                 }
             }
             // A quotation standing alone is body copy; an unpunctuated
@@ -144,7 +148,13 @@ const MIN_PULL_QUOTE_WORDS: usize = 3;
 const PULL_QUOTE_REACH: usize = 12;
 
 /// A body line near line `at` whose words contain `key`: the copy a pull quote repeats.
-fn nearby_body_holding(lines: &[Line<'_>], roles: &[ParagraphRole], at: usize, key: &str) -> Option<usize> {
+fn nearby_body_holding(
+    lines: &[Line<'_>],
+    roles: &[ParagraphRole],
+    line_quotes: &mut LineQuotes,
+    at: usize,
+    key: &str,
+) -> Option<usize> {
     if key.split(' ').count() < MIN_PULL_QUOTE_WORDS {
         return None;
     }
@@ -160,15 +170,58 @@ fn nearby_body_holding(lines: &[Line<'_>], roles: &[ParagraphRole], at: usize, k
     let last_word_finder = memchr::memmem::Finder::new(last_word);
     let writes_last_word = |text: &str| last_word_finder.find(text.as_bytes()).is_some();
     (from..to).find(|&k| {
+        let text = lines[k].text;
         k != at
             && roles[k] == ParagraphRole::Body
-            && writes_last_word(lines[k].text)
-            && !is_headline_like(lines[k].text)
-            && find_quotes(lines[k].text).iter().any(|q| {
-                let quoted = &lines[k].text[q.inner.clone()];
-                writes_last_word(quoted) && normalise(quoted).contains(key)
-            })
+            && writes_last_word(text)
+            && !is_headline_like(text)
+            && line_quotes
+                .of(k, text)
+                .iter()
+                .any(|quoted| writes_last_word(&text[quoted.inner.clone()]) && quoted.normalised(text).contains(key))
     })
+}
+
+/// The quotes of lines near pull quotes, each line read once: one body line is compared with
+/// every pull quote within reach of it.
+struct LineQuotes {
+    /// Per line, once read, its quotes.
+    read: Vec<Option<Vec<QuotedWords>>>,
+}
+
+/// One quote of a line: its inner bytes, and its words normalised the first time they are
+/// compared.
+struct QuotedWords {
+    inner: Range<usize>,
+    normalised: OnceCell<String>,
+}
+
+impl QuotedWords {
+    /// The quote's words as [`normalise`] gives them; `text` is the line it is in.
+    fn normalised(&self, text: &str) -> &str {
+        self.normalised.get_or_init(|| normalise(&text[self.inner.clone()]))
+    }
+}
+
+impl LineQuotes {
+    fn new(lines: usize) -> Self {
+        LineQuotes {
+            read: (0..lines).map(|_| None).collect(),
+        }
+    }
+
+    /// The quotes of line `k`, whose text is `text`.
+    fn of(&mut self, k: usize, text: &str) -> &[QuotedWords] {
+        self.read[k].get_or_insert_with(|| {
+            find_quotes(text)
+                .into_iter()
+                .map(|q| QuotedWords {
+                    inner: q.inner,
+                    normalised: OnceCell::new(),
+                })
+                .collect()
+        })
+    }
 }
 
 /// A list of line markers with the bytes they start with, so that most lines are passed over
