@@ -24,8 +24,6 @@
 //! does not name, else `inner_quote` (the outer speaker's own words). Last, `named_later`
 //! gives an unnamed source's words to the named person later quoted saying the same words.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 use super::cues::{Cue, find_cues};
@@ -81,7 +79,7 @@ pub(crate) struct Attributed {
     /// Everyone quoted or reported, in order of first appearance.
     pub speakers: Vec<Speaker>,
     /// The speaker of each paragraph index that has one.
-    pub paragraph_speakers: HashMap<usize, SpeakerId>,
+    pub paragraph_speakers: FxHashMap<usize, SpeakerId>,
 }
 
 /// Attributes the body paragraphs, given as (paragraph index, text) in order.
@@ -1297,7 +1295,7 @@ impl<'l> State<'l> {
             quote.speaker = who.entity().and_then(|id| speaker_of.get(&id).copied());
         }
         let mut statements = self.statements;
-        let mut paragraph_speakers = HashMap::new();
+        let mut paragraph_speakers = FxHashMap::with_capacity_and_hasher(statements.len(), Default::default());
         for (statement, who) in statements.iter_mut().zip(&self.statement_who) {
             statement.speaker = who.entity().and_then(|id| speaker_of.get(&id).copied());
             if let Some(id) = statement.speaker {

@@ -21,7 +21,7 @@ pub(crate) struct Para<'a> {
     pub text: &'a str,
     /// Every quote in the paragraph, nested ones included, in order (shared with the
     /// analyses of the text inside its quotes).
-    pub quotes: std::rc::Rc<[QuoteSpan]>,
+    pub quotes: std::rc::Rc<Vec<QuoteSpan>>,
     /// Tokens of the analysed range; each quote at the top level is one token.
     pub toks: Vec<Tok>,
     /// Sentences, as token ranges.
@@ -43,13 +43,13 @@ impl<'a> Para<'a> {
     /// Analyses a whole paragraph.
     pub(crate) fn new(text: &'a str, lexicon: &'a Lexicon) -> Self {
         let quotes = find_quotes(text);
-        let top: Vec<(usize, &QuoteSpan)> = quotes.iter().enumerate().filter(|(_, q)| q.depth == 0).collect();
-        let toks = tokenize(text, 0..text.len(), &top, lexicon);
+        let top = quotes.iter().enumerate().filter(|(_, q)| q.depth == 0);
+        let toks = tokenize(text, 0..text.len(), top, lexicon);
         let sentences = sentences(text, &toks, &quotes, lexicon);
         let quote_tokens = quote_tokens(&toks);
         Para {
             text,
-            quotes: quotes.into(),
+            quotes: std::rc::Rc::new(quotes),
             toks,
             sentences,
             lexicon,
@@ -62,8 +62,8 @@ impl<'a> Para<'a> {
     /// directly inside it, in order) as tokens.
     pub(crate) fn inside(para: &Para<'a>, outer: usize, children: &[usize]) -> Self {
         let span = &para.quotes[outer];
-        let children: Vec<(usize, &QuoteSpan)> = children.iter().map(|&q| (q, &para.quotes[q])).collect();
-        let toks = tokenize(para.text, span.inner.clone(), &children, para.lexicon);
+        let children = children.iter().map(|&q| (q, &para.quotes[q]));
+        let toks = tokenize(para.text, span.inner.clone(), children, para.lexicon);
         let sentences = sentences(para.text, &toks, &para.quotes, para.lexicon);
         let quote_tokens = quote_tokens(&toks);
         Para {

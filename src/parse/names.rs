@@ -287,7 +287,7 @@ mod tests {
     use crate::parse::tokens::tokenize;
 
     fn read(text: &str) -> ReadName<'_> {
-        let toks = tokenize(text, 0..text.len(), &[], &Lexicon::builtin());
+        let toks = tokenize(text, 0..text.len(), std::iter::empty(), &Lexicon::builtin());
         let lexicon = Lexicon::builtin();
         let run = run_starting_at(&toks, text, &lexicon, 0, toks.len()).unwrap();
         read_name(&toks, text, &lexicon, run).unwrap()
@@ -340,7 +340,7 @@ mod tests {
     #[test]
     fn title_before_a_name() {
         let text = "talks with former defence minister Ana Ruiz";
-        let toks = tokenize(text, 0..text.len(), &[], &Lexicon::builtin());
+        let toks = tokenize(text, 0..text.len(), std::iter::empty(), &Lexicon::builtin());
         let lexicon = Lexicon::builtin();
         assert_eq!(
             title_before(&toks, text, &lexicon, 5, 0),

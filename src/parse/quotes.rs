@@ -69,8 +69,7 @@ pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
         return Vec::new();
     }
     // A paragraph with marks holds a few quotes: room for them from the start.
-    let mut slots: Vec<Option<QuoteSpan>> = Vec::with_capacity(8);
-    let mut parents: Vec<Option<usize>> = Vec::with_capacity(8);
+    let mut slots: Vec<Slot> = Vec::with_capacity(8);
     let mut stack: Vec<Open> = Vec::with_capacity(4);
     let mut at = 0;
     while let Some(mark) = next_mark_byte(bytes, at) {
@@ -84,8 +83,11 @@ pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
         let open_family = |family: MarkFamily| stack.iter().rposition(|o| o.family == family);
         let mut opener = |family: MarkFamily, low: bool, stack: &mut Vec<Open>| {
             let slot = slots.len();
-            slots.push(None);
-            parents.push(stack.last().map(|o| o.slot));
+            slots.push(Slot {
+                quote: None,
+                parent: stack.last().map(|o| o.slot),
+                kept_as: None,
+            });
             stack.push(Open {
                 at,
                 width,
@@ -154,9 +156,17 @@ pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
     // unclosed quote inside another was most likely an apostrophe.
     if let Some(bottom) = stack.first() {
         let start = bottom.at + bottom.width;
-        slots[bottom.slot] = trimmed(text, bottom.at, start..text.len(), None, bottom.family);
+        slots[bottom.slot].quote = trimmed(text, bottom.at, start..text.len(), None, bottom.family);
     }
-    finish(slots, parents)
+    finish(slots)
+}
+
+/// A quote opened while reading: what it became once closed, the slot of the quote open
+/// around it, and its index in the final list once kept.
+struct Slot {
+    quote: Option<QuoteSpan>,
+    parent: Option<usize>,
+    kept_as: Option<usize>,
 }
 
 /// Where the next byte that may start a mark stands, from `from` on: every mark is '"',
@@ -170,11 +180,11 @@ fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Closes the open mark at stack position `k`; marks opened inside it and never closed are dropped.
-fn close_at(stack: &mut Vec<Open>, slots: &mut [Option<QuoteSpan>], k: usize, text: &str, at: usize, width: usize) {
+fn close_at(stack: &mut Vec<Open>, slots: &mut [Slot], k: usize, text: &str, at: usize, width: usize) {
     stack.truncate(k + 1);
     if let Some(open) = stack.pop() {
         let inner = open.at + open.width..at;
-        slots[open.slot] = trimmed(text, open.at, inner, Some(at + width), open.family);
+        slots[open.slot].quote = trimmed(text, open.at, inner, Some(at + width), open.family);
     }
 }
 
@@ -199,25 +209,26 @@ fn trimmed(
 }
 
 /// Drops empty slots and renumbers parents and depths.
-fn finish(slots: Vec<Option<QuoteSpan>>, parents: Vec<Option<usize>>) -> Vec<QuoteSpan> {
-    let mut new_index = vec![None; slots.len()];
+fn finish(mut slots: Vec<Slot>) -> Vec<QuoteSpan> {
     let mut out: Vec<QuoteSpan> = Vec::with_capacity(slots.len());
-    for (slot, quote) in slots.into_iter().enumerate() {
-        let Some(mut quote) = quote else { continue };
+    for slot in 0..slots.len() {
+        let Some(mut quote) = slots[slot].quote.take() else {
+            continue;
+        };
         // The nearest enclosing quote that survived, and that really encloses it.
-        let mut parent = parents[slot];
+        let mut parent = slots[slot].parent;
         while let Some(p) = parent {
-            if new_index[p].is_some() {
+            if slots[p].kept_as.is_some() {
                 break;
             }
-            parent = parents[p];
+            parent = slots[p].parent;
         }
-        quote.parent = parent.and_then(|p| new_index[p]).filter(|&p: &usize| {
+        quote.parent = parent.and_then(|p| slots[p].kept_as).filter(|&p: &usize| {
             let outer: &QuoteSpan = &out[p];
             outer.inner.start <= quote.open && quote.outer_end() <= outer.outer_end().max(outer.inner.end)
         });
         quote.depth = quote.parent.map_or(0, |p| out[p].depth.saturating_add(1));
-        new_index[slot] = Some(out.len());
+        slots[slot].kept_as = Some(out.len());
         out.push(quote);
     }
     out

@@ -200,6 +200,10 @@ impl Register {
                     _ => {}
                 }
             }
+            // The gender the role nouns mark together ("police spokeswoman"), read once.
+            let role_gender = (!np.role_nouns.is_empty() && self.entities[id.ix()].gender.is_none())
+                .then(|| lexicon.noun_gender(&np.role_nouns.as_slice().join(" ")))
+                .flatten();
             for noun in np.role_nouns.iter() {
                 let noun = noun.to_lowercase();
                 let entity = &mut self.entities[id.ix()];
@@ -211,7 +215,7 @@ impl Register {
                 if entity.kind == EntityKind::Unknown {
                     entity.kind = EntityKind::Person;
                 }
-                if let Some(g) = lexicon.noun_gender(&np.role_nouns.as_slice().join(" ")) {
+                if let Some(g) = role_gender {
                     entity.gender.get_or_insert(g);
                 }
             }
