@@ -12,18 +12,21 @@ pub(crate) struct Line<'a> {
 /// The non-empty lines of `source`, in order. Each line is a paragraph in
 /// this style of article, whether a blank line follows it or not.
 pub(crate) fn split_lines(source: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
-    let mut bytes_before = 0;
-    for raw in source.split('\n') {
+    let bytes = source.as_bytes();
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    let mut start = 0;
+    let line_ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for end in line_ends {
+        let raw = &source[start..end];
         let after_leading = raw.trim_start_matches(is_blank);
         let text = after_leading.trim_end_matches(is_blank);
         if !text.is_empty() {
             lines.push(Line {
                 text,
-                byte_start: bytes_before + raw.len() - after_leading.len(),
+                byte_start: end - after_leading.len(),
             });
         }
-        bytes_before += raw.len() + 1;
+        start = end + 1;
     }
     lines
 }
