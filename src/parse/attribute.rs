@@ -193,17 +193,20 @@ impl SharedWords {
 
 impl<'l> State<'l> {
     fn new(lexicon: &'l Lexicon, body: &'l [(usize, Text)]) -> Self {
+        // News copy holds about a quote, a statement and a report per paragraph: room for
+        // them from the start rather than growing each list a few times.
+        let per_paragraph = body.len();
         State {
             lexicon,
             body,
             register: Register::default(),
-            quotes: Vec::new(),
-            quote_who: Vec::new(),
-            quote_next_word: Vec::new(),
-            statements: Vec::new(),
-            statement_who: Vec::new(),
-            reports: Vec::new(),
-            report_who: Vec::new(),
+            quotes: Vec::with_capacity(per_paragraph),
+            quote_who: Vec::with_capacity(per_paragraph),
+            quote_next_word: Vec::with_capacity(per_paragraph),
+            statements: Vec::with_capacity(per_paragraph),
+            statement_who: Vec::with_capacity(per_paragraph),
+            reports: Vec::with_capacity(per_paragraph),
+            report_who: Vec::with_capacity(per_paragraph),
             previous_sentence: Facts::default(),
             current: None,
             other_since: false,
