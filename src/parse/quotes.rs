@@ -65,13 +65,14 @@ struct Open {
 pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
     let bytes = text.as_bytes();
     // Most lines of furniture hold no mark at all: nothing to allocate.
-    if next_mark_byte(bytes, 0).is_none() {
+    let Some(first_mark) = next_mark_byte(bytes, 0) else {
         return Vec::new();
-    }
+    };
     // A paragraph with marks holds a few quotes: room for them from the start.
     let mut slots: Vec<Slot> = Vec::with_capacity(8);
     let mut stack: Vec<Open> = Vec::with_capacity(4);
-    let mut at = 0;
+    // The text before the first mark was searched above: the loop starts at the mark.
+    let mut at = first_mark;
     while let Some(mark) = next_mark_byte(bytes, at) {
         at = mark;
         let Some(c) = text[at..].chars().next() else {
