@@ -25,6 +25,7 @@
 //! gives an unnamed source's words to the named person later quoted saying the same words.
 
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 
 use super::cues::{Cue, find_cues};
 use super::lexicon::Lexicon;
@@ -67,6 +68,10 @@ const CUE_WINDOW: usize = 90;
 
 /// How many recent speakers a pronoun may look back over for the only one it fits.
 const RECENT_SPEAKERS: usize = 4;
+
+/// A list with an item per sentence (or per quote) of one paragraph: most paragraphs have a
+/// few, held in place; a paragraph that is a whole article spills to the heap.
+type PerParagraph<T> = SmallVec<[T; 8]>;
 
 /// What attribution produces for an article's body paragraphs.
 pub(crate) struct Attributed {
@@ -171,6 +176,8 @@ struct State<'l> {
     shared_words: SharedWords,
     /// The documents ("statement", "report") the last sentence read names, lower-cased.
     previous_documents: Vec<String>,
+    /// The last paragraph's token list, emptied: its room serves the next paragraph.
+    spare_tokens: Vec<super::tokens::Tok>,
     /// The body paragraphs, as (paragraph index, text).
     body: &'l [(usize, Text)],
 }
@@ -214,6 +221,7 @@ impl<'l> State<'l> {
             previous: Previous::default(),
             shared_words: SharedWords::default(),
             previous_documents: Vec::new(),
+            spare_tokens: Vec::new(),
         }
     }
 
@@ -250,14 +258,14 @@ impl<'l> State<'l> {
 
     fn paragraph(&mut self, index: usize, text: &str) {
         let lexicon = self.lexicon;
-        let para = Para::new(text, lexicon);
+        let para = Para::reusing(text, lexicon, std::mem::take(&mut self.spare_tokens));
         self.record_mentions(&para);
         let cues = find_cues(&para);
         let by_sentence = CuesBySentence::new(&cues, para.sentences.len());
 
         // Pass 1: sentence by sentence, subjects and cue sources.
         let mut resolved: Vec<Decision> = Vec::with_capacity(cues.len());
-        let mut facts = vec![Facts::default(); para.sentences.len()];
+        let mut facts: PerParagraph<Facts> = SmallVec::from_elem(Facts::default(), para.sentences.len());
         for (n, sentence) in para.sentences.iter().enumerate() {
             let subject = self.sentence_subject(&para, *sentence);
             let mut sentence_speaker = None;
@@ -312,8 +320,8 @@ impl<'l> State<'l> {
 
         // Pass 2: every quote through the sieves.
         let first_quote = self.quotes.len();
-        let top: Vec<usize> = (0..para.quotes.len()).filter(|&q| para.quotes[q].depth == 0).collect();
-        let mut local_index: Vec<Option<usize>> = vec![None; para.quotes.len()];
+        let top: PerParagraph<usize> = (0..para.quotes.len()).filter(|&q| para.quotes[q].depth == 0).collect();
+        let mut local_index: PerParagraph<Option<usize>> = SmallVec::from_elem(None, para.quotes.len());
         let mut previous_cue_for_split: Option<(usize, SentenceId)> = None;
         let context = Context {
             cues: &cues,
@@ -334,13 +342,14 @@ impl<'l> State<'l> {
             self.push_quote(index, &para, q, kind, decision, None);
         }
         // Quotes inside quotes, outer ones first; each outer quote is analysed once.
-        let mut children: Vec<Vec<usize>> = vec![Vec::new(); para.quotes.len()];
+        let nested = para.quotes.iter().any(|quote| quote.parent.is_some());
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); if nested { para.quotes.len() } else { 0 }];
         for (q, quote) in para.quotes.iter().enumerate() {
             if let Some(parent) = quote.parent {
                 children[parent].push(q);
             }
         }
-        for parent in 0..para.quotes.len() {
+        for parent in 0..children.len() {
             if children[parent].is_empty() {
                 continue;
             }
@@ -355,11 +364,11 @@ impl<'l> State<'l> {
         }
         // Keep quotes in text order within the paragraph.
         self.reorder(first_quote, &mut local_index);
-        let paragraph_quotes: Vec<usize> = (first_quote..self.quotes.len()).collect();
+        let paragraph_quotes: PerParagraph<usize> = (first_quote..self.quotes.len()).collect();
         self.reported(index, &para, &context, &paragraph_quotes);
 
         // A quote-only sentence tells the next who spoke in it.
-        let mut quoted_speaker: Vec<Option<EntityId>> = vec![None; para.sentences.len()];
+        let mut quoted_speaker: PerParagraph<Option<EntityId>> = SmallVec::from_elem(None, para.sentences.len());
         for &q in &top {
             if let (Some(qtok), Some(i)) = (para.quote_token(q), local_index[q]) {
                 let n = para.sentence_of(qtok).ix();
@@ -446,6 +455,7 @@ impl<'l> State<'l> {
             colon,
             open_quote,
         };
+        self.spare_tokens = para.into_tokens();
     }
 
     /// The reported statements of a paragraph: for each cue that names a source, the
@@ -1424,7 +1434,7 @@ struct Context<'c, 'a> {
 
 /// The cues of each sentence, as a range of the paragraph's cues (which come in sentence order).
 struct CuesBySentence {
-    starts: Vec<usize>,
+    starts: PerParagraph<usize>,
 }
 
 impl CuesBySentence {
@@ -1445,14 +1455,14 @@ impl CuesBySentence {
 /// For each sentence, the nearest cue in an earlier sentence and in a later one that names
 /// someone (or an unnamed source).
 struct NearbyCues {
-    before: Vec<Option<usize>>,
-    after: Vec<Option<usize>>,
+    before: PerParagraph<Option<usize>>,
+    after: PerParagraph<Option<usize>>,
 }
 
 impl NearbyCues {
     fn new(cues: &[Cue<'_>], resolved: &[Decision], sentences: usize) -> Self {
-        let mut last_in: Vec<Option<usize>> = vec![None; sentences];
-        let mut first_in: Vec<Option<usize>> = vec![None; sentences];
+        let mut last_in: PerParagraph<Option<usize>> = SmallVec::from_elem(None, sentences);
+        let mut first_in: PerParagraph<Option<usize>> = SmallVec::from_elem(None, sentences);
         for (c, cue) in cues.iter().enumerate() {
             if matches!(resolved[c].who, Who::Nobody) {
                 continue;
@@ -1461,13 +1471,13 @@ impl NearbyCues {
             last_in[n] = Some(c);
             first_in[n].get_or_insert(c);
         }
-        let mut before = vec![None; sentences];
+        let mut before: PerParagraph<Option<usize>> = SmallVec::from_elem(None, sentences);
         let mut running = None;
         for n in 0..sentences {
             before[n] = running;
             running = last_in[n].or(running);
         }
-        let mut after = vec![None; sentences];
+        let mut after: PerParagraph<Option<usize>> = SmallVec::from_elem(None, sentences);
         let mut running = None;
         for n in (0..sentences).rev() {
             after[n] = running;

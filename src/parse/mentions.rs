@@ -5,7 +5,7 @@
 use super::lexicon::Lexicon;
 use super::names::{ReadName, is_possessive, read_name, run_starting_at};
 use super::quotes::{QuoteSpan, find_quotes};
-use super::tokens::{SentenceId, Tok, TokenId, TokenRange, sentences, tokenize};
+use super::tokens::{SentenceId, Tok, TokenId, TokenRange, sentences, tokenize, tokenize_into};
 use crate::model::Gender;
 
 /// Longest appositive role read, in tokens.
@@ -29,7 +29,7 @@ pub(crate) struct Para<'a> {
     /// The words the parser reads with.
     pub lexicon: &'a Lexicon,
     /// The quotes that are tokens here, with their tokens, by quote index.
-    quote_tokens: Vec<(usize, TokenId)>,
+    quote_tokens: QuoteTokens,
     /// Name runs already read, by start and limit: a paragraph's mentions and its sentences'
     /// subjects read the same names again. A map, not a list: a paragraph may be a whole
     /// article on one line.
@@ -41,10 +41,17 @@ type NamesRead<'a> = rustc_hash::FxHashMap<(TokenId, TokenId), Option<(ReadName<
 
 impl<'a> Para<'a> {
     /// Analyses a whole paragraph.
+    #[cfg(test)]
     pub(crate) fn new(text: &'a str, lexicon: &'a Lexicon) -> Self {
+        Para::reusing(text, lexicon, Vec::new())
+    }
+
+    /// [`Para::new`], with the room of a token list that an earlier paragraph left
+    /// ([`Para::into_tokens`]).
+    pub(crate) fn reusing(text: &'a str, lexicon: &'a Lexicon, spare_tokens: Vec<Tok>) -> Self {
         let quotes = find_quotes(text);
         let top = quotes.iter().enumerate().filter(|(_, q)| q.depth == 0);
-        let toks = tokenize(text, 0..text.len(), top, lexicon);
+        let toks = tokenize_into(spare_tokens, text, 0..text.len(), top, lexicon);
         let sentences = sentences(text, &toks, &quotes, lexicon);
         let quote_tokens = quote_tokens(&toks);
         Para {
@@ -75,6 +82,11 @@ impl<'a> Para<'a> {
             quote_tokens,
             names_read: std::cell::RefCell::default(),
         }
+    }
+
+    /// The token list, for the next paragraph to reuse its room.
+    pub(crate) fn into_tokens(self) -> Vec<Tok> {
+        self.toks
     }
 
     /// The token, if it exists.
@@ -175,8 +187,11 @@ impl<'a> Para<'a> {
 }
 
 /// The quotes among `toks` with their tokens, sorted by quote index.
-fn quote_tokens(toks: &[Tok]) -> Vec<(usize, TokenId)> {
-    let mut out: Vec<(usize, TokenId)> = toks
+/// The quotes that are tokens of a paragraph, with their tokens, by quote index.
+type QuoteTokens = smallvec::SmallVec<[(usize, TokenId); 4]>;
+
+fn quote_tokens(toks: &[Tok]) -> QuoteTokens {
+    let mut out: QuoteTokens = toks
         .iter()
         .enumerate()
         .filter_map(|(i, tok)| tok.quote().map(|q| (q, TokenId::from_ix(i))))

@@ -156,8 +156,21 @@ pub(crate) fn tokenize<'q>(
     quotes: impl IntoIterator<Item = (usize, &'q QuoteSpan)>,
     lexicon: &Lexicon,
 ) -> Vec<Tok> {
+    tokenize_into(Vec::new(), text, range, quotes, lexicon)
+}
+
+/// [`tokenize`], into a list whose room is reused (it is cleared first): one paragraph's
+/// list serves the next.
+pub(crate) fn tokenize_into<'q>(
+    mut toks: Vec<Tok>,
+    text: &str,
+    range: Range<usize>,
+    quotes: impl IntoIterator<Item = (usize, &'q QuoteSpan)>,
+    lexicon: &Lexicon,
+) -> Vec<Tok> {
     // About one token per five bytes of English: sized once rather than grown.
-    let mut toks: Vec<Tok> = Vec::with_capacity(range.len() / 5 + 8);
+    toks.clear();
+    toks.reserve(range.len() / 5 + 8);
     let mut quotes = quotes.into_iter().peekable();
     let bytes = text.as_bytes();
     let mut at = range.start;
@@ -175,6 +188,11 @@ pub(crate) fn tokenize<'q>(
             });
             at = q.outer_end().max(at + 1);
             quotes.next();
+            continue;
+        }
+        // Spaces, the commonest byte between tokens, are skipped without decoding.
+        if bytes[at] == b' ' {
+            at += 1;
             continue;
         }
         let (c, width) = char_at(text, at);
