@@ -308,6 +308,9 @@ impl<'l> State<'l> {
             };
             self.after_sentence(facts[n], unnamed_voice);
             self.previous_documents.clear();
+            if !para.may_hold(&lexicon.document_heads) {
+                continue;
+            }
             self.previous_documents.extend(
                 sentence
                     .iter()

@@ -77,6 +77,10 @@ pub(crate) fn find_cues<'a>(para: &Para<'a>) -> Vec<Cue<'a>> {
     let mut cues = Vec::new();
     let lx = para.lexicon;
     let may_start = lx.cue_verbs.bit() | lx.participles.bit() | lx.cue_phrase_starts.bit() | lx.word_nouns_verbs.bit();
+    // Most paragraphs of some articles hold no word that may start a cue.
+    if para.classes & may_start == 0 {
+        return cues;
+    }
     for (n, &sentence) in para.sentences.iter().enumerate() {
         let mut at = sentence.start;
         while at < sentence.end {
@@ -480,8 +484,8 @@ fn is_clause_joiner(word: &str) -> bool {
 }
 
 /// Where a clause may start before `verb`, nearest first, the sentence start last.
-fn clause_starts(para: &Para<'_>, sentence: TokenRange, verb: TokenId) -> Vec<TokenId> {
-    let mut starts = Vec::with_capacity(8);
+fn clause_starts(para: &Para<'_>, sentence: TokenRange, verb: TokenId) -> smallvec::SmallVec<[TokenId; 8]> {
+    let mut starts = smallvec::SmallVec::new();
     let mut k = verb;
     let floor = sentence
         .start

@@ -14,11 +14,11 @@ use crate::model::Gender;
 pub const BUILTIN_LEXICON: &str = include_str!("../../data/lexicon.toml");
 
 /// The class bit of the derived set of words that open a cue phrase ("according").
-const CUE_PHRASE_START_BIT: u32 = 1 << 31;
+const CUE_PHRASE_START_BIT: u64 = 1 << 63;
 /// The class bit of the derived set of forms of "use" ("used the word").
-const WORD_NOUN_VERB_BIT: u32 = 1 << 30;
+const WORD_NOUN_VERB_BIT: u64 = 1 << 62;
 /// Class bits no list from the file may take.
-const RESERVED_BITS: u32 = CUE_PHRASE_START_BIT | WORD_NOUN_VERB_BIT;
+const RESERVED_BITS: u64 = CUE_PHRASE_START_BIT | WORD_NOUN_VERB_BIT;
 
 /// A lexicon file that could not be used, with the line that is wrong.
 #[derive(Debug, thiserror::Error)]
@@ -164,11 +164,11 @@ pub struct WordSet {
     words: WordTable<()>,
     folded: bool,
     /// For a case-folded set, its bit in a word's class mask (see [`Lexicon::classes`]).
-    bit: u32,
+    bit: u64,
 }
 
 impl WordSet {
-    fn folded(words: FxHashSet<String>, bit: u32) -> Self {
+    fn folded(words: FxHashSet<String>, bit: u64) -> Self {
         WordSet {
             words: words.iter().map(|w| w.to_lowercase()).map(|w| (w, ())).collect(),
             folded: true,
@@ -185,7 +185,7 @@ impl WordSet {
     }
 
     /// The set's bit in a word's class mask; 0 for a set matched as written.
-    pub fn bit(&self) -> u32 {
+    pub fn bit(&self) -> u64 {
         self.bit
     }
 
@@ -304,7 +304,7 @@ pub struct Lexicon {
     pub title_cues: WordSet,
     /// Every case-folded word with the bits of the sets that hold it, so that a token is
     /// classified against all of them with one lookup.
-    classes: WordTable<u32>,
+    classes: WordTable<u64>,
     /// Name words (as written) with what they mark: body, outlet, event.
     name_classes: WordTable<u8>,
     /// The outlets, for exact lookup.
@@ -347,10 +347,10 @@ impl Lexicon {
                 .chain(female.into_iter().map(|w| (w, Gender::Female)))
                 .collect()
         };
-        let next_bit = std::cell::Cell::new(1u32);
+        let next_bit = std::cell::Cell::new(1u64);
         let folded = |entries: &Entries, list: &str| {
-            // Bits 30 and 31 belong to the derived sets below; a set past them is looked
-            // up by its words instead of a class bit.
+            // Bits 62 and 63 belong to the derived sets below; a set past them (a file with
+            // more than 62 lists) is looked up by its words instead of a class bit.
             let bit = next_bit.get() & !(RESERVED_BITS);
             next_bit.set(next_bit.get().checked_shl(1).unwrap_or(0));
             c.words(entries, list).map(|words| WordSet::folded(words, bit))
@@ -457,7 +457,19 @@ impl Lexicon {
         }
         self.name_classes = name_classes;
         self.outlet_names = self.outlets.iter().cloned().collect();
-        let sets = [
+        let mut classes: WordTable<u64> = WordTable::default();
+        for set in self.folded_sets() {
+            for (word, ()) in set.words.iter() {
+                *classes.entry(&word) |= set.bit;
+            }
+        }
+        self.classes = classes;
+        self
+    }
+
+    /// Every case-folded list, each with its class bit.
+    fn folded_sets(&self) -> [&WordSet; 34] {
+        [
             &self.cue_verbs,
             &self.participles,
             &self.inverted_verbs,
@@ -488,17 +500,11 @@ impl Lexicon {
             &self.personal_words,
             &self.continuing_verbs,
             &self.title_cues,
+            &self.generic_bodies,
+            &self.outlet_nouns,
             &self.cue_phrase_starts,
             &self.word_nouns_verbs,
-        ];
-        let mut classes: WordTable<u32> = WordTable::default();
-        for set in sets {
-            for (word, ()) in set.words.iter() {
-                *classes.entry(&word) |= set.bit;
-            }
-        }
-        self.classes = classes;
-        self
+        ]
     }
 
     /// What a name word (as written) marks: [`NAME_ORGANISATION`], [`NAME_OUTLET`], [`NAME_EVENT`].
@@ -512,7 +518,7 @@ impl Lexicon {
     }
 
     /// The bits of every case-folded set that holds `word`.
-    pub fn classes(&self, word: &str) -> u32 {
+    pub fn classes(&self, word: &str) -> u64 {
         self.classes.get_folded(word).unwrap_or(0)
     }
 
@@ -636,6 +642,17 @@ mod tests {
         let text = format!("{BUILTIN_LEXICON}\n[extra]\nwords = []\n");
         let err = Lexicon::from_toml(&text, "lex.toml").unwrap_err();
         assert!(matches!(err, LexiconError::Syntax { .. }), "{err}");
+    }
+
+    #[test]
+    fn every_folded_list_has_a_class_bit_that_its_words_carry() {
+        let lexicon = Lexicon::builtin();
+        for set in lexicon.folded_sets() {
+            assert_ne!(set.bit(), 0, "a list without a class bit");
+            for (word, ()) in set.words.iter() {
+                assert_ne!(lexicon.classes(&word) & set.bit(), 0, "{word} lacks its list's bit");
+            }
+        }
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub(crate) struct Para<'a> {
     pub toks: Vec<Tok>,
     /// Sentences, as token ranges.
     pub sentences: Vec<TokenRange>,
+    /// The lexicon class bits of all its words together: a scan for words of a class the
+    /// paragraph does not hold is skipped.
+    pub classes: u64,
     /// The words the parser reads with.
     pub lexicon: &'a Lexicon,
     /// The quotes that are tokens here, with their tokens, by quote index.
@@ -57,6 +60,7 @@ impl<'a> Para<'a> {
         Para {
             text,
             quotes: std::rc::Rc::new(quotes),
+            classes: classes_of(&toks),
             toks,
             sentences,
             lexicon,
@@ -76,12 +80,19 @@ impl<'a> Para<'a> {
         Para {
             text: para.text,
             quotes: std::rc::Rc::clone(&para.quotes),
+            classes: classes_of(&toks),
             toks,
             sentences,
             lexicon: para.lexicon,
             quote_tokens,
             names_read: std::cell::RefCell::default(),
         }
+    }
+
+    /// Whether some word of the paragraph may be in `set`: false when the set has a class
+    /// bit that no word has.
+    pub(crate) fn may_hold(&self, set: &super::lexicon::WordSet) -> bool {
+        set.bit() == 0 || self.classes & set.bit() != 0
     }
 
     /// The token list, for the next paragraph to reuse its room.
@@ -187,6 +198,11 @@ impl<'a> Para<'a> {
 }
 
 /// The quotes among `toks` with their tokens, sorted by quote index.
+/// The class bits of all the tokens together.
+fn classes_of(toks: &[Tok]) -> u64 {
+    toks.iter().fold(0, |all, tok| all | tok.class)
+}
+
 /// The quotes that are tokens of a paragraph, with their tokens, by quote index.
 type QuoteTokens = smallvec::SmallVec<[(usize, TokenId); 4]>;
 
@@ -477,7 +493,7 @@ fn is_np_word(para: &Para<'_>, id: TokenId) -> bool {
 }
 
 /// The class bits of the nouns that head a phrase a speaker can be.
-fn head_bits(lx: &Lexicon) -> u32 {
+fn head_bits(lx: &Lexicon) -> u64 {
     lx.role_nouns.bit()
         | lx.anonymous_heads.bit()
         | lx.group_nouns.bit()
@@ -486,7 +502,7 @@ fn head_bits(lx: &Lexicon) -> u32 {
 }
 
 /// The lexicon classes of a word token (0 for any other token).
-fn class_of(para: &Para<'_>, id: TokenId) -> u32 {
+fn class_of(para: &Para<'_>, id: TokenId) -> u64 {
     para.tok(id).filter(|t| t.is_word()).map_or(0, |t| t.class)
 }
 

@@ -89,8 +89,9 @@ pub(crate) enum TokKind {
     Word,
     /// One punctuation character.
     Punct(char),
-    /// A whole quote, marks included: the index into the paragraph's quotes.
-    Quote(usize),
+    /// A whole quote, marks included: the index into the paragraph's quotes (a `u32`, so
+    /// that a token stays small).
+    Quote(u32),
 }
 
 /// A token with its byte range in the paragraph.
@@ -105,7 +106,7 @@ pub(crate) struct Tok {
     /// A capitalised word that may be part of a name (decided once, with the lexicon).
     pub name: bool,
     /// The lexicon sets the word belongs to, as bits (see [`Lexicon::classes`]).
-    pub class: u32,
+    pub class: u64,
 }
 
 impl Tok {
@@ -126,6 +127,7 @@ impl Tok {
 
     /// Whether it is a word in `set`: by its class bits when the set has a bit, else by
     /// looking its text (in `para`) up.
+    #[inline]
     pub(crate) fn is_word_in(&self, para: &str, set: &WordSet) -> bool {
         match self.kind {
             TokKind::Word if set.bit() != 0 => self.class & set.bit() != 0,
@@ -142,7 +144,7 @@ impl Tok {
     /// The quote's index, when it is one.
     pub(crate) fn quote(&self) -> Option<usize> {
         match self.kind {
-            TokKind::Quote(q) => Some(q),
+            TokKind::Quote(q) => Some(q as usize),
             _ => None,
         }
     }
@@ -180,7 +182,7 @@ pub(crate) fn tokenize_into<'q>(
             && q.open <= at
         {
             toks.push(Tok {
-                kind: TokKind::Quote(index),
+                kind: TokKind::Quote(u32::try_from(index).unwrap_or(u32::MAX)),
                 start: q.open,
                 end: q.outer_end(),
                 name: false,
@@ -308,12 +310,9 @@ pub(crate) fn sentences(text: &str, toks: &[Tok], quotes: &[QuoteSpan], lexicon:
                     });
                 !(abbreviation || decimal)
             }
-            TokKind::Quote(q) => {
-                quotes[q].close.is_some() && {
-                    let inner = &text[quotes[q].inner.clone()];
-                    inner.ends_with(['.', '!', '?'])
-                }
-            }
+            TokKind::Quote(q) => quotes
+                .get(q as usize)
+                .is_some_and(|quote| quote.close.is_some() && text[quote.inner.clone()].ends_with(['.', '!', '?'])),
             _ => false,
         };
         if ends_here && toks.get(i + 1).is_none_or(|n| starts_sentence(n, text)) {
