@@ -206,7 +206,7 @@ impl<'l> State<'l> {
         State {
             lexicon,
             body,
-            register: Register::default(),
+            register: Register::new(),
             quotes: Vec::with_capacity(per_paragraph),
             quote_who: Vec::with_capacity(per_paragraph),
             quote_next_word: Vec::with_capacity(per_paragraph),

@@ -65,7 +65,7 @@ impl<'a> Para<'a> {
             sentences,
             lexicon,
             quote_tokens,
-            names_read: std::cell::RefCell::default(),
+            names_read: names_memo(),
         }
     }
 
@@ -85,7 +85,7 @@ impl<'a> Para<'a> {
             sentences,
             lexicon: para.lexicon,
             quote_tokens,
-            names_read: std::cell::RefCell::default(),
+            names_read: names_memo(),
         }
     }
 
@@ -198,6 +198,12 @@ impl<'a> Para<'a> {
 }
 
 /// The quotes among `toks` with their tokens, sorted by quote index.
+/// An empty memo of name runs, with room for the few a paragraph reads: it is not grown
+/// and rehashed while the paragraph is read.
+fn names_memo<'a>() -> std::cell::RefCell<NamesRead<'a>> {
+    std::cell::RefCell::new(NamesRead::with_capacity_and_hasher(8, Default::default()))
+}
+
 /// The class bits of all the tokens together.
 fn classes_of(toks: &[Tok]) -> u64 {
     toks.iter().fold(0, |all, tok| all | tok.class)

@@ -83,6 +83,17 @@ pub(crate) struct Register {
 const RECENT_ORGANISATIONS: usize = 64;
 
 impl Register {
+    /// An empty register with room for the names of a typical article, so that its maps
+    /// are not grown and rehashed several times over while the first paragraphs are read.
+    pub(crate) fn new() -> Self {
+        Register {
+            entities: Vec::with_capacity(16),
+            by_name: FxHashMap::with_capacity_and_hasher(16, Default::default()),
+            by_word: FxHashMap::with_capacity_and_hasher(32, Default::default()),
+            ..Register::default()
+        }
+    }
+
     /// Whether an entity has this exact name.
     pub(crate) fn knows(&self, name: &str) -> bool {
         self.by_name.contains_key(name)

@@ -270,6 +270,7 @@ const ASCII_WORD_BYTE: [bool; 256] = {
 };
 
 /// The character at byte `at` (a char boundary) and its width; ASCII without decoding.
+#[inline]
 fn char_at(text: &str, at: usize) -> (char, usize) {
     let byte = text.as_bytes()[at];
     if byte.is_ascii() {
@@ -279,6 +280,7 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
