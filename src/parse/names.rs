@@ -30,6 +30,8 @@ pub(crate) struct ReadName<'a> {
     pub event: bool,
     /// Token range of the name itself.
     pub tokens: Range<usize>,
+    /// The name has more than one word (asked often, so counted once).
+    full: bool,
 }
 
 impl<'a> ReadName<'a> {
@@ -40,7 +42,7 @@ impl<'a> ReadName<'a> {
 
     /// Whether the name has more than one word.
     pub(crate) fn is_full(&self) -> bool {
-        self.words().nth(1).is_some()
+        self.full
     }
 
     /// The first word.
@@ -214,6 +216,7 @@ pub(crate) fn read_name<'a>(toks: &[Tok], text: &'a str, lexicon: &Lexicon, run:
         outlet,
         event,
         tokens: head..tail + 1,
+        full: name.split_whitespace().nth(1).is_some(),
     })
 }
 
