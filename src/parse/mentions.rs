@@ -197,7 +197,6 @@ impl<'a> Para<'a> {
     }
 }
 
-/// The quotes among `toks` with their tokens, sorted by quote index.
 /// An empty memo of name runs, with room for the few a paragraph reads: it is not grown
 /// and rehashed while the paragraph is read.
 fn names_memo<'a>() -> std::cell::RefCell<NamesRead<'a>> {
@@ -212,6 +211,7 @@ fn classes_of(toks: &[Tok]) -> u64 {
 /// The quotes that are tokens of a paragraph, with their tokens, by quote index.
 type QuoteTokens = smallvec::SmallVec<[(usize, TokenId); 4]>;
 
+/// The quotes among `toks` with their tokens, sorted by quote index.
 fn quote_tokens(toks: &[Tok]) -> QuoteTokens {
     let mut out: QuoteTokens = toks
         .iter()
