@@ -29,7 +29,7 @@ use smallvec::SmallVec;
 
 use super::cues::{Cue, find_cues};
 use super::lexicon::Lexicon;
-use super::mentions::{Np, Para, Pronoun, Referent, read_np, skip_openers};
+use super::mentions::{Np, Para, ParaBuffers, Pronoun, Referent, read_np, skip_openers};
 use super::names::{family_name, family_name_first, title_before};
 use super::register::{EntityId, EntityKind, Register};
 use super::tokens::{SentenceId, TokKind, TokenId, TokenRange};
@@ -176,8 +176,8 @@ struct State<'l> {
     shared_words: SharedWords,
     /// The documents ("statement", "report") the last sentence read names, lower-cased.
     previous_documents: Vec<String>,
-    /// The last paragraph's token list, emptied: its room serves the next paragraph.
-    spare_tokens: Vec<super::tokens::Tok>,
+    /// The last paragraph's token and sentence lists: their room serves the next paragraph.
+    spare: ParaBuffers,
     /// The body paragraphs, as (paragraph index, text).
     body: &'l [(usize, Text)],
 }
@@ -219,9 +219,10 @@ impl<'l> State<'l> {
             other_since: false,
             recent_speakers: Vec::new(),
             previous: Previous::default(),
-            shared_words: SharedWords::default(),
+            // An article's cues use a few dozen distinct words ("said", "she said", "told").
+            shared_words: SharedWords(FxHashMap::with_capacity_and_hasher(32, Default::default())),
             previous_documents: Vec::new(),
-            spare_tokens: Vec::new(),
+            spare: ParaBuffers::default(),
         }
     }
 
@@ -258,7 +259,7 @@ impl<'l> State<'l> {
 
     fn paragraph(&mut self, index: usize, text: &str) {
         let lexicon = self.lexicon;
-        let para = Para::reusing(text, lexicon, std::mem::take(&mut self.spare_tokens));
+        let para = Para::reusing(text, lexicon, std::mem::take(&mut self.spare));
         self.record_mentions(&para);
         let cues = find_cues(&para);
         let by_sentence = CuesBySentence::new(&cues, para.sentences.len());
@@ -458,7 +459,7 @@ impl<'l> State<'l> {
             colon,
             open_quote,
         };
-        self.spare_tokens = para.into_tokens();
+        self.spare = para.into_buffers();
     }
 
     /// The reported statements of a paragraph: for each cue that names a source, the

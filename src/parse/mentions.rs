@@ -5,7 +5,7 @@
 use super::lexicon::Lexicon;
 use super::names::{ReadName, is_possessive, read_name, run_starting_at};
 use super::quotes::{QuoteSpan, find_quotes};
-use super::tokens::{SentenceId, Tok, TokenId, TokenRange, sentences, tokenize, tokenize_into};
+use super::tokens::{SentenceId, Tok, TokenId, TokenRange, sentences, sentences_into, tokenize, tokenize_into};
 use crate::model::Gender;
 
 /// Longest appositive role read, in tokens.
@@ -39,6 +39,14 @@ pub(crate) struct Para<'a> {
     names_read: std::cell::RefCell<NamesRead<'a>>,
 }
 
+/// The token and sentence lists of an analysed paragraph, handed on so that the
+/// next paragraph reuses their room.
+#[derive(Default)]
+pub(crate) struct ParaBuffers {
+    tokens: Vec<Tok>,
+    sentences: Vec<TokenRange>,
+}
+
 /// What [`Para::name_at`] read, by start and limit.
 type NamesRead<'a> = rustc_hash::FxHashMap<(TokenId, TokenId), Option<(ReadName<'a>, TokenId)>>;
 
@@ -46,16 +54,16 @@ impl<'a> Para<'a> {
     /// Analyses a whole paragraph.
     #[cfg(test)]
     pub(crate) fn new(text: &'a str, lexicon: &'a Lexicon) -> Self {
-        Para::reusing(text, lexicon, Vec::new())
+        Para::reusing(text, lexicon, ParaBuffers::default())
     }
 
     /// [`Para::new`], with the room of a token list that an earlier paragraph left
-    /// ([`Para::into_tokens`]).
-    pub(crate) fn reusing(text: &'a str, lexicon: &'a Lexicon, spare_tokens: Vec<Tok>) -> Self {
+    /// ([`Para::into_buffers`]).
+    pub(crate) fn reusing(text: &'a str, lexicon: &'a Lexicon, spare: ParaBuffers) -> Self {
         let quotes = find_quotes(text);
         let top = quotes.iter().enumerate().filter(|(_, q)| q.depth == 0);
-        let toks = tokenize_into(spare_tokens, text, 0..text.len(), top, lexicon);
-        let sentences = sentences(text, &toks, &quotes, lexicon);
+        let toks = tokenize_into(spare.tokens, text, 0..text.len(), top, lexicon);
+        let sentences = sentences_into(spare.sentences, text, &toks, &quotes, lexicon);
         let quote_tokens = quote_tokens(&toks);
         Para {
             text,
@@ -95,9 +103,12 @@ impl<'a> Para<'a> {
         set.bit() == 0 || self.classes & set.bit() != 0
     }
 
-    /// The token list, for the next paragraph to reuse its room.
-    pub(crate) fn into_tokens(self) -> Vec<Tok> {
-        self.toks
+    /// The token and sentence lists, for the next paragraph to reuse their room.
+    pub(crate) fn into_buffers(self) -> ParaBuffers {
+        ParaBuffers {
+            tokens: self.toks,
+            sentences: self.sentences,
+        }
     }
 
     /// The token, if it exists.

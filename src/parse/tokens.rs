@@ -291,8 +291,20 @@ fn is_word_char(c: char) -> bool {
 
 /// Token ranges of the sentences in a run of tokens.
 pub(crate) fn sentences(text: &str, toks: &[Tok], quotes: &[QuoteSpan], lexicon: &Lexicon) -> Vec<TokenRange> {
+    sentences_into(Vec::new(), text, toks, quotes, lexicon)
+}
+
+/// [`sentences`], into a list whose room is reused (it is cleared first).
+pub(crate) fn sentences_into(
+    mut out: Vec<TokenRange>,
+    text: &str,
+    toks: &[Tok],
+    quotes: &[QuoteSpan],
+    lexicon: &Lexicon,
+) -> Vec<TokenRange> {
     // A sentence of news copy runs to a few dozen tokens.
-    let mut out = Vec::with_capacity(toks.len() / 24 + 1);
+    out.clear();
+    out.reserve(toks.len() / 24 + 1);
     let mut start = 0;
     for i in 0..toks.len() {
         let ends_here = match toks[i].kind {
