@@ -89,8 +89,7 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
         if !headline_like && !whole_quote {
             continue;
         }
-        let key = normalise(line.text);
-        let source = nearby_body_holding(lines, &roles, &mut line_quotes, i, &key);
+        let source = nearby_body_holding(lines, &roles, &mut line_quotes, i);
         let credit = lines
             .get(i + 1)
             .filter(|next| roles[i + 1] == ParagraphRole::Body && is_credit_line(next.text))
@@ -147,17 +146,18 @@ const MIN_PULL_QUOTE_WORDS: usize = 3;
 /// How many lines either side of a pull quote its body copy may stand.
 const PULL_QUOTE_REACH: usize = 12;
 
-/// A body line near line `at` whose words contain `key`: the copy a pull quote repeats.
+/// A body line near line `at` whose quotes hold line `at`'s words (normalised): the copy a
+/// pull quote repeats.
 fn nearby_body_holding(
     lines: &[Line<'_>],
     roles: &[ParagraphRole],
     line_quotes: &mut LineQuotes,
     at: usize,
-    key: &str,
 ) -> Option<usize> {
-    if key.split(' ').count() < MIN_PULL_QUOTE_WORDS {
-        return None;
-    }
+    // The line's words are normalised only once a nearby quote writes its last word: most
+    // candidate lines repeat nothing.
+    let key = OnceCell::new();
+    let key = || key.get_or_init(|| normalise(lines[at].text)).as_str();
     // The key's last word, as written, must appear before the line is normalised.
     let last_word = lines[at]
         .text
@@ -169,17 +169,18 @@ fn nearby_body_holding(
     // Pull quotes repeat quoted words: compare with the quotes of nearby body lines.
     let last_word_finder = memchr::memmem::Finder::new(last_word);
     let writes_last_word = |text: &str| last_word_finder.find(text.as_bytes()).is_some();
-    (from..to).find(|&k| {
-        let text = lines[k].text;
-        k != at
-            && roles[k] == ParagraphRole::Body
-            && writes_last_word(text)
-            && !is_headline_like(text)
-            && line_quotes
-                .of(k, text)
-                .iter()
-                .any(|quoted| writes_last_word(&text[quoted.inner.clone()]) && quoted.normalised(text).contains(key))
-    })
+    (from..to)
+        .find(|&k| {
+            let text = lines[k].text;
+            k != at
+                && roles[k] == ParagraphRole::Body
+                && writes_last_word(text)
+                && !is_headline_like(text)
+                && line_quotes.of(k, text).iter().any(|quoted| {
+                    writes_last_word(&text[quoted.inner.clone()]) && quoted.normalised(text).contains(key())
+                })
+        })
+        .filter(|_| key().split(' ').count() >= MIN_PULL_QUOTE_WORDS)
 }
 
 /// The quotes of lines near pull quotes, each line read once: one body line is compared with
