@@ -89,13 +89,17 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
         if !headline_like && !whole_quote {
             continue;
         }
-        let source = nearby_body_holding(lines, &roles, &mut line_quotes, i);
         let credit = lines
             .get(i + 1)
             .filter(|next| roles[i + 1] == ParagraphRole::Body && is_credit_line(next.text))
             .map(|_| i + 1);
+        // A quotation standing alone without a credit line is body copy, whatever it repeats.
+        if whole_quote && credit.is_none() {
+            continue;
+        }
+        let source = nearby_body_holding(lines, &roles, &mut line_quotes, i);
         match source {
-            Some(at) if !whole_quote || credit.is_some() => {
+            Some(at) => {
                 roles[i] = ParagraphRole::Pullquote;
                 pulled_from.insert(i, at);
                 if let Some(c) = credit {
@@ -104,10 +108,10 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
                     is_credit[c] = true;
                 }
             }
-            // A quotation standing alone is body copy; an unpunctuated
+            // A credited quotation that repeats no quote is body copy; an unpunctuated
             // headline that repeats no quote links to another story.
-            _ if whole_quote => {}
-            _ => roles[i] = ParagraphRole::Related,
+            None if whole_quote => {}
+            None => roles[i] = ParagraphRole::Related,
         }
     }
     Layout {
