@@ -85,16 +85,17 @@ pub(crate) fn layout(lines: &[Line<'_>], lexicon: &Lexicon) -> Layout {
             continue;
         }
         let headline_like = is_headline_like(line.text);
-        let whole_quote = !headline_like && is_whole_quote(line.text);
-        if !headline_like && !whole_quote {
+        if !headline_like && !is_quoted_at_both_ends(line.text) {
             continue;
         }
         let credit = lines
             .get(i + 1)
             .filter(|next| roles[i + 1] == ParagraphRole::Body && is_credit_line(next.text))
             .map(|_| i + 1);
-        // A quotation standing alone without a credit line is body copy, whatever it repeats.
-        if whole_quote && credit.is_none() {
+        // A quotation standing alone without a credit line is body copy, whatever it repeats:
+        // only a credited one is read for its quotes.
+        let whole_quote = !headline_like && credit.is_some() && is_whole_quote(line.text);
+        if !headline_like && !whole_quote {
             continue;
         }
         let source = nearby_body_holding(lines, &roles, &mut line_quotes, i);
@@ -292,11 +293,15 @@ fn is_headline_like(text: &str) -> bool {
         && text.split_whitespace().nth(MAX_FURNITURE_WORDS).is_none()
 }
 
+/// A line that opens with a quotation mark and ends with one.
+fn is_quoted_at_both_ends(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| is_quote_mark(c) || c == '‘')
+        && text.chars().next_back().is_some_and(|c| is_quote_mark(c) || c == '’')
+}
+
 /// A line that is one quotation from its first character to its last.
 fn is_whole_quote(text: &str) -> bool {
-    let ends_quoted = text.chars().next().is_some_and(|c| is_quote_mark(c) || c == '‘')
-        && text.chars().next_back().is_some_and(|c| is_quote_mark(c) || c == '’');
-    if !ends_quoted {
+    if !is_quoted_at_both_ends(text) {
         return false;
     }
     let quotes = find_quotes(text);
