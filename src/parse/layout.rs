@@ -268,7 +268,7 @@ fn is_caption(text: &str, markers: &Markers<'_>) -> bool {
         tail_start -= 1;
     }
     let tail = &text[tail_start..];
-    let tail_has_colon = tail.contains(':');
+    let tail_has_colon = memchr::memchr(b':', tail.as_bytes()).is_some();
     markers.markers.iter().any(|marker| {
         if marker.ends_with(':') && !tail_has_colon {
             return false;
