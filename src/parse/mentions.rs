@@ -57,8 +57,8 @@ impl<'a> Para<'a> {
         Para::reusing(text, lexicon, ParaBuffers::default())
     }
 
-    /// [`Para::new`], with the room of a token list that an earlier paragraph left
-    /// ([`Para::into_buffers`]).
+    /// Analyses a whole paragraph in the room of the token and sentence lists an earlier
+    /// paragraph left ([`Para::into_buffers`]).
     pub(crate) fn reusing(text: &'a str, lexicon: &'a Lexicon, spare: ParaBuffers) -> Self {
         let quotes = find_quotes(text);
         let top = quotes.iter().enumerate().filter(|(_, q)| q.depth == 0);
