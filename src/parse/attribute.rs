@@ -25,7 +25,6 @@
 //! gives an unnamed source's words to the named person later quoted saying the same words.
 
 use rustc_hash::FxHashMap;
-use smallvec::SmallVec;
 
 use super::cues::{Cue, find_cues};
 use super::lexicon::Lexicon;
@@ -69,9 +68,24 @@ const CUE_WINDOW: usize = 90;
 /// How many recent speakers a pronoun may look back over for the only one it fits.
 const RECENT_SPEAKERS: usize = 4;
 
-/// A list with an item per sentence (or per quote) of one paragraph: most paragraphs have a
-/// few, held in place; a paragraph that is a whole article spills to the heap.
-type PerParagraph<T> = SmallVec<[T; 8]>;
+/// The lists a paragraph fills while it is read, one item per sentence or per quote. They
+/// are kept from one paragraph to the next, so that their room is reused, not allocated
+/// again for every paragraph.
+#[derive(Default)]
+struct Scratch {
+    by_sentence: CuesBySentence,
+    nearby: NearbyCues,
+    facts: Vec<Facts>,
+    top: Vec<usize>,
+    local_index: Vec<Option<usize>>,
+    quoted_speaker: Vec<Option<EntityId>>,
+}
+
+/// Empties `list` and fills it with `len` copies of `value`, in the room it has.
+fn refill<T: Clone>(list: &mut Vec<T>, value: T, len: usize) {
+    list.clear();
+    list.resize(len, value);
+}
 
 /// What attribution produces for an article's body paragraphs.
 pub(crate) struct Attributed {
@@ -178,6 +192,8 @@ struct State<'l> {
     previous_documents: Vec<String>,
     /// The last paragraph's token and sentence lists: their room serves the next paragraph.
     spare: ParaBuffers,
+    /// The last paragraph's other lists, for the same reason.
+    scratch: Scratch,
     /// The body paragraphs, as (paragraph index, text).
     body: &'l [(usize, Text)],
 }
@@ -223,6 +239,7 @@ impl<'l> State<'l> {
             shared_words: SharedWords(FxHashMap::with_capacity_and_hasher(32, Default::default())),
             previous_documents: Vec::new(),
             spare: ParaBuffers::default(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -260,13 +277,21 @@ impl<'l> State<'l> {
     fn paragraph(&mut self, index: usize, text: &str) {
         let lexicon = self.lexicon;
         let para = Para::reusing(text, lexicon, std::mem::take(&mut self.spare));
+        let Scratch {
+            mut by_sentence,
+            mut nearby,
+            mut facts,
+            mut top,
+            mut local_index,
+            mut quoted_speaker,
+        } = std::mem::take(&mut self.scratch);
         self.record_mentions(&para);
         let cues = find_cues(&para);
-        let by_sentence = CuesBySentence::new(&cues, para.sentences.len());
+        by_sentence.fill(&cues, para.sentences.len());
 
         // Pass 1: sentence by sentence, subjects and cue sources.
         let mut resolved: Vec<Decision> = Vec::with_capacity(cues.len());
-        let mut facts: PerParagraph<Facts> = SmallVec::from_elem(Facts::default(), para.sentences.len());
+        refill(&mut facts, Facts::default(), para.sentences.len());
         for (n, sentence) in para.sentences.iter().enumerate() {
             let subject = self.sentence_subject(&para, *sentence);
             let mut sentence_speaker = None;
@@ -320,12 +345,13 @@ impl<'l> State<'l> {
                     .map(str::to_lowercase),
             );
         }
-        let nearby = NearbyCues::new(&cues, &resolved, para.sentences.len());
+        nearby.fill(&cues, &resolved, para.sentences.len());
 
         // Pass 2: every quote through the sieves.
         let first_quote = self.quotes.len();
-        let top: PerParagraph<usize> = (0..para.quotes.len()).filter(|&q| para.quotes[q].depth == 0).collect();
-        let mut local_index: PerParagraph<Option<usize>> = SmallVec::from_elem(None, para.quotes.len());
+        top.clear();
+        top.extend((0..para.quotes.len()).filter(|&q| para.quotes[q].depth == 0));
+        refill(&mut local_index, None, para.quotes.len());
         let mut previous_cue_for_split: Option<(usize, SentenceId)> = None;
         let context = Context {
             cues: &cues,
@@ -368,11 +394,11 @@ impl<'l> State<'l> {
         }
         // Keep quotes in text order within the paragraph.
         self.reorder(first_quote, &mut local_index);
-        let paragraph_quotes: PerParagraph<usize> = (first_quote..self.quotes.len()).collect();
-        self.reported(index, &para, &context, &paragraph_quotes);
+        let paragraph_quotes = first_quote..self.quotes.len();
+        self.reported(index, &para, &context, paragraph_quotes.clone());
 
         // A quote-only sentence tells the next who spoke in it.
-        let mut quoted_speaker: PerParagraph<Option<EntityId>> = SmallVec::from_elem(None, para.sentences.len());
+        refill(&mut quoted_speaker, None, para.sentences.len());
         for &q in &top {
             if let (Some(qtok), Some(i)) = (para.quote_token(q), local_index[q]) {
                 let n = para.sentence_of(qtok).ix();
@@ -381,7 +407,7 @@ impl<'l> State<'l> {
                 }
             }
         }
-        for (n, spoke) in quoted_speaker.into_iter().enumerate() {
+        for (n, &spoke) in quoted_speaker.iter().enumerate() {
             if facts[n].speaker.is_none()
                 && let Some(who) = spoke
             {
@@ -408,15 +434,15 @@ impl<'l> State<'l> {
             .map(|(c, _)| c);
         let statement = match main {
             Some(c) => Some(resolved[c].clone()),
-            None => paragraph_quotes
-                .first()
-                .filter(|_| {
+            None => Some(paragraph_quotes.start)
+                .filter(|_| !paragraph_quotes.is_empty())
+                .filter(|&first| {
                     paragraph_quotes
-                        .iter()
-                        .all(|&i| self.quote_who[i] == self.quote_who[paragraph_quotes[0]])
+                        .clone()
+                        .all(|i| self.quote_who[i] == self.quote_who[first])
                 })
-                .filter(|&&i| !matches!(self.quote_who[i], Who::Nobody))
-                .map(|&i| Decision {
+                .filter(|&i| !matches!(self.quote_who[i], Who::Nobody))
+                .map(|i| Decision {
                     who: self.quote_who[i].clone(),
                     attribution: self.quotes[i].attribution.clone(),
                     cue: self.quotes[i].cue.clone(),
@@ -460,12 +486,26 @@ impl<'l> State<'l> {
             open_quote,
         };
         self.spare = para.into_buffers();
+        self.scratch = Scratch {
+            by_sentence,
+            nearby,
+            facts,
+            top,
+            local_index,
+            quoted_speaker,
+        };
     }
 
     /// The reported statements of a paragraph: for each cue that names a source, the
     /// words it attributes (after a leading cue, before a trailing one), when they are
     /// more than a quotation with a few words around it.
-    fn reported(&mut self, paragraph: usize, para: &Para<'_>, context: &Context<'_, '_>, quotes: &[usize]) {
+    fn reported(
+        &mut self,
+        paragraph: usize,
+        para: &Para<'_>,
+        context: &Context<'_, '_>,
+        quotes: std::ops::Range<usize>,
+    ) {
         for n in 0..para.sentences.len() {
             let sentence = para.sentence(SentenceId::from_ix(n));
             // The cues that name someone who speaks (not a place, an outlet or nobody), and
@@ -531,8 +571,7 @@ impl<'l> State<'l> {
                     continue;
                 };
                 let inside: Vec<usize> = quotes
-                    .iter()
-                    .copied()
+                    .clone()
                     .filter(|&i| {
                         let q = &self.quotes[i].bytes;
                         q.start() >= bytes.start && q.end() <= bytes.end
@@ -1437,16 +1476,17 @@ struct Context<'c, 'a> {
 }
 
 /// The cues of each sentence, as a range of the paragraph's cues (which come in sentence order).
+#[derive(Default)]
 struct CuesBySentence {
-    starts: PerParagraph<usize>,
+    starts: Vec<usize>,
 }
 
 impl CuesBySentence {
-    fn new(cues: &[Cue<'_>], sentences: usize) -> Self {
-        let starts = (0..=sentences)
-            .map(|n| cues.partition_point(|c| c.sentence.ix() < n))
-            .collect();
-        CuesBySentence { starts }
+    /// Fills the ranges for a paragraph's cues, in the room the last paragraph's left.
+    fn fill(&mut self, cues: &[Cue<'_>], sentences: usize) {
+        self.starts.clear();
+        self.starts
+            .extend((0..=sentences).map(|n| cues.partition_point(|c| c.sentence.ix() < n)));
     }
 
     fn range(&self, sentence: usize) -> std::ops::Range<usize> {
@@ -1458,36 +1498,41 @@ impl CuesBySentence {
 
 /// For each sentence, the nearest cue in an earlier sentence and in a later one that names
 /// someone (or an unnamed source).
+#[derive(Default)]
 struct NearbyCues {
-    before: PerParagraph<Option<usize>>,
-    after: PerParagraph<Option<usize>>,
+    before: Vec<Option<usize>>,
+    after: Vec<Option<usize>>,
+    /// The last cue of each sentence that names someone (room reused, like the others).
+    last_in: Vec<Option<usize>>,
+    /// The first such cue of each sentence.
+    first_in: Vec<Option<usize>>,
 }
 
 impl NearbyCues {
-    fn new(cues: &[Cue<'_>], resolved: &[Decision], sentences: usize) -> Self {
-        let mut last_in: PerParagraph<Option<usize>> = SmallVec::from_elem(None, sentences);
-        let mut first_in: PerParagraph<Option<usize>> = SmallVec::from_elem(None, sentences);
+    /// Fills the lists for a paragraph's cues, in the room the last paragraph's left.
+    fn fill(&mut self, cues: &[Cue<'_>], resolved: &[Decision], sentences: usize) {
+        refill(&mut self.last_in, None, sentences);
+        refill(&mut self.first_in, None, sentences);
         for (c, cue) in cues.iter().enumerate() {
             if matches!(resolved[c].who, Who::Nobody) {
                 continue;
             }
             let n = cue.sentence.ix().min(sentences.saturating_sub(1));
-            last_in[n] = Some(c);
-            first_in[n].get_or_insert(c);
+            self.last_in[n] = Some(c);
+            self.first_in[n].get_or_insert(c);
         }
-        let mut before: PerParagraph<Option<usize>> = SmallVec::from_elem(None, sentences);
+        refill(&mut self.before, None, sentences);
         let mut running = None;
         for n in 0..sentences {
-            before[n] = running;
-            running = last_in[n].or(running);
+            self.before[n] = running;
+            running = self.last_in[n].or(running);
         }
-        let mut after: PerParagraph<Option<usize>> = SmallVec::from_elem(None, sentences);
+        refill(&mut self.after, None, sentences);
         let mut running = None;
         for n in (0..sentences).rev() {
-            after[n] = running;
-            running = first_in[n].or(running);
+            self.after[n] = running;
+            running = self.first_in[n].or(running);
         }
-        NearbyCues { before, after }
     }
 }
 
