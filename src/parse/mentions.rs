@@ -34,8 +34,7 @@ pub(crate) struct Para<'a> {
     /// The quotes that are tokens here, with their tokens, by quote index.
     quote_tokens: QuoteTokens,
     /// Name runs already read, by start and limit: a paragraph's mentions and its sentences'
-    /// subjects read the same names again. A map, not a list: a paragraph may be a whole
-    /// article on one line.
+    /// subjects read the same names again.
     names_read: std::cell::RefCell<NamesRead<'a>>,
 }
 
@@ -47,8 +46,38 @@ pub(crate) struct ParaBuffers {
     sentences: Vec<TokenRange>,
 }
 
-/// What [`Para::name_at`] read, by start and limit.
-type NamesRead<'a> = rustc_hash::FxHashMap<(TokenId, TokenId), Option<(ReadName<'a>, TokenId)>>;
+/// What [`Para::name_at`] read: a name run, if one starts there, and the token after it.
+type NameRead<'a> = Option<(ReadName<'a>, TokenId)>;
+
+/// How many name runs a paragraph's memo holds in place before it also uses a map.
+const NAMES_IN_PLACE: usize = 8;
+
+/// What [`Para::name_at`] read, by start and limit. A paragraph reads a few names, so the
+/// first ones are kept in place and found by a scan, with no allocation or hashing; the rest
+/// go to a map, because a paragraph may be a whole article on one line.
+#[derive(Default)]
+struct NamesRead<'a> {
+    few: smallvec::SmallVec<[((TokenId, TokenId), NameRead<'a>); NAMES_IN_PLACE]>,
+    many: rustc_hash::FxHashMap<(TokenId, TokenId), NameRead<'a>>,
+}
+
+impl<'a> NamesRead<'a> {
+    fn get(&self, key: (TokenId, TokenId)) -> Option<&NameRead<'a>> {
+        match self.few.iter().find(|(k, _)| *k == key) {
+            Some((_, read)) => Some(read),
+            None if self.few.len() == NAMES_IN_PLACE => self.many.get(&key),
+            None => None,
+        }
+    }
+
+    fn insert(&mut self, key: (TokenId, TokenId), read: NameRead<'a>) {
+        if self.few.len() < NAMES_IN_PLACE {
+            self.few.push((key, read));
+        } else {
+            self.many.insert(key, read);
+        }
+    }
+}
 
 impl<'a> Para<'a> {
     /// Analyses a whole paragraph.
@@ -186,7 +215,7 @@ impl<'a> Para<'a> {
 
     /// The name run starting at `at`, not reaching `limit`, read as a name.
     pub(crate) fn name_at(&self, at: TokenId, limit: TokenId) -> Option<(ReadName<'a>, TokenId)> {
-        if let Some(read) = self.names_read.borrow().get(&(at, limit)) {
+        if let Some(read) = self.names_read.borrow().get((at, limit)) {
             return read.clone();
         }
         let read = self.read_name_at(at, limit);
@@ -208,10 +237,9 @@ impl<'a> Para<'a> {
     }
 }
 
-/// An empty memo of name runs, with room for the few a paragraph reads: it is not grown
-/// and rehashed while the paragraph is read.
+/// An empty memo of name runs.
 fn names_memo<'a>() -> std::cell::RefCell<NamesRead<'a>> {
-    std::cell::RefCell::new(NamesRead::with_capacity_and_hasher(8, Default::default()))
+    std::cell::RefCell::new(NamesRead::default())
 }
 
 /// The class bits of all the tokens together.
