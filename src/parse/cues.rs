@@ -381,7 +381,7 @@ pub(crate) fn subject_of<'a>(para: &Para<'a>, sentence: TokenRange, verb: TokenI
     // predicate ("Ana Ruiz, a lecturer, said"); then a phrase that is itself an
     // appositive ("One of them, former cook Loretta Sims, said").
     // Each opening's phrase is read once, when a pass first needs it.
-    let mut phrases: Vec<Option<Option<Np<'a>>>> = vec![None; starts.len()];
+    let mut phrases: smallvec::SmallVec<[Option<Option<Np<'a>>>; 8]> = smallvec::smallvec![None; starts.len()];
     for pass in 0..3 {
         for (k, &start) in starts.iter().enumerate() {
             let after_comma = start.prev().is_some_and(|p| para.punct_is(p, ','));
