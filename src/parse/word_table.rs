@@ -1,17 +1,22 @@
 //! A table of words for the lexicon's lookups: a short ASCII word is packed into one integer,
-//! so that most lookups hash and compare a number instead of a string.
+//! so that most lookups hash and compare a number instead of a string. Words of up to eight
+//! bytes (most English words) are packed into a `u64`, longer ones into a `u128`.
 
 use rustc_hash::FxHashMap;
 
 /// Longest word, in bytes, that is packed into a key.
 const PACKED_BYTES: usize = 16;
+/// Longest word, in bytes, that is packed into a short key.
+const SHORT_BYTES: usize = 8;
 
 /// Words with a value each. Every word is stored as given; lookups match it exactly
 /// ([`WordTable::get`]) or in any case ([`WordTable::get_folded`], for words stored in
 /// lower case).
 #[derive(Debug, Clone)]
 pub(crate) struct WordTable<V> {
-    /// ASCII words of 1 to 16 bytes, packed.
+    /// ASCII words of 1 to 8 bytes, packed.
+    short: FxHashMap<u64, V>,
+    /// ASCII words of 9 to 16 bytes, packed.
     packed: FxHashMap<u128, V>,
     /// Every other word.
     other: FxHashMap<Box<str>, V>,
@@ -20,6 +25,7 @@ pub(crate) struct WordTable<V> {
 impl<V> Default for WordTable<V> {
     fn default() -> Self {
         WordTable {
+            short: FxHashMap::default(),
             packed: FxHashMap::default(),
             other: FxHashMap::default(),
         }
@@ -32,33 +38,37 @@ impl<V: Copy> WordTable<V> {
     where
         V: Default,
     {
-        match pack(word) {
-            Some(key) => self.packed.entry(key).or_default(),
-            None => self.other.entry(word.into()).or_default(),
+        match key_of(word, false) {
+            Key::Short(key) => self.short.entry(key).or_default(),
+            Key::Packed(key) => self.packed.entry(key).or_default(),
+            Key::Other => self.other.entry(word.into()).or_default(),
         }
     }
 
     /// The value of `word` as written.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
-        match pack(word) {
-            Some(key) => self.packed.get(&key).copied(),
-            None => self.other.get(word).copied(),
+        match key_of(word, false) {
+            Key::Short(key) => self.short.get(&key).copied(),
+            Key::Packed(key) => self.packed.get(&key).copied(),
+            Key::Other => self.other.get(word).copied(),
         }
     }
 
     /// The value of `word` in any case; the table's words must be stored in lower case.
     pub(crate) fn get_folded(&self, word: &str) -> Option<V> {
-        if let Some(key) = pack_lowercase(word) {
-            return self.packed.get(&key).copied();
+        match key_of(word, true) {
+            Key::Short(key) => self.short.get(&key).copied(),
+            Key::Packed(key) => self.packed.get(&key).copied(),
+            Key::Other => with_lowercase(word, |lower| self.get(lower)),
         }
-        with_lowercase(word, |lower| self.get(lower))
     }
 
     /// Every word with its value, in no order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (String, V)> + '_ {
-        self.packed
+        self.short
             .iter()
-            .map(|(&key, &value)| (unpack(key), value))
+            .map(|(&key, &value)| (unpack(u128::from(key)), value))
+            .chain(self.packed.iter().map(|(&key, &value)| (unpack(key), value)))
             .chain(self.other.iter().map(|(word, &value)| (word.to_string(), value)))
     }
 }
@@ -68,9 +78,10 @@ impl<S: AsRef<str>, V: Copy> FromIterator<(S, V)> for WordTable<V> {
         let mut table = WordTable::default();
         for (word, value) in items {
             let word = word.as_ref();
-            match pack(word) {
-                Some(key) => table.packed.insert(key, value),
-                None => table.other.insert(word.into(), value),
+            match key_of(word, false) {
+                Key::Short(key) => table.short.insert(key, value),
+                Key::Packed(key) => table.packed.insert(key, value),
+                Key::Other => table.other.insert(word.into(), value),
             };
         }
         table
@@ -105,12 +116,63 @@ fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     }
 }
 
+/// Where a word is kept in a [`WordTable`].
+enum Key {
+    /// 1 to 8 bytes of ASCII without a NUL.
+    Short(u64),
+    /// 9 to 16 bytes of ASCII without a NUL.
+    Packed(u128),
+    /// Any other word, kept as a string.
+    Other,
+}
+
+/// The key of `word`, lower-cased first when `lowercase` is set.
+#[inline]
+fn key_of(word: &str, lowercase: bool) -> Key {
+    let packed = if word.len() <= SHORT_BYTES {
+        pack_short(word, lowercase).map(Key::Short)
+    } else {
+        pack_with(word, lowercase).map(Key::Packed)
+    };
+    packed.unwrap_or(Key::Other)
+}
+
+/// Each byte of a `u64` set to 1.
+const ONES_64: u64 = u64::MAX / 0xff;
+/// The high bit of each byte of a `u64`.
+const HIGHS_64: u64 = ONES_64 * 0x80;
+
+/// [`pack_with`] for a word of up to eight bytes, in a `u64` (half the arithmetic).
+fn pack_short(word: &str, lowercase: bool) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > SHORT_BYTES {
+        return None;
+    }
+    let mut key = load_short(bytes);
+    if key & HIGHS_64 != 0 {
+        return None; // not ASCII
+    }
+    // A NUL inside the word would read as padding.
+    let in_word = HIGHS_64 >> (8 * (SHORT_BYTES - bytes.len()));
+    if (key + ONES_64 * 0x7f) & in_word != in_word {
+        return None;
+    }
+    if lowercase {
+        let from_a = (key + ONES_64 * u64::from(0x80 - b'A')) & HIGHS_64;
+        let past_z = (key + ONES_64 * u64::from(0x80 - b'Z' - 1)) & HIGHS_64;
+        key |= (from_a & !past_z) >> 2;
+    }
+    Some(key)
+}
+
 /// `word` packed as written, when it is 1 to 16 bytes of ASCII without a NUL.
+#[cfg(test)]
 fn pack(word: &str) -> Option<u128> {
     pack_with(word, false)
 }
 
 /// `word` lower-cased and packed, when it is 1 to 16 bytes of ASCII without a NUL.
+#[cfg(test)]
 fn pack_lowercase(word: &str) -> Option<u128> {
     pack_with(word, true)
 }
@@ -165,12 +227,6 @@ fn load(bytes: &[u8]) -> u128 {
             u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
         })
     };
-    let u32_at = |at: usize| {
-        bytes
-            .get(at..at + 4)
-            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    };
-    let byte_at = |at: usize| u64::from(bytes.get(at).copied().unwrap_or(0));
     if len >= 8 {
         // The last eight bytes, moved down past the first eight.
         let high = if len > 8 {
@@ -179,10 +235,29 @@ fn load(bytes: &[u8]) -> u128 {
             0
         };
         u128::from(u64_at(0)) | (u128::from(high) << 64)
-    } else if len >= 4 {
-        u128::from(u64::from(u32_at(0)) | (u64::from(u32_at(len - 4)) << (8 * (len - 4))))
     } else {
-        u128::from(byte_at(0) | (byte_at(len / 2) << (8 * (len / 2))) | (byte_at(len - 1) << (8 * (len - 1))))
+        u128::from(load_short(bytes))
+    }
+}
+
+/// The 1 to 8 bytes as one integer, the first byte lowest, by a few overlapping loads.
+#[inline]
+fn load_short(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    let u32_at = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let byte_at = |at: usize| u64::from(bytes.get(at).copied().unwrap_or(0));
+    if len == SHORT_BYTES {
+        bytes.get(..8).map_or(0, |b| {
+            u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+        })
+    } else if len >= 4 {
+        u64::from(u32_at(0)) | (u64::from(u32_at(len - 4)) << (8 * (len - 4)))
+    } else {
+        byte_at(0) | (byte_at(len / 2) << (8 * (len / 2))) | (byte_at(len - 1) << (8 * (len - 1)))
     }
 }
 
@@ -244,6 +319,23 @@ mod tests {
         }
         assert_eq!(pack(&"a".repeat(17)), None);
         assert_eq!(pack(""), None);
+    }
+
+    #[test]
+    fn short_keys_are_the_low_half_of_long_ones() {
+        let all: String = (1u8..=0x7f).map(char::from).collect();
+        for len in 1..=SHORT_BYTES {
+            for chunk in all.as_bytes().chunks(len) {
+                let word = std::str::from_utf8(chunk).unwrap();
+                for lowercase in [false, true] {
+                    let long = pack_with(word, lowercase).map(|key| key as u64);
+                    assert_eq!(pack_short(word, lowercase), long, "{word:?}");
+                }
+            }
+        }
+        assert_eq!(pack_short("abcdefghi", false), None);
+        assert_eq!(pack_short("ab\0", false), None);
+        assert_eq!(pack_short("é", true), None);
     }
 
     #[test]
