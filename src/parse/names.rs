@@ -192,18 +192,14 @@ pub(crate) fn read_name<'a>(toks: &[Tok], text: &'a str, lexicon: &Lexicon, run:
     let mut classes = 0u8;
     let mut count = 0;
     let mut first = None;
-    for word in name
-        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-        .filter(|w| !w.is_empty())
-    {
+    let spaced = for_each_name_word(name, |word| {
         first.get_or_insert(word);
         count += 1;
         classes |= lexicon.name_class(word);
-    }
+    });
     let outlet = classes & NAME_OUTLET != 0 || lexicon.is_outlet(name);
     let event = !outlet && classes & NAME_EVENT != 0 && count > 1;
-    let organisation =
-        outlet || classes & NAME_ORGANISATION != 0 || (!name.contains(char::is_whitespace) && is_acronym(name));
+    let organisation = outlet || classes & NAME_ORGANISATION != 0 || (!spaced && is_acronym(name));
     if gender.is_none() && !organisation {
         gender = first.and_then(|w| lexicon.first_names.get(w));
     }
@@ -216,8 +212,38 @@ pub(crate) fn read_name<'a>(toks: &[Tok], text: &'a str, lexicon: &Lexicon, run:
         outlet,
         event,
         tokens: head..tail + 1,
-        full: name.split_whitespace().nth(1).is_some(),
+        // The name starts and ends with a word: a space inside it parts two words.
+        full: spaced,
     })
+}
+
+/// Calls `f` with each word of `name`, split at white space and apostrophes ("O’Brien" is
+/// two words), and tells whether the name holds white space. An ASCII name (most names) is
+/// split byte by byte, without decoding characters.
+fn for_each_name_word<'a>(name: &'a str, mut f: impl FnMut(&'a str)) -> bool {
+    if !name.is_ascii() {
+        name.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+            .filter(|w| !w.is_empty())
+            .for_each(f);
+        return name.contains(char::is_whitespace);
+    }
+    let mut spaced = false;
+    let mut start = 0;
+    for (at, &byte) in name.as_bytes().iter().enumerate() {
+        // The ASCII characters `char::is_whitespace` holds, and the apostrophe.
+        let space = matches!(byte, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+        if space || byte == b'\'' {
+            spaced |= space;
+            if let Some(word) = name.get(start..at).filter(|w| !w.is_empty()) {
+                f(word);
+            }
+            start = at + 1;
+        }
+    }
+    if let Some(word) = name.get(start..).filter(|w| !w.is_empty()) {
+        f(word);
+    }
+    spaced
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -294,6 +320,29 @@ mod tests {
         let lexicon = Lexicon::builtin();
         let run = run_starting_at(&toks, text, &lexicon, 0, toks.len()).unwrap();
         read_name(&toks, text, &lexicon, run).unwrap()
+    }
+
+    #[test]
+    fn ascii_names_split_as_characters_do() {
+        for name in [
+            "Ana Ruiz",
+            "O'Brien",
+            "Lee  Jae-won",
+            "Dr\tX",
+            "'Sa'id' Ali",
+            "F. Kennedy",
+            "A\u{b}B",
+            "Zoë O’Neill Ray",
+        ] {
+            let mut words = Vec::new();
+            let spaced = for_each_name_word(name, |w| words.push(w));
+            let expected: Vec<&str> = name
+                .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words, expected, "{name:?}");
+            assert_eq!(spaced, name.contains(char::is_whitespace), "{name:?}");
+        }
     }
 
     #[test]
