@@ -190,7 +190,7 @@ struct State<'l> {
     shared_words: SharedWords,
     /// The documents ("statement", "report") the last sentence read names, lower-cased.
     previous_documents: Vec<String>,
-    /// The last paragraph's token and sentence lists: their room serves the next paragraph.
+    /// The last paragraph's token, sentence and quote lists: their room serves the next paragraph.
     spare: ParaBuffers,
     /// The last paragraph's other lists, for the same reason.
     scratch: Scratch,

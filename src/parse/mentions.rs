@@ -4,7 +4,7 @@
 
 use super::lexicon::Lexicon;
 use super::names::{ReadName, is_possessive, read_name, run_starting_at};
-use super::quotes::{QuoteSpan, find_quotes};
+use super::quotes::{QuoteScratch, QuoteSpan, find_quotes_into};
 use super::tokens::{SentenceId, Tok, TokenId, TokenRange, sentences, sentences_into, tokenize, tokenize_into};
 use crate::model::Gender;
 
@@ -19,9 +19,11 @@ pub(crate) const MAX_CLAUSE_TOKENS: usize = 40;
 pub(crate) struct Para<'a> {
     /// The text.
     pub text: &'a str,
-    /// Every quote in the paragraph, nested ones included, in order (shared with the
+    /// Every quote in the paragraph, nested ones included, in order (copied for the
     /// analyses of the text inside its quotes).
-    pub quotes: std::rc::Rc<Vec<QuoteSpan>>,
+    pub quotes: Vec<QuoteSpan>,
+    /// The lists the quotes were found with, kept for the next paragraph.
+    quote_scratch: QuoteScratch,
     /// Tokens of the analysed range; each quote at the top level is one token.
     pub toks: Vec<Tok>,
     /// Sentences, as token ranges.
@@ -38,12 +40,14 @@ pub(crate) struct Para<'a> {
     names_read: std::cell::RefCell<NamesRead<'a>>,
 }
 
-/// The token and sentence lists of an analysed paragraph, handed on so that the
+/// The token, sentence and quote lists of an analysed paragraph, handed on so that the
 /// next paragraph reuses their room.
 #[derive(Default)]
 pub(crate) struct ParaBuffers {
     tokens: Vec<Tok>,
     sentences: Vec<TokenRange>,
+    quotes: Vec<QuoteSpan>,
+    quote_scratch: QuoteScratch,
 }
 
 /// What [`Para::name_at`] read: a name run, if one starts there, and the token after it.
@@ -86,17 +90,19 @@ impl<'a> Para<'a> {
         Para::reusing(text, lexicon, ParaBuffers::default())
     }
 
-    /// Analyses a whole paragraph in the room of the token and sentence lists an earlier
+    /// Analyses a whole paragraph in the room of the token, sentence and quote lists an earlier
     /// paragraph left ([`Para::into_buffers`]).
     pub(crate) fn reusing(text: &'a str, lexicon: &'a Lexicon, spare: ParaBuffers) -> Self {
-        let quotes = find_quotes(text);
+        let mut quote_scratch = spare.quote_scratch;
+        let quotes = find_quotes_into(text, &mut quote_scratch, spare.quotes);
         let top = quotes.iter().enumerate().filter(|(_, q)| q.depth == 0);
         let toks = tokenize_into(spare.tokens, text, 0..text.len(), top, lexicon);
         let sentences = sentences_into(spare.sentences, text, &toks, &quotes, lexicon);
         let quote_tokens = quote_tokens(&toks);
         Para {
             text,
-            quotes: std::rc::Rc::new(quotes),
+            quotes,
+            quote_scratch,
             classes: classes_of(&toks),
             toks,
             sentences,
@@ -116,7 +122,9 @@ impl<'a> Para<'a> {
         let quote_tokens = quote_tokens(&toks);
         Para {
             text: para.text,
-            quotes: std::rc::Rc::clone(&para.quotes),
+            // Quotes inside quotes are rare: a copy of the paragraph's few quotes.
+            quotes: para.quotes.clone(),
+            quote_scratch: QuoteScratch::default(),
             classes: classes_of(&toks),
             toks,
             sentences,
@@ -132,11 +140,13 @@ impl<'a> Para<'a> {
         set.bit() == 0 || self.classes & set.bit() != 0
     }
 
-    /// The token and sentence lists, for the next paragraph to reuse their room.
+    /// The token, sentence and quote lists, for the next paragraph to reuse their room.
     pub(crate) fn into_buffers(self) -> ParaBuffers {
         ParaBuffers {
             tokens: self.toks,
             sentences: self.sentences,
+            quotes: self.quotes,
+            quote_scratch: self.quote_scratch,
         }
     }
 

@@ -63,14 +63,28 @@ struct Open {
 /// text runs to the end when it is in the writer's text (a quote continued in the
 /// next paragraph), and is dropped when it sits inside another quote.
 pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
+    find_quotes_into(text, &mut QuoteScratch::default(), Vec::new())
+}
+
+/// The lists [`find_quotes_into`] works in, kept so that one paragraph's room serves the next.
+#[derive(Default)]
+pub(crate) struct QuoteScratch {
+    slots: Vec<Slot>,
+    stack: Vec<Open>,
+}
+
+/// [`find_quotes`], into a list whose room is reused (it is cleared first), working in
+/// `scratch`'s lists.
+pub(crate) fn find_quotes_into(text: &str, scratch: &mut QuoteScratch, mut out: Vec<QuoteSpan>) -> Vec<QuoteSpan> {
+    out.clear();
     let bytes = text.as_bytes();
-    // Most lines of furniture hold no mark at all: nothing to allocate.
+    // Most lines of furniture hold no mark at all: nothing to do.
     let Some(first_mark) = next_mark_byte(bytes, 0) else {
-        return Vec::new();
+        return out;
     };
-    // A paragraph with marks holds a few quotes: room for them from the start.
-    let mut slots: Vec<Slot> = Vec::with_capacity(8);
-    let mut stack: Vec<Open> = Vec::with_capacity(4);
+    let QuoteScratch { slots, stack } = scratch;
+    slots.clear();
+    stack.clear();
     // The text before the first mark was searched above: the loop starts at the mark.
     let mut at = first_mark;
     while let Some(mark) = next_mark_byte(bytes, at) {
@@ -82,6 +96,7 @@ pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
         let prev = text[..at].chars().next_back();
         let next = text[at + width..].chars().next();
         let open_family = |family: MarkFamily| stack.iter().rposition(|o| o.family == family);
+        let slots = &mut *slots;
         let mut opener = |family: MarkFamily, low: bool, stack: &mut Vec<Open>| {
             let slot = slots.len();
             slots.push(Slot {
@@ -100,53 +115,53 @@ pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
         match c {
             '“' => {
                 if let Some(top) = stack.iter().rposition(|o| o.family == MarkFamily::Double && o.low) {
-                    close_at(&mut stack, &mut slots, top, text, at, width);
+                    close_at(stack, slots, top, text, at, width);
                 } else if next.is_some_and(|n| !n.is_whitespace()) {
-                    opener(MarkFamily::Double, false, &mut stack);
+                    opener(MarkFamily::Double, false, stack);
                 }
             }
-            '„' | '‟' => opener(MarkFamily::Double, c == '„', &mut stack),
-            '«' => opener(MarkFamily::Guillemet, false, &mut stack),
+            '„' | '‟' => opener(MarkFamily::Double, c == '„', stack),
+            '«' => opener(MarkFamily::Guillemet, false, stack),
             '”' => {
                 if let Some(k) = open_family(MarkFamily::Double).or_else(|| open_family(MarkFamily::StraightDouble)) {
-                    close_at(&mut stack, &mut slots, k, text, at, width);
+                    close_at(stack, slots, k, text, at, width);
                 }
             }
             '»' => {
                 if let Some(k) = open_family(MarkFamily::Guillemet) {
-                    close_at(&mut stack, &mut slots, k, text, at, width);
+                    close_at(stack, slots, k, text, at, width);
                 }
             }
             '"' => {
                 if let Some(k) = open_family(MarkFamily::StraightDouble).filter(|_| closes_straight(prev, next)) {
-                    close_at(&mut stack, &mut slots, k, text, at, width);
+                    close_at(stack, slots, k, text, at, width);
                 } else if let Some(k) = open_family(MarkFamily::Double).filter(|_| closes_straight(prev, next)) {
                     // “Mixed marks" closed by a straight mark.
-                    close_at(&mut stack, &mut slots, k, text, at, width);
+                    close_at(stack, slots, k, text, at, width);
                 } else if opens_straight(prev, next) {
-                    opener(MarkFamily::StraightDouble, false, &mut stack);
+                    opener(MarkFamily::StraightDouble, false, stack);
                 }
             }
             '‘' | '‚' if next.is_some_and(|n| !n.is_whitespace()) && !is_elided_year(&text[at + width..]) => {
-                opener(MarkFamily::Single, false, &mut stack);
+                opener(MarkFamily::Single, false, stack);
             }
             '’' => {
                 if let Some(k) = open_family(MarkFamily::Single)
                     && closes_single(text, at, width, prev, next, '’')
                 {
-                    close_at(&mut stack, &mut slots, k, text, at, width);
+                    close_at(stack, slots, k, text, at, width);
                 }
             }
             '\'' => {
                 if let Some(k) = open_family(MarkFamily::StraightSingle)
                     && closes_single(text, at, width, prev, next, '\'')
                 {
-                    close_at(&mut stack, &mut slots, k, text, at, width);
+                    close_at(stack, slots, k, text, at, width);
                 } else if prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:“\"".contains(p))
                     && next.is_some_and(char::is_alphabetic)
                     && has_straight_single_close(&text[at + width..])
                 {
-                    opener(MarkFamily::StraightSingle, false, &mut stack);
+                    opener(MarkFamily::StraightSingle, false, stack);
                 }
             }
             _ => {}
@@ -159,7 +174,7 @@ pub(crate) fn find_quotes(text: &str) -> Vec<QuoteSpan> {
         let start = bottom.at + bottom.width;
         slots[bottom.slot].quote = trimmed(text, bottom.at, start..text.len(), None, bottom.family);
     }
-    finish(slots)
+    finish(slots, out)
 }
 
 /// A quote opened while reading: what it became once closed, the slot of the quote open
@@ -209,9 +224,9 @@ fn trimmed(
     })
 }
 
-/// Drops empty slots and renumbers parents and depths.
-fn finish(mut slots: Vec<Slot>) -> Vec<QuoteSpan> {
-    let mut out: Vec<QuoteSpan> = Vec::with_capacity(slots.len());
+/// Drops empty slots and renumbers parents and depths, into `out` (empty).
+fn finish(slots: &mut [Slot], mut out: Vec<QuoteSpan>) -> Vec<QuoteSpan> {
+    out.reserve(slots.len());
     for slot in 0..slots.len() {
         let Some(mut quote) = slots[slot].quote.take() else {
             continue;
