@@ -26,7 +26,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::cues::{Cue, find_cues};
+use super::cues::{Cue, find_cues, find_cues_into};
 use super::lexicon::Lexicon;
 use super::mentions::{Np, Para, ParaBuffers, Pronoun, Referent, read_np, skip_openers};
 use super::names::{family_name, family_name_first, title_before};
@@ -73,12 +73,25 @@ const RECENT_SPEAKERS: usize = 4;
 /// again for every paragraph.
 #[derive(Default)]
 struct Scratch {
+    /// The cues' room: the cues borrow their paragraph, so the list is kept empty, typed
+    /// for no paragraph.
+    cues: Vec<Cue<'static>>,
+    resolved: Vec<Decision>,
     by_sentence: CuesBySentence,
     nearby: NearbyCues,
     facts: Vec<Facts>,
     top: Vec<usize>,
     local_index: Vec<Option<usize>>,
     quoted_speaker: Vec<Option<EntityId>>,
+}
+
+/// An empty list of cues in the room of `list`, for cues of another paragraph (collecting
+/// from an emptied list of a type of the same size reuses its allocation).
+// `filter_map` (not `filter`, as clippy suggests) is what changes the items' lifetime.
+#[allow(clippy::unnecessary_filter_map)]
+fn recycle<'b>(mut list: Vec<Cue<'_>>) -> Vec<Cue<'b>> {
+    list.clear();
+    list.into_iter().filter_map(|_| None).collect()
 }
 
 /// Empties `list` and fills it with `len` copies of `value`, in the room it has.
@@ -278,6 +291,8 @@ impl<'l> State<'l> {
         let lexicon = self.lexicon;
         let para = Para::reusing(text, lexicon, std::mem::take(&mut self.spare));
         let Scratch {
+            cues,
+            mut resolved,
             mut by_sentence,
             mut nearby,
             mut facts,
@@ -286,11 +301,11 @@ impl<'l> State<'l> {
             mut quoted_speaker,
         } = std::mem::take(&mut self.scratch);
         self.record_mentions(&para);
-        let cues = find_cues(&para);
+        let cues = find_cues_into(&para, recycle(cues));
         by_sentence.fill(&cues, para.sentences.len());
 
         // Pass 1: sentence by sentence, subjects and cue sources.
-        let mut resolved: Vec<Decision> = Vec::with_capacity(cues.len());
+        resolved.clear();
         refill(&mut facts, Facts::default(), para.sentences.len());
         for (n, sentence) in para.sentences.iter().enumerate() {
             let subject = self.sentence_subject(&para, *sentence);
@@ -487,6 +502,8 @@ impl<'l> State<'l> {
         };
         self.spare = para.into_buffers();
         self.scratch = Scratch {
+            cues: recycle(cues),
+            resolved,
             by_sentence,
             nearby,
             facts,
@@ -593,6 +610,13 @@ impl<'l> State<'l> {
 
     /// Puts the paragraph's quotes (from `first` on) in the order of their opening marks.
     fn reorder(&mut self, first: usize, local_index: &mut [Option<usize>]) {
+        // Most paragraphs' quotes are in order already: nothing to sort.
+        if self.quotes[first..]
+            .windows(2)
+            .all(|pair| pair[0].bytes.start() <= pair[1].bytes.start())
+        {
+            return;
+        }
         let mut order: Vec<usize> = (first..self.quotes.len()).collect();
         order.sort_by_key(|&i| self.quotes[i].bytes.start());
         if order.iter().enumerate().all(|(k, &i)| i == first + k) {

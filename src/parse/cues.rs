@@ -74,7 +74,12 @@ pub(crate) const CUE_RULES: &[CueRule] = &[
 
 /// Every cue in a paragraph, in text order.
 pub(crate) fn find_cues<'a>(para: &Para<'a>) -> Vec<Cue<'a>> {
-    let mut cues = Vec::new();
+    find_cues_into(para, Vec::new())
+}
+
+/// [`find_cues`], into a list whose room is reused (it is cleared first).
+pub(crate) fn find_cues_into<'a>(para: &Para<'a>, mut cues: Vec<Cue<'a>>) -> Vec<Cue<'a>> {
+    cues.clear();
     let lx = para.lexicon;
     let may_start = lx.cue_verbs.bit() | lx.participles.bit() | lx.cue_phrase_starts.bit() | lx.word_nouns_verbs.bit();
     // Most paragraphs of some articles hold no word that may start a cue.
