@@ -151,31 +151,37 @@ impl<'a> Para<'a> {
     }
 
     /// The token, if it exists.
+    #[inline]
     pub(crate) fn tok(&self, id: TokenId) -> Option<&Tok> {
         self.toks.get(id.ix())
     }
 
     /// The token's text, if it is a word.
+    #[inline]
     pub(crate) fn word(&self, id: TokenId) -> Option<&'a str> {
         self.tok(id).filter(|t| t.is_word()).map(|t| t.text(self.text))
     }
 
     /// Whether the token is a word in `set`.
+    #[inline]
     pub(crate) fn word_in(&self, id: TokenId, set: &super::lexicon::WordSet) -> bool {
         self.tok(id).is_some_and(|tok| tok.is_word_in(self.text, set))
     }
 
     /// Whether the token is this word, in any case.
+    #[inline]
     pub(crate) fn word_is(&self, id: TokenId, word: &str) -> bool {
         self.word(id).is_some_and(|w| w.eq_ignore_ascii_case(word))
     }
 
     /// Whether the token is the punctuation character `c`.
+    #[inline]
     pub(crate) fn punct_is(&self, id: TokenId, c: char) -> bool {
         self.tok(id).is_some_and(|t| t.is_punct(c))
     }
 
     /// Whether the token is a quote.
+    #[inline]
     pub(crate) fn is_quote(&self, id: TokenId) -> bool {
         self.tok(id).is_some_and(Tok::is_quote)
     }
@@ -219,6 +225,7 @@ impl<'a> Para<'a> {
     }
 
     /// A capitalised word that may be part of a name.
+    #[inline]
     pub(crate) fn is_name_word(&self, id: TokenId) -> bool {
         self.tok(id).is_some_and(|t| t.name)
     }
