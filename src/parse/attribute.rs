@@ -26,6 +26,8 @@
 
 use rustc_hash::FxHashMap;
 
+use smallvec::SmallVec;
+
 use super::cues::{Cue, find_cues, find_cues_into};
 use super::lexicon::Lexicon;
 use super::mentions::{Np, Para, ParaBuffers, Pronoun, Referent, read_np, skip_openers};
@@ -527,7 +529,7 @@ impl<'l> State<'l> {
             let sentence = para.sentence(SentenceId::from_ix(n));
             // The cues that name someone who speaks (not a place, an outlet or nobody), and
             // which side of each its words are on.
-            let speaking: Vec<(usize, bool)> = context
+            let speaking: SmallVec<[(usize, bool); 4]> = context
                 .by_sentence
                 .range(n)
                 .filter(|&c| match context.resolved[c].who {
@@ -956,7 +958,7 @@ impl<'l> State<'l> {
         // The only recent speaker whose gender the text gives and the pronoun fits, when
         // no recent speaker of unknown gender could be meant instead.
         let only_fitting = pronoun.gender().and_then(|g| {
-            let fitting: Vec<EntityId> = self
+            let fitting: SmallVec<[EntityId; 4]> = self
                 .recent_speakers
                 .iter()
                 .copied()
@@ -1286,7 +1288,8 @@ impl<'l> State<'l> {
         // Speakers in the order they first speak.
         let mut order: Vec<EntityId> = Vec::new();
         let mut counts: FxHashMap<EntityId, (usize, usize)> = FxHashMap::default();
-        let mut events: Vec<(usize, usize, EntityId, bool)> = Vec::new();
+        let mut events: Vec<(usize, usize, EntityId, bool)> =
+            Vec::with_capacity(self.quote_who.len() + self.statement_who.len());
         for (i, who) in self.quote_who.iter().enumerate() {
             if let Some(id) = who.entity() {
                 events.push((
@@ -1304,7 +1307,7 @@ impl<'l> State<'l> {
         }
         // Someone reported only in a clause ("the auditor, who said he had flagged …")
         // is a speaker too, with no quote or statement of their own.
-        let mut reported_only = Vec::new();
+        let mut reported_only = Vec::with_capacity(self.report_who.len());
         for (i, who) in self.report_who.iter().enumerate() {
             if let Some(id) = who.entity() {
                 reported_only.push((self.reports[i].paragraph as usize, self.reports[i].bytes.start(), id));
@@ -1581,7 +1584,7 @@ fn governing_cue(
     if range.is_empty() {
         return None;
     }
-    let in_window: Vec<usize> = near(cues, qtok).filter(|c| range.contains(c)).collect();
+    let in_window: SmallVec<[usize; 8]> = near(cues, qtok).filter(|c| range.contains(c)).collect();
     let is_outlet = |c: usize| {
         resolved[c]
             .who
@@ -1591,7 +1594,7 @@ fn governing_cue(
     let others = in_window
         .iter()
         .any(|&c| !is_outlet(c) && !matches!(resolved[c].who, Who::Nobody));
-    let usable: Vec<usize> = in_window.into_iter().filter(|&c| !(others && is_outlet(c))).collect();
+    let usable: SmallVec<[usize; 8]> = in_window.into_iter().filter(|&c| !(others && is_outlet(c))).collect();
     let after = qtok.next();
     let after_comma = if para.punct_is(after, ',') { after.next() } else { after };
     let adjacent_after = usable
@@ -1646,17 +1649,18 @@ fn after_title_word(para: &Para<'_>, qtok: TokenId, cues: &[Cue<'_>]) -> bool {
 
 /// A fragment whose longer words are all capitalised ("Northern Lights").
 fn is_title_case(inner: &str) -> bool {
-    let words: Vec<&str> = inner
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.len() >= 2
-        && words
-            .iter()
+    // Read in passes rather than collected: most fragments fail the first test.
+    let words = || {
+        inner
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+    };
+    words().nth(1).is_some()
+        && words()
             .filter(|w| w.chars().count() > 3)
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && words.iter().any(|w| w.chars().count() > 3)
+        && words().any(|w| w.chars().count() > 3)
 }
 
 /// A quoted sentence or clause set off by a cue or standing alone, or a fragment inside the

@@ -66,14 +66,17 @@ pub(crate) struct Entity {
     pub last_seen: u32,
 }
 
+/// The entities a word or role noun may name: nearly always one or two, kept in place.
+type EntityIds = smallvec::SmallVec<[EntityId; 2]>;
+
 /// Every entity named so far, with lookups by name, word, acronym and role noun.
 #[derive(Debug, Default)]
 pub(crate) struct Register {
     entities: Vec<Entity>,
     by_name: FxHashMap<String, EntityId>,
-    by_word: FxHashMap<String, Vec<EntityId>>,
+    by_word: FxHashMap<String, EntityIds>,
     by_acronym: FxHashMap<String, EntityId>,
-    by_role_noun: FxHashMap<String, Vec<EntityId>>,
+    by_role_noun: FxHashMap<String, EntityIds>,
     /// Bodies, in the order they were first named.
     organisations: Vec<EntityId>,
     clock: u32,
