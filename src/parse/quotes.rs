@@ -78,8 +78,11 @@ pub(crate) struct QuoteScratch {
 pub(crate) fn find_quotes_into(text: &str, scratch: &mut QuoteScratch, mut out: Vec<QuoteSpan>) -> Vec<QuoteSpan> {
     out.clear();
     let bytes = text.as_bytes();
+    // « and » start with 0xC2: most paragraphs have no such byte, and then it is not
+    // looked for again at every mark.
+    let rare = memchr::memchr(0xC2, bytes).is_some();
     // Most lines of furniture hold no mark at all: nothing to do.
-    let Some(first_mark) = next_mark_byte(bytes, 0) else {
+    let Some(first_mark) = next_mark_byte(bytes, 0, rare) else {
         return out;
     };
     let QuoteScratch { slots, stack } = scratch;
@@ -87,12 +90,18 @@ pub(crate) fn find_quotes_into(text: &str, scratch: &mut QuoteScratch, mut out: 
     stack.clear();
     // The text before the first mark was searched above: the loop starts at the mark.
     let mut at = first_mark;
-    while let Some(mark) = next_mark_byte(bytes, at) {
+    while let Some(mark) = next_mark_byte(bytes, at, rare) {
         at = mark;
         let Some(c) = text[at..].chars().next() else {
             break;
         };
         let width = c.len_utf8();
+        // Dashes and ellipses share the marks' first byte: passed over before the
+        // characters around them are read.
+        if !matches!(c, '“' | '„' | '‟' | '«' | '”' | '»' | '"' | '‘' | '‚' | '’' | '\'') {
+            at += width;
+            continue;
+        }
         let prev = text[..at].chars().next_back();
         let next = text[at + width..].chars().next();
         let open_family = |family: MarkFamily| stack.iter().rposition(|o| o.family == family);
@@ -186,13 +195,17 @@ struct Slot {
 }
 
 /// Where the next byte that may start a mark stands, from `from` on: every mark is '"',
-/// '\'' or starts with byte 0xE2 (“ ” „ ‟ ‘ ’ ‚) or 0xC2 (« »).
-fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
+/// '\'' or starts with byte 0xE2 (“ ” „ ‟ ‘ ’ ‚) or 0xC2 (« »); 0xC2 is looked for only when
+/// the text has one (`rare`).
+fn next_mark_byte(bytes: &[u8], from: usize, rare: bool) -> Option<usize> {
     let rest = bytes.get(from..)?;
     let common = memchr::memchr3(b'"', b'\'', 0xE2, rest);
+    if !rare {
+        return common.map(|at| from + at);
+    }
     // 0xC2 is rare: it is looked for only before the next of the others.
-    let rare = memchr::memchr(0xC2, &rest[..common.unwrap_or(rest.len())]);
-    rare.or(common).map(|at| from + at)
+    let guillemet = memchr::memchr(0xC2, &rest[..common.unwrap_or(rest.len())]);
+    guillemet.or(common).map(|at| from + at)
 }
 
 /// Closes the open mark at stack position `k`; marks opened inside it and never closed are dropped.
@@ -314,14 +327,22 @@ mod tests {
         let text = "a « b » “c” 'd' \"e\" — f".as_bytes();
         let mut found = Vec::new();
         let mut at = 0;
-        while let Some(mark) = next_mark_byte(text, at) {
+        while let Some(mark) = next_mark_byte(text, at, true) {
             found.push(text[mark]);
             at = mark + 1;
         }
         // « and » start with 0xC2; “ ” and — with 0xE2.
         assert_eq!(found, [0xC2, 0xC2, 0xE2, 0xE2, b'\'', b'\'', b'"', b'"', 0xE2]);
-        assert_eq!(next_mark_byte(b"no marks here", 0), None);
-        assert_eq!(next_mark_byte(b"x", 5), None);
+        assert_eq!(next_mark_byte(b"no marks here", 0, true), None);
+        assert_eq!(next_mark_byte(b"x", 5, true), None);
+        // Without 0xC2 looked for, the others are found alike.
+        assert_eq!(next_mark_byte("a “c”".as_bytes(), 0, false), Some(2));
+    }
+
+    #[test]
+    fn dashes_and_ellipses_are_not_marks() {
+        assert_eq!(quoted("He left — “fine…” — she said"), [("fine…", 0)]);
+        assert_eq!(quoted("« Oui », dit-il"), [("Oui", 0)]);
     }
 
     fn quoted(text: &str) -> Vec<(&str, u8)> {
