@@ -143,7 +143,7 @@ pub(crate) fn byline_name(text: &str) -> Option<String> {
 
 /// A full sentence of copy: it ends as a sentence does and has more than a few words.
 fn is_sentence(text: &str) -> bool {
-    !is_headline_like(text) && text.split_whitespace().count() >= 6
+    !is_headline_like(text) && text.split_whitespace().nth(5).is_some()
 }
 
 /// Fewest words a pull quote has; shorter lines are labels, not quotes.
@@ -235,6 +235,8 @@ impl LineQuotes {
 struct Markers<'m> {
     markers: &'m [String],
     first_bytes: [bool; 256],
+    /// Every marker ends with a colon ("Photo:"): a line with no colon in reach ends in none.
+    all_end_in_colon: bool,
 }
 
 impl<'m> Markers<'m> {
@@ -245,7 +247,11 @@ impl<'m> Markers<'m> {
                 first_bytes[usize::from(byte)] = true;
             }
         }
-        Markers { markers, first_bytes }
+        Markers {
+            markers,
+            first_bytes,
+            all_end_in_colon: markers.iter().all(|m| m.ends_with(':')),
+        }
     }
 
     /// Whether `text` starts with one of the markers.
@@ -269,6 +275,9 @@ fn is_caption(text: &str, markers: &Markers<'_>) -> bool {
     }
     let tail = &text[tail_start..];
     let tail_has_colon = memchr::memchr(b':', tail.as_bytes()).is_some();
+    if !tail_has_colon && markers.all_end_in_colon {
+        return false;
+    }
     markers.markers.iter().any(|marker| {
         if marker.ends_with(':') && !tail_has_colon {
             return false;
@@ -310,12 +319,16 @@ fn is_whole_quote(text: &str) -> bool {
 
 /// "Ana Ruiz, defence analyst": a capitalised name, a comma, a short description.
 fn is_credit_line(text: &str) -> bool {
+    // A credit does not end as a sentence does: most lines are passed over on their last
+    // character, before they are searched.
+    if !is_headline_like(text) {
+        return false;
+    }
     let Some((name, _)) = text.split_once(", ") else {
         return false;
     };
     let name_words = name.split_whitespace().count();
-    is_headline_like(text)
-        && text.split_whitespace().count() <= MAX_PULL_CREDIT_WORDS
+    text.split_whitespace().nth(MAX_PULL_CREDIT_WORDS).is_none()
         && (1..=4).contains(&name_words)
         && name
             .split_whitespace()
@@ -375,7 +388,8 @@ const WEEKDAYS: [&str; 7] = [
 /// "2024-07-24", "Published: 24 July 2024 10:30 HKT") into `YYYY-MM-DD`.
 /// Any other word on the line means it is not a dateline.
 pub(crate) fn parse_date(text: &str) -> Option<String> {
-    if text.split_whitespace().count() > 10 {
+    // A date line is short: a line of more words is passed over without counting them all.
+    if text.split_whitespace().nth(10).is_some() {
         return None;
     }
     let (mut year, mut month, mut day) = (None, None, None);
