@@ -98,7 +98,12 @@ impl<'a> Para<'a> {
         let top = quotes.iter().enumerate().filter(|(_, q)| q.depth == 0);
         let toks = tokenize_into(spare.tokens, text, 0..text.len(), top, lexicon);
         let sentences = sentences_into(spare.sentences, text, &toks, &quotes, lexicon);
-        let quote_tokens = quote_tokens(&toks);
+        // Most paragraphs quote nothing: no tokens to look through.
+        let quote_tokens = if quotes.is_empty() {
+            QuoteTokens::new()
+        } else {
+            quote_tokens(&toks)
+        };
         Para {
             text,
             quotes,
