@@ -173,13 +173,17 @@ pub(crate) fn tokenize_into<'q>(
     // About one token per five bytes of English: sized once rather than grown.
     toks.clear();
     toks.reserve(range.len() / 5 + 8);
-    let mut quotes = quotes.into_iter().peekable();
+    let mut quotes = quotes.into_iter();
+    // The next quote, and where it opens (past the end when none is left): one comparison
+    // a token tells whether it is reached.
+    let mut next_quote = quotes.next();
+    let mut quote_open = next_quote.map_or(usize::MAX, |(_, q)| q.open);
     let bytes = text.as_bytes();
     let mut at = range.start;
     let end_of_text = range.end.min(bytes.len());
     while at < end_of_text {
-        if let Some(&(index, q)) = quotes.peek()
-            && q.open <= at
+        if quote_open <= at
+            && let Some((index, q)) = next_quote
         {
             toks.push(Tok {
                 kind: TokKind::Quote(u32::try_from(index).unwrap_or(u32::MAX)),
@@ -189,7 +193,8 @@ pub(crate) fn tokenize_into<'q>(
                 class: 0,
             });
             at = q.outer_end().max(at + 1);
-            quotes.next();
+            next_quote = quotes.next();
+            quote_open = next_quote.map_or(usize::MAX, |(_, q)| q.open);
             continue;
         }
         // Spaces, the commonest byte between tokens, are skipped without decoding.
@@ -201,14 +206,17 @@ pub(crate) fn tokenize_into<'q>(
         if is_word_char(c) {
             let start = at;
             let mut end = at + width;
-            let quote_at = quotes.peek().map_or(usize::MAX, |q| q.1.open);
             loop {
                 // Plain ASCII letters and digits, one table load a byte.
-                end += bytes[end..end_of_text]
-                    .iter()
-                    .take_while(|&&b| ASCII_WORD_BYTE[usize::from(b)])
-                    .count();
+                while end < end_of_text && ASCII_WORD_BYTE[usize::from(bytes[end])] {
+                    end += 1;
+                }
                 if end >= end_of_text {
+                    break;
+                }
+                // Any other ASCII byte but a hyphen or an apostrophe ends the word.
+                let next_byte = bytes[end];
+                if next_byte.is_ascii() && next_byte != b'-' && next_byte != b'\'' {
                     break;
                 }
                 let (n, n_width) = char_at(text, end);
@@ -216,7 +224,7 @@ pub(crate) fn tokenize_into<'q>(
                 let joiner = matches!(n, '-' | '\'' | '’')
                     && end + n_width < end_of_text
                     && is_word_char(char_at(text, end + n_width).0)
-                    && quote_at != end;
+                    && quote_open != end;
                 if !(is_word_char(n) || joiner) {
                     break;
                 }
