@@ -19,9 +19,9 @@ pub(crate) const MAX_CLAUSE_TOKENS: usize = 40;
 pub(crate) struct Para<'a> {
     /// The text.
     pub text: &'a str,
-    /// Every quote in the paragraph, nested ones included, in order (copied for the
-    /// analyses of the text inside its quotes).
-    pub quotes: Vec<QuoteSpan>,
+    /// Every quote in the paragraph, nested ones included, in order: owned by a paragraph,
+    /// borrowed from it by the analyses of the text inside its quotes.
+    pub quotes: std::borrow::Cow<'a, [QuoteSpan]>,
     /// The lists the quotes were found with, kept for the next paragraph.
     quote_scratch: QuoteScratch,
     /// Tokens of the analysed range; each quote at the top level is one token.
@@ -106,7 +106,7 @@ impl<'a> Para<'a> {
         };
         Para {
             text,
-            quotes,
+            quotes: std::borrow::Cow::Owned(quotes),
             quote_scratch,
             classes: classes_of(&toks),
             toks,
@@ -118,8 +118,8 @@ impl<'a> Para<'a> {
     }
 
     /// Analyses the words inside quote `outer` of `para`, with `children` (the quotes
-    /// directly inside it, in order) as tokens.
-    pub(crate) fn inside(para: &Para<'a>, outer: usize, children: &[usize]) -> Self {
+    /// directly inside it, in order) as tokens. The analysis borrows the paragraph's quotes.
+    pub(crate) fn inside<'p>(para: &'p Para<'a>, outer: usize, children: &[usize]) -> Para<'p> {
         let span = &para.quotes[outer];
         let children = children.iter().map(|&q| (q, &para.quotes[q]));
         let toks = tokenize(para.text, span.inner.clone(), children, para.lexicon);
@@ -127,8 +127,7 @@ impl<'a> Para<'a> {
         let quote_tokens = quote_tokens(&toks);
         Para {
             text: para.text,
-            // Quotes inside quotes are rare: a copy of the paragraph's few quotes.
-            quotes: para.quotes.clone(),
+            quotes: std::borrow::Cow::Borrowed(&para.quotes),
             quote_scratch: QuoteScratch::default(),
             classes: classes_of(&toks),
             toks,
@@ -150,7 +149,11 @@ impl<'a> Para<'a> {
         ParaBuffers {
             tokens: self.toks,
             sentences: self.sentences,
-            quotes: self.quotes,
+            // An analysis inside a quote borrowed its quotes: it has no list to hand on.
+            quotes: match self.quotes {
+                std::borrow::Cow::Owned(quotes) => quotes,
+                std::borrow::Cow::Borrowed(_) => Vec::new(),
+            },
             quote_scratch: self.quote_scratch,
         }
     }
