@@ -42,15 +42,24 @@ impl Serialize for Article {
         fields.serialize_field("date", &self.date)?;
         fields.serialize_field("date_text", &self.date_text)?;
         fields.serialize_field("paragraphs", &ParagraphsWritten(&self.paragraphs))?;
-        let quote_words = |q: &Quote| self.placed(q.paragraph, q.bytes);
+        // Quotes and reports come in text order: each one's characters are counted on from
+        // the one before, so that a whole article written as one paragraph stays linear.
+        let quote_cursor = CharCursor::default();
+        let quote_words = |q: &Quote| self.placed_from(&quote_cursor, q.paragraph, q.bytes);
         fields.serialize_field("quotes", &Numbered(&self.quotes, Some(&quote_words)))?;
         fields.serialize_field("statements", &Numbered(&self.statements, None))?;
-        let report_words = |r: &Report| self.placed(r.paragraph, r.bytes);
+        let report_cursor = CharCursor::default();
+        let report_words = |r: &Report| self.placed_from(&report_cursor, r.paragraph, r.bytes);
         fields.serialize_field("reports", &Numbered(&self.reports, Some(&report_words)))?;
         fields.serialize_field("speakers", &self.speakers)?;
         fields.end()
     }
 }
+
+/// Where the last character count stopped: a paragraph, a byte offset in it and the
+/// characters before that offset.
+#[derive(Default)]
+struct CharCursor(std::cell::Cell<Option<(u32, usize, usize)>>);
 
 /// Words of a paragraph as they are written out: their character range in it and the words.
 #[derive(Serialize)]
@@ -103,6 +112,27 @@ impl Article {
     pub fn char_range(&self, paragraph: u32, bytes: Span) -> std::ops::Range<usize> {
         let placed = self.placed(paragraph, bytes);
         placed.start..placed.end
+    }
+
+    /// [`Article::placed`], counting the characters before the words on from where `cursor`
+    /// stopped when the words lie after it in the same paragraph.
+    fn placed_from(&self, cursor: &CharCursor, paragraph: u32, bytes: Span) -> Placed<'_> {
+        let text = self.paragraph_text(paragraph);
+        let at = bytes.start();
+        let start = match cursor.0.get() {
+            _ if !text.is_char_boundary(at) => return self.placed(paragraph, bytes),
+            Some((p, byte, chars)) if p == paragraph && byte <= at => {
+                chars + text.get(byte..at).map_or(0, |gap| gap.chars().count())
+            }
+            _ => text.get(..at).map_or(0, |before| before.chars().count()),
+        };
+        cursor.0.set(Some((paragraph, at, start)));
+        let words = bytes.cut(text);
+        Placed {
+            start,
+            end: start + words.chars().count(),
+            text: words,
+        }
     }
 
     /// Words of paragraph `paragraph` with their character range in it.
