@@ -25,7 +25,6 @@
 //! gives an unnamed source's words to the named person later quoted saying the same words.
 
 use rustc_hash::FxHashMap;
-
 use smallvec::SmallVec;
 
 use super::cues::{Cue, find_cues, find_cues_into};
@@ -621,9 +620,6 @@ impl<'l> State<'l> {
         }
         let mut order: Vec<usize> = (first..self.quotes.len()).collect();
         order.sort_by_key(|&i| self.quotes[i].bytes.start());
-        if order.iter().enumerate().all(|(k, &i)| i == first + k) {
-            return;
-        }
         let mut new_of = vec![0; self.quotes.len() - first];
         for (k, &old) in order.iter().enumerate() {
             new_of[old - first] = first + k;
