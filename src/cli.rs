@@ -383,17 +383,20 @@ fn parse_files(args: &ParseArgs) -> ExitCode {
             }
         }
     }
-    let mut out = std::io::stdout().lock();
+    // Buffered: standard output flushes at every line, and pretty JSON has one per field.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = if args.json {
         let views: Vec<serde_json::Value> = articles.iter().map(|(slug, a)| parsed_json(slug, a)).collect();
+        // `io::Error::from` keeps the kind of a write error, so a closed pipe reads as one.
         serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "articles": views }))
-            .map_err(std::io::Error::other)
+            .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
         articles
             .iter()
             .try_for_each(|(slug, a)| write_readable(&mut out, slug, a))
-    };
+    }
+    .and_then(|()| out.flush());
     if let Err(err) = written
         && err.kind() != std::io::ErrorKind::BrokenPipe
     {

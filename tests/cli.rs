@@ -1,4 +1,5 @@
-//! The command line: `parse` (readable and JSON), bad input files, `check`, and `--help`.
+//! The command line: `parse` (readable and JSON, and to a reader that stops early), bad input
+//! files, `check`, and `--help`.
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
@@ -93,4 +94,26 @@ fn help_documents_the_flags() {
     for flag in ["--addr", "--data", "--log", "serve", "parse", "check"] {
         assert!(out.contains(flag), "{flag} missing from --help:\n{out}");
     }
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    // Output far larger than a pipe holds, so that writing meets the closed pipe.
+    let path = std::env::temp_dir().join(format!("whosaid-long-{}.txt", std::process::id()));
+    let paragraph = "“The talks went well,” said Ana Ruiz, a lecturer at Vigo University.\n\n";
+    std::fs::write(&path, paragraph.repeat(4000)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["parse", path.to_str().unwrap(), "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut start = [0u8; 64];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut start).unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert!(String::from_utf8_lossy(&start).contains("articles"));
+    assert!(output.status.success(), "{:?}", output.status);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
