@@ -2,6 +2,8 @@
 //! so that most lookups hash and compare a number instead of a string. Words of up to eight
 //! bytes (most English words) are packed into a `u64`, longer ones into a `u128`.
 
+use std::ops::{Add, BitAnd, BitOr, Not, Shr};
+
 use rustc_hash::FxHashMap;
 
 /// Longest word, in bytes, that is packed into a key.
@@ -148,21 +150,8 @@ fn pack_short(word: &str, lowercase: bool) -> Option<u64> {
     if bytes.is_empty() || bytes.len() > SHORT_BYTES {
         return None;
     }
-    let mut key = load_short(bytes);
-    if key & HIGHS_64 != 0 {
-        return None; // not ASCII
-    }
-    // A NUL inside the word would read as padding.
     let in_word = HIGHS_64 >> (8 * (SHORT_BYTES - bytes.len()));
-    if (key + ONES_64 * 0x7f) & in_word != in_word {
-        return None;
-    }
-    if lowercase {
-        let from_a = (key + ONES_64 * u64::from(0x80 - b'A')) & HIGHS_64;
-        let past_z = (key + ONES_64 * u64::from(0x80 - b'Z' - 1)) & HIGHS_64;
-        key |= (from_a & !past_z) >> 2;
-    }
-    Some(key)
+    checked_lanes(load_short(bytes), in_word, lowercase)
 }
 
 /// `word` packed as written, when it is 1 to 16 bytes of ASCII without a NUL.
@@ -195,28 +184,65 @@ const HIGHS_IN_WORD: [u128; PACKED_BYTES + 1] = {
 };
 
 /// Packs the word's bytes into one integer (the first byte lowest), testing and lower-casing
-/// all sixteen bytes at once: a byte below 0x80 plus a constant sets its high bit exactly when
-/// it is at least `0x80 - constant`, and no sum carries into the next byte.
+/// all sixteen bytes at once (see [`checked_lanes`]).
 fn pack_with(word: &str, lowercase: bool) -> Option<u128> {
     let bytes = word.as_bytes();
     if bytes.is_empty() || bytes.len() > PACKED_BYTES {
         return None;
     }
-    let mut key = load(bytes);
-    if key & HIGHS != 0 {
+    checked_lanes(load(bytes), HIGHS_IN_WORD[bytes.len()], lowercase)
+}
+
+/// An integer holding a word one byte a lane: the arithmetic both key widths share.
+trait Lanes:
+    Copy
+    + PartialEq
+    + Add<Output = Self>
+    + BitAnd<Output = Self>
+    + BitOr<Output = Self>
+    + Not<Output = Self>
+    + Shr<u32, Output = Self>
+{
+    const ZERO: Self;
+    /// Every lane set to `byte`.
+    fn splat(byte: u8) -> Self;
+}
+
+impl Lanes for u64 {
+    const ZERO: Self = 0;
+    fn splat(byte: u8) -> Self {
+        ONES_64 * u64::from(byte)
+    }
+}
+
+impl Lanes for u128 {
+    const ZERO: Self = 0;
+    fn splat(byte: u8) -> Self {
+        ONES * u128::from(byte)
+    }
+}
+
+/// A word's bytes loaded into `key` (the first byte lowest, zeros past the word), tested and
+/// lower-cased all at once: `None` when a byte is not ASCII or a NUL stands in the word
+/// (`in_word` holds the high bit of each byte the word fills). A byte below 0x80 plus a
+/// constant sets its high bit exactly when it is at least `0x80 - constant`, and no sum carries
+/// into the next byte.
+#[inline]
+fn checked_lanes<K: Lanes>(key: K, in_word: K, lowercase: bool) -> Option<K> {
+    let highs = K::splat(0x80);
+    if key & highs != K::ZERO {
         return None; // not ASCII
     }
     // A NUL inside the word would read as padding.
-    let in_word = HIGHS_IN_WORD[bytes.len()];
-    if (key + ONES * 0x7f) & in_word != in_word {
+    if (key + K::splat(0x7f)) & in_word != in_word {
         return None;
     }
-    if lowercase {
-        let from_a = (key + ONES * u128::from(0x80 - b'A')) & HIGHS;
-        let past_z = (key + ONES * u128::from(0x80 - b'Z' - 1)) & HIGHS;
-        key |= (from_a & !past_z) >> 2;
+    if !lowercase {
+        return Some(key);
     }
-    Some(key)
+    let from_a = (key + K::splat(0x80 - b'A')) & highs;
+    let past_z = (key + K::splat(0x80 - b'Z' - 1)) & highs;
+    Some(key | ((from_a & !past_z) >> 2))
 }
 
 /// The 1 to 16 bytes as one integer, the first byte lowest, by a few overlapping loads.
