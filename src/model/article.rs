@@ -45,11 +45,11 @@ impl Serialize for Article {
         // Quotes and reports come in text order: each one's characters are counted on from
         // the one before, so that a whole article written as one paragraph stays linear.
         let quote_cursor = CharCursor::default();
-        let quote_words = |q: &Quote| self.placed_from(&quote_cursor, q.paragraph, q.bytes);
+        let quote_words = |q: &Quote| self.placed(&quote_cursor, q.paragraph, q.bytes);
         fields.serialize_field("quotes", &Numbered(&self.quotes, Some(&quote_words)))?;
         fields.serialize_field("statements", &Numbered(&self.statements, None))?;
         let report_cursor = CharCursor::default();
-        let report_words = |r: &Report| self.placed_from(&report_cursor, r.paragraph, r.bytes);
+        let report_words = |r: &Report| self.placed(&report_cursor, r.paragraph, r.bytes);
         fields.serialize_field("reports", &Numbered(&self.reports, Some(&report_words)))?;
         fields.serialize_field("speakers", &self.speakers)?;
         fields.end()
@@ -110,36 +110,30 @@ impl Article {
     /// The character range of the bytes `bytes` of paragraph `paragraph`, within it: where
     /// a quote's or a report's words are, as the JSON gives it.
     pub fn char_range(&self, paragraph: u32, bytes: Span) -> std::ops::Range<usize> {
-        let placed = self.placed(paragraph, bytes);
+        let placed = self.placed(&CharCursor::default(), paragraph, bytes);
         placed.start..placed.end
     }
 
-    /// [`Article::placed`], counting the characters before the words on from where `cursor`
-    /// stopped when the words lie after it in the same paragraph.
-    fn placed_from(&self, cursor: &CharCursor, paragraph: u32, bytes: Span) -> Placed<'_> {
+    /// Words of paragraph `paragraph` with their character range in it. The characters
+    /// before them are counted on from where `cursor` stopped when they lie after it in the
+    /// same paragraph, else from the paragraph's start.
+    fn placed(&self, cursor: &CharCursor, paragraph: u32, bytes: Span) -> Placed<'_> {
         let text = self.paragraph_text(paragraph);
         let at = bytes.start();
-        let start = match cursor.0.get() {
-            _ if !text.is_char_boundary(at) => return self.placed(paragraph, bytes),
-            Some((p, byte, chars)) if p == paragraph && byte <= at => {
+        let before = text.get(..at);
+        let start = match (cursor.0.get(), before) {
+            // Not a character boundary, or past the end: as if at the start.
+            (_, None) => 0,
+            (Some((p, byte, chars)), Some(_)) if p == paragraph && byte <= at => {
                 chars + text.get(byte..at).map_or(0, |gap| gap.chars().count())
             }
-            _ => text.get(..at).map_or(0, |before| before.chars().count()),
+            (_, Some(before)) => before.chars().count(),
         };
-        cursor.0.set(Some((paragraph, at, start)));
-        let words = bytes.cut(text);
-        Placed {
-            start,
-            end: start + words.chars().count(),
-            text: words,
+        // Only a count that reached a character boundary is carried on.
+        if before.is_some() {
+            cursor.0.set(Some((paragraph, at, start)));
         }
-    }
-
-    /// Words of paragraph `paragraph` with their character range in it.
-    fn placed(&self, paragraph: u32, bytes: Span) -> Placed<'_> {
-        let text = self.paragraph_text(paragraph);
         let words = bytes.cut(text);
-        let start = text.get(..bytes.start()).map_or(0, |before| before.chars().count());
         Placed {
             start,
             end: start + words.chars().count(),
