@@ -230,8 +230,7 @@ fn for_each_name_word<'a>(name: &'a str, mut f: impl FnMut(&'a str)) -> bool {
     let mut spaced = false;
     let mut start = 0;
     for (at, &byte) in name.as_bytes().iter().enumerate() {
-        // The ASCII characters `char::is_whitespace` holds, and the apostrophe.
-        let space = matches!(byte, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+        let space = char::from(byte).is_whitespace();
         if space || byte == b'\'' {
             spaced |= space;
             if let Some(word) = name.get(start..at).filter(|w| !w.is_empty()) {

@@ -98,7 +98,7 @@ pub(crate) fn find_quotes_into(text: &str, scratch: &mut QuoteScratch, mut out: 
         let width = c.len_utf8();
         // Dashes and ellipses share the marks' first byte: passed over before the
         // characters around them are read.
-        if !matches!(c, '“' | '„' | '‟' | '«' | '”' | '»' | '"' | '‘' | '‚' | '’' | '\'') {
+        if !(is_quote_mark(c) || matches!(c, '‘' | '‚' | '’' | '\'')) {
             at += width;
             continue;
         }
