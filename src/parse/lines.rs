@@ -9,11 +9,16 @@ pub(crate) struct Line<'a> {
     pub byte_start: usize,
 }
 
+/// About how many bytes a line of copy holds, blank lines included: the lines' list is sized
+/// from it.
+const BYTES_PER_LINE: usize = 100;
+
 /// The non-empty lines of `source`, in order. Each line is a paragraph in
 /// this style of article, whether a blank line follows it or not.
 pub(crate) fn split_lines(source: &str) -> Vec<Line<'_>> {
     let bytes = source.as_bytes();
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    // Sized for lines of about a hundred bytes, rather than counted in a pass of its own.
+    let mut lines = Vec::with_capacity(bytes.len() / BYTES_PER_LINE + 1);
     let mut start = 0;
     let line_ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
     for end in line_ends {
