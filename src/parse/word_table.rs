@@ -253,17 +253,12 @@ fn load(bytes: &[u8]) -> u128 {
             u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
         })
     };
-    if len >= 8 {
-        // The last eight bytes, moved down past the first eight.
-        let high = if len > 8 {
-            u64_at(len - 8) >> (8 * (16 - len))
-        } else {
-            0
-        };
-        u128::from(u64_at(0)) | (u128::from(high) << 64)
-    } else {
-        u128::from(load_short(bytes))
+    if len <= SHORT_BYTES {
+        return u128::from(load_short(bytes));
     }
+    // The last eight bytes, moved down past the first eight.
+    let high = u64_at(len - 8) >> (8 * (PACKED_BYTES - len));
+    u128::from(u64_at(0)) | (u128::from(high) << 64)
 }
 
 /// The 1 to 8 bytes as one integer, the first byte lowest, by a few overlapping loads.
