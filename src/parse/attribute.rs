@@ -450,8 +450,9 @@ impl<'l> State<'l> {
             .map(|(c, _)| c);
         let statement = match main {
             Some(c) => Some(resolved[c].clone()),
-            None => Some(paragraph_quotes.start)
-                .filter(|_| !paragraph_quotes.is_empty())
+            None => paragraph_quotes
+                .clone()
+                .next()
                 .filter(|&first| {
                     paragraph_quotes
                         .clone()
