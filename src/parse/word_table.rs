@@ -1,6 +1,7 @@
 //! A table of words for the lexicon's lookups: a short ASCII word is packed into one integer,
 //! so that most lookups hash and compare a number instead of a string. Words of up to eight
-//! bytes (most English words) are packed into a `u64`, longer ones into a `u128`.
+//! bytes (most English words) are packed into a `u64`, longer ones into a `u128`; packed keys
+//! live in a small open-addressing table (a multiply, a shift and most often one comparison).
 
 use std::ops::{Add, BitAnd, BitOr, Not, Shr};
 
@@ -17,9 +18,9 @@ const SHORT_BYTES: usize = 8;
 #[derive(Debug, Clone)]
 pub(crate) struct WordTable<V> {
     /// ASCII words of 1 to 8 bytes, packed.
-    short: FxHashMap<u64, V>,
+    short: PackedMap<u64, V>,
     /// ASCII words of 9 to 16 bytes, packed.
-    packed: FxHashMap<u128, V>,
+    packed: PackedMap<u128, V>,
     /// Every other word.
     other: FxHashMap<Box<str>, V>,
 }
@@ -27,8 +28,8 @@ pub(crate) struct WordTable<V> {
 impl<V> Default for WordTable<V> {
     fn default() -> Self {
         WordTable {
-            short: FxHashMap::default(),
-            packed: FxHashMap::default(),
+            short: PackedMap::default(),
+            packed: PackedMap::default(),
             other: FxHashMap::default(),
         }
     }
@@ -41,8 +42,8 @@ impl<V: Copy> WordTable<V> {
         V: Default,
     {
         match key_of(word, false) {
-            Key::Short(key) => self.short.entry(key).or_default(),
-            Key::Packed(key) => self.packed.entry(key).or_default(),
+            Key::Short(key) => self.short.entry(key),
+            Key::Packed(key) => self.packed.entry(key),
             Key::Other => self.other.entry(word.into()).or_default(),
         }
     }
@@ -50,27 +51,42 @@ impl<V: Copy> WordTable<V> {
     /// The value of `word` as written.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
         match key_of(word, false) {
-            Key::Short(key) => self.short.get(&key).copied(),
-            Key::Packed(key) => self.packed.get(&key).copied(),
-            Key::Other => self.other.get(word).copied(),
+            Key::Short(key) => self.short.get(key),
+            Key::Packed(key) => self.packed.get(key),
+            Key::Other => self.get_other(word),
         }
+    }
+
+    /// [`WordTable::get`] for a word that does not pack: kept out of line, so that the
+    /// packed lookups stay small and need no stack frame.
+    #[cold]
+    #[inline(never)]
+    fn get_other(&self, word: &str) -> Option<V> {
+        self.other.get(word).copied()
     }
 
     /// The value of `word` in any case; the table's words must be stored in lower case.
     pub(crate) fn get_folded(&self, word: &str) -> Option<V> {
         match key_of(word, true) {
-            Key::Short(key) => self.short.get(&key).copied(),
-            Key::Packed(key) => self.packed.get(&key).copied(),
-            Key::Other => with_lowercase(word, |lower| self.get(lower)),
+            Key::Short(key) => self.short.get(key),
+            Key::Packed(key) => self.packed.get(key),
+            Key::Other => self.get_folded_other(word),
         }
+    }
+
+    /// [`WordTable::get_folded`] for a word that does not pack (not ASCII, or long), out of line.
+    #[cold]
+    #[inline(never)]
+    fn get_folded_other(&self, word: &str) -> Option<V> {
+        with_lowercase(word, |lower| self.get(lower))
     }
 
     /// Every word with its value, in no order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (String, V)> + '_ {
         self.short
             .iter()
-            .map(|(&key, &value)| (unpack(u128::from(key)), value))
-            .chain(self.packed.iter().map(|(&key, &value)| (unpack(key), value)))
+            .map(|(key, value)| (unpack(u128::from(key)), value))
+            .chain(self.packed.iter().map(|(key, value)| (unpack(key), value)))
             .chain(self.other.iter().map(|(word, &value)| (word.to_string(), value)))
     }
 }
@@ -83,10 +99,146 @@ impl<S: AsRef<str>, V: Copy> FromIterator<(S, V)> for WordTable<V> {
             match key_of(word, false) {
                 Key::Short(key) => table.short.insert(key, value),
                 Key::Packed(key) => table.packed.insert(key, value),
-                Key::Other => table.other.insert(word.into(), value),
-            };
+                Key::Other => {
+                    table.other.insert(word.into(), value);
+                }
+            }
         }
         table
+    }
+}
+
+/// A packed key: never zero (a packed word's first byte is not NUL), so zero marks an empty slot.
+trait PackedKey: Copy + PartialEq {
+    const EMPTY: Self;
+    /// A well-mixed hash; its high bits pick the slot.
+    fn hash(self) -> u64;
+}
+
+/// The multiplier of Fibonacci hashing: 2^64 over the golden ratio, odd.
+const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl PackedKey for u64 {
+    const EMPTY: Self = 0;
+    #[inline]
+    fn hash(self) -> u64 {
+        self.wrapping_mul(GOLDEN)
+    }
+}
+
+impl PackedKey for u128 {
+    const EMPTY: Self = 0;
+    #[inline]
+    fn hash(self) -> u64 {
+        let (low, high) = (self as u64, (self >> 64) as u64);
+        (low ^ high.wrapping_mul(GOLDEN).rotate_left(32)).wrapping_mul(GOLDEN)
+    }
+}
+
+/// An open-addressing table of packed keys, probed linearly from the hash's high bits and kept
+/// at most half full, so that a probe ends at the key or at an empty slot within a step or two.
+#[derive(Debug, Clone)]
+struct PackedMap<K, V> {
+    /// Each slot's key and value: the key [`PackedKey::EMPTY`] and no value when the slot is
+    /// free. A power of two long.
+    slots: Vec<(K, Option<V>)>,
+    /// Keys held.
+    len: usize,
+    /// 64 minus the log2 of the slot count: the hash shifted by it is a slot.
+    shift: u32,
+}
+
+/// Fewest slots a table has (a shift of 64 would overflow).
+const MIN_SLOTS: usize = 2;
+
+impl<K: PackedKey, V> Default for PackedMap<K, V> {
+    fn default() -> Self {
+        Self::with_slots(MIN_SLOTS)
+    }
+}
+
+impl<K: PackedKey, V> PackedMap<K, V> {
+    fn with_slots(slots: usize) -> Self {
+        PackedMap {
+            slots: (0..slots).map(|_| (K::EMPTY, None)).collect(),
+            len: 0,
+            shift: 64 - slots.trailing_zeros(),
+        }
+    }
+}
+
+impl<K: PackedKey, V: Copy> PackedMap<K, V> {
+    /// The slot that holds `key`, or the free slot where it would go.
+    fn slot(&self, key: K) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = (key.hash() >> self.shift) as usize;
+        while let Some(&(k, _)) = self.slots.get(at)
+            && k != key
+            && k != K::EMPTY
+        {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    #[inline]
+    fn get(&self, key: K) -> Option<V> {
+        let mask = self.slots.len() - 1;
+        let mut at = (key.hash() >> self.shift) as usize;
+        loop {
+            let &(k, value) = self.slots.get(at)?;
+            if k == key {
+                return value;
+            }
+            if k == K::EMPTY {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The value at `key`, `V::default()` put there first if it is new.
+    fn entry(&mut self, key: K) -> &mut V
+    where
+        V: Default,
+    {
+        let at = self.claim(key);
+        self.slots[at].1.get_or_insert_with(V::default)
+    }
+
+    fn insert(&mut self, key: K, value: V) {
+        let at = self.claim(key);
+        self.slots[at].1 = Some(value);
+    }
+
+    /// The slot for `key`, taken for it (the table grown first when a new key would fill
+    /// more than half of it).
+    fn claim(&mut self, key: K) -> usize {
+        let mut at = self.slot(key);
+        if self.slots[at].0 == K::EMPTY {
+            if 2 * (self.len + 1) > self.slots.len() {
+                self.grow();
+                at = self.slot(key);
+            }
+            self.slots[at].0 = key;
+            self.len += 1;
+        }
+        at
+    }
+
+    fn grow(&mut self) {
+        let mut bigger = Self::with_slots(2 * self.slots.len());
+        for (key, value) in self.iter() {
+            bigger.insert(key, value);
+        }
+        *self = bigger;
+    }
+
+    /// Every key with its value, in no order.
+    fn iter(&self) -> impl Iterator<Item = (K, V)> + '_ {
+        self.slots
+            .iter()
+            .filter_map(|&(key, value)| value.map(|value| (key, value)))
     }
 }
 
@@ -366,6 +518,27 @@ mod tests {
         assert_eq!(pack("\0ab"), None);
         assert_eq!(pack(&"b".repeat(15).chars().chain(['\0']).collect::<String>()), None);
         assert_eq!(t.get_folded("AB\0"), None);
+    }
+
+    #[test]
+    fn the_packed_map_finds_every_key_it_grew_around() {
+        let mut map: PackedMap<u64, u32> = PackedMap::default();
+        for key in 1..=5000u64 {
+            map.insert(key * 0x0101, u32::try_from(key).unwrap());
+            assert!(2 * map.len <= map.slots.len(), "at most half full");
+        }
+        for key in 1..=5000u64 {
+            assert_eq!(map.get(key * 0x0101), Some(u32::try_from(key).unwrap()));
+            assert_eq!(map.get(key * 0x0101 + 1), None);
+        }
+        *map.entry(0x0101) += 10;
+        assert_eq!(map.get(0x0101), Some(11));
+        assert_eq!(map.iter().count(), 5000);
+        let mut long: PackedMap<u128, ()> = PackedMap::default();
+        long.insert(1 << 100, ());
+        assert_eq!(long.get(1 << 100), Some(()));
+        assert_eq!(long.get(1 << 36), None);
+        assert_eq!(PackedMap::<u64, u8>::default().get(7), None);
     }
 
     #[test]
