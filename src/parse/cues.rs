@@ -385,12 +385,21 @@ pub(crate) fn subject_of<'a>(para: &Para<'a>, sentence: TokenRange, verb: TokenI
     // verb ("…, Cho said"); then one set off from it by an appositive or a joined
     // predicate ("Ana Ruiz, a lecturer, said"); then a phrase that is itself an
     // appositive ("One of them, former cook Loretta Sims, said").
-    // Each opening's phrase is read once, when a pass first needs it.
-    let mut phrases: smallvec::SmallVec<[Option<Option<Np<'a>>>; 8]> = smallvec::smallvec![None; starts.len()];
+    // Each opening's phrase is read once, when a pass first needs it: the first eight are kept
+    // in place (no list to build and move), any further ones read again in each pass.
+    let mut phrases: [Option<Option<Np<'a>>>; KEPT_OPENINGS] = Default::default();
+    let mut further: Option<Option<Np<'a>>>;
     for pass in 0..3 {
         for (k, &start) in starts.iter().enumerate() {
             let after_comma = start.prev().is_some_and(|p| para.punct_is(p, ','));
-            let read = phrases[k].get_or_insert_with(|| {
+            let kept = match phrases.get_mut(k) {
+                Some(kept) => kept,
+                None => {
+                    further = None;
+                    &mut further
+                }
+            };
+            let read = kept.get_or_insert_with(|| {
                 let first = if after_comma {
                     start
                 } else {
@@ -409,7 +418,7 @@ pub(crate) fn subject_of<'a>(para: &Para<'a>, sentence: TokenRange, verb: TokenI
                 let trailing = start > sentence.start
                     && start.prev().is_some_and(|p| para.is_quote(p) || para.punct_is(p, ','))
                     && quote_before(para, sentence, start);
-                return Some((np.clone(), trailing));
+                return kept.take().flatten().map(|np| (np, trailing));
             }
         }
     }
@@ -448,6 +457,9 @@ pub(crate) fn subject_of<'a>(para: &Para<'a>, sentence: TokenRange, verb: TokenI
     }
     None
 }
+
+/// How many clause openings before a verb keep the phrase read at them for the later passes.
+const KEPT_OPENINGS: usize = 8;
 
 /// Only adverbs and time words between a subject and its verb (after the comma that
 /// closes an appositive: "former school cook Loretta Sims, said").
