@@ -137,11 +137,14 @@ impl PackedKey for u128 {
 
 /// An open-addressing table of packed keys, probed linearly from the hash's high bits and kept
 /// at most half full, so that a probe ends at the key or at an empty slot within a step or two.
+/// The keys stand apart from the values, so that probing reads a compact list (a lexicon's few
+/// thousand words fit in the first-level cache).
 #[derive(Debug, Clone)]
 struct PackedMap<K, V> {
-    /// Each slot's key and value: the key [`PackedKey::EMPTY`] and no value when the slot is
-    /// free. A power of two long.
-    slots: Vec<(K, Option<V>)>,
+    /// Each slot's key, [`PackedKey::EMPTY`] when the slot is free; a power of two long.
+    keys: Vec<K>,
+    /// Each slot's value, `Some` exactly where the key is not empty.
+    values: Vec<Option<V>>,
     /// Keys held.
     len: usize,
     /// 64 minus the log2 of the slot count: the hash shifted by it is a slot.
@@ -160,7 +163,8 @@ impl<K: PackedKey, V> Default for PackedMap<K, V> {
 impl<K: PackedKey, V> PackedMap<K, V> {
     fn with_slots(slots: usize) -> Self {
         PackedMap {
-            slots: (0..slots).map(|_| (K::EMPTY, None)).collect(),
+            keys: vec![K::EMPTY; slots],
+            values: (0..slots).map(|_| None).collect(),
             len: 0,
             shift: 64 - slots.trailing_zeros(),
         }
@@ -170,9 +174,9 @@ impl<K: PackedKey, V> PackedMap<K, V> {
 impl<K: PackedKey, V: Copy> PackedMap<K, V> {
     /// The slot that holds `key`, or the free slot where it would go.
     fn slot(&self, key: K) -> usize {
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut at = (key.hash() >> self.shift) as usize;
-        while let Some(&(k, _)) = self.slots.get(at)
+        while let Some(&k) = self.keys.get(at)
             && k != key
             && k != K::EMPTY
         {
@@ -183,12 +187,12 @@ impl<K: PackedKey, V: Copy> PackedMap<K, V> {
 
     #[inline]
     fn get(&self, key: K) -> Option<V> {
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut at = (key.hash() >> self.shift) as usize;
         loop {
-            let &(k, value) = self.slots.get(at)?;
+            let k = *self.keys.get(at)?;
             if k == key {
-                return value;
+                return self.values.get(at).copied().flatten();
             }
             if k == K::EMPTY {
                 return None;
@@ -203,31 +207,31 @@ impl<K: PackedKey, V: Copy> PackedMap<K, V> {
         V: Default,
     {
         let at = self.claim(key);
-        self.slots[at].1.get_or_insert_with(V::default)
+        self.values[at].get_or_insert_with(V::default)
     }
 
     fn insert(&mut self, key: K, value: V) {
         let at = self.claim(key);
-        self.slots[at].1 = Some(value);
+        self.values[at] = Some(value);
     }
 
     /// The slot for `key`, taken for it (the table grown first when a new key would fill
     /// more than half of it).
     fn claim(&mut self, key: K) -> usize {
         let mut at = self.slot(key);
-        if self.slots[at].0 == K::EMPTY {
-            if 2 * (self.len + 1) > self.slots.len() {
+        if self.keys[at] == K::EMPTY {
+            if 2 * (self.len + 1) > self.keys.len() {
                 self.grow();
                 at = self.slot(key);
             }
-            self.slots[at].0 = key;
+            self.keys[at] = key;
             self.len += 1;
         }
         at
     }
 
     fn grow(&mut self) {
-        let mut bigger = Self::with_slots(2 * self.slots.len());
+        let mut bigger = Self::with_slots(2 * self.keys.len());
         for (key, value) in self.iter() {
             bigger.insert(key, value);
         }
@@ -236,9 +240,10 @@ impl<K: PackedKey, V: Copy> PackedMap<K, V> {
 
     /// Every key with its value, in no order.
     fn iter(&self) -> impl Iterator<Item = (K, V)> + '_ {
-        self.slots
+        self.keys
             .iter()
-            .filter_map(|&(key, value)| value.map(|value| (key, value)))
+            .zip(&self.values)
+            .filter_map(|(&key, value)| value.map(|value| (key, value)))
     }
 }
 
@@ -525,7 +530,7 @@ mod tests {
         let mut map: PackedMap<u64, u32> = PackedMap::default();
         for key in 1..=5000u64 {
             map.insert(key * 0x0101, u32::try_from(key).unwrap());
-            assert!(2 * map.len <= map.slots.len(), "at most half full");
+            assert!(2 * map.len <= map.keys.len(), "at most half full");
         }
         for key in 1..=5000u64 {
             assert_eq!(map.get(key * 0x0101), Some(u32::try_from(key).unwrap()));
