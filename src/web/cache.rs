@@ -2,7 +2,6 @@
 //! (see [`CachedApp`]): a page is rendered, compressed and given its headers once per version
 //! of the data and per `Accept-Encoding`, and the whole cache is dropped when the data changes.
 
-use std::collections::HashMap;
 use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
@@ -14,6 +13,7 @@ use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::Request;
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use rustc_hash::FxHashMap;
 use tower::{Service, ServiceExt};
 
 /// Most bytes of responses kept.
@@ -41,7 +41,11 @@ pub struct ResponseCache {
 
 #[derive(Debug, Default)]
 struct Entries {
-    map: HashMap<String, Cached>,
+    /// By request target (path and query), each stored `Accept-Encoding` value with its
+    /// response: a hit is found from the request's own strings, without building a key.
+    map: FxHashMap<Box<str>, Vec<(Box<str>, Cached)>>,
+    /// Responses held.
+    count: usize,
     bytes: usize,
     /// Bumped by every clear: a response rendered before a clear is not stored after it.
     generation: u64,
@@ -56,14 +60,41 @@ struct Cached {
     body: Bytes,
 }
 
+/// What a response is kept under: the request target and its `Accept-Encoding` as sent.
+#[derive(Debug, Clone, Copy)]
+struct Key<'r> {
+    encoding: &'r str,
+    target: &'r str,
+}
+
+impl Key<'_> {
+    fn kept(self) -> OwnedKey {
+        OwnedKey {
+            encoding: self.encoding.into(),
+            target: self.target.into(),
+        }
+    }
+}
+
+/// A [`Key`] kept past its request, to store the response once rendered.
+#[derive(Debug)]
+struct OwnedKey {
+    encoding: Box<str>,
+    target: Box<str>,
+}
+
 impl ResponseCache {
     /// An empty cache.
     pub fn new() -> Arc<Self> {
         Arc::new(Self::default())
     }
 
-    fn get(&self, key: &str) -> Option<Cached> {
-        self.inner.read().ok()?.map.get(key).cloned()
+    fn get(&self, key: Key<'_>) -> Option<Cached> {
+        let entries = self.inner.read().ok()?;
+        let kept = entries.map.get(key.target)?;
+        kept.iter()
+            .find(|(encoding, _)| **encoding == *key.encoding)
+            .map(|(_, cached)| cached.clone())
     }
 
     /// The current generation, read before rendering a page.
@@ -75,6 +106,7 @@ impl ResponseCache {
     pub fn clear(&self) {
         if let Ok(mut entries) = self.inner.write() {
             entries.map.clear();
+            entries.count = 0;
             entries.bytes = 0;
             entries.generation += 1;
         }
@@ -82,7 +114,7 @@ impl ResponseCache {
 
     /// How many responses are stored.
     pub fn len(&self) -> usize {
-        self.inner.read().map_or(0, |e| e.map.len())
+        self.inner.read().map_or(0, |e| e.count)
     }
 
     /// Whether nothing is stored.
@@ -90,23 +122,29 @@ impl ResponseCache {
         self.len() == 0
     }
 
-    fn put(&self, key: String, value: Cached, generation: u64) {
+    fn put(&self, key: OwnedKey, value: Cached, generation: u64) {
         let Ok(mut entries) = self.inner.write() else { return };
         if entries.generation != generation {
             return;
         }
-        let size = key.len() + value.body.len();
-        if entries.bytes + size <= MAX_BYTES && !entries.map.contains_key(&key) {
-            entries.bytes += size;
-            entries.map.insert(key, value);
+        let size = key.encoding.len() + key.target.len() + value.body.len();
+        if entries.bytes + size > MAX_BYTES {
+            return;
         }
+        let kept = entries.map.entry(key.target).or_default();
+        if kept.iter().any(|(encoding, _)| *encoding == key.encoding) {
+            return;
+        }
+        kept.push((key.encoding, value));
+        entries.count += 1;
+        entries.bytes += size;
     }
 }
 
 /// The cache key of a request that may be answered from the cache: GET, no range or
 /// revalidation, and its `Accept-Encoding` as sent (so each negotiated encoding is kept apart,
 /// exactly as the compression layer negotiated it).
-fn key_of<B>(request: &Request<B>) -> Option<String> {
+fn key_of<B>(request: &Request<B>) -> Option<Key<'_>> {
     if request.method() != Method::GET {
         return None;
     }
@@ -127,7 +165,7 @@ fn key_of<B>(request: &Request<B>) -> Option<String> {
         Some(value) => value.to_str().ok().filter(|v| v.len() <= MAX_ENCODING_BYTES)?,
     };
     let target = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
-    Some(format!("{encoding}\n{target}"))
+    Some(Key { encoding, target })
 }
 
 /// The site with its cache in front: a hit is answered before routing and every per-request
@@ -153,7 +191,7 @@ where
 {
     type Response = Response;
     type Error = Infallible;
-    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+    type Future = Answer;
 
     fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
         Poll::Ready(Ok(()))
@@ -161,7 +199,7 @@ where
 
     fn call(&mut self, request: Request<B>) -> Self::Future {
         let key = key_of(&request);
-        if let Some(hit) = key.as_deref().and_then(|k| self.cache.get(k)) {
+        if let Some(hit) = key.and_then(|k| self.cache.get(k)) {
             if super::request_log::enabled() {
                 tracing::debug!(
                     target: "whosaid::request",
@@ -174,24 +212,49 @@ where
             let mut response = Body::from(hit.body).into_response();
             *response.status_mut() = hit.status;
             *response.headers_mut() = hit.headers;
-            return Box::pin(std::future::ready(Ok(response)));
+            return Answer::Ready(Some(response));
         }
+        let key = key.map(Key::kept);
         let app = self.app.clone();
         let cache = Arc::clone(&self.cache);
         let generation = cache.generation();
         let request = request.map(Body::new);
-        Box::pin(async move {
+        Answer::Rendering(Box::pin(async move {
             let Ok(response) = app.oneshot(request).await;
             match key {
                 Some(key) => Ok(store(&cache, key, generation, response).await),
                 None => Ok(response),
             }
-        })
+        }))
+    }
+}
+
+/// The future of a [`CachedApp`] answer: a hit is ready at once (no future is allocated for
+/// it); a miss renders through the whole stack.
+pub enum Answer {
+    /// A stored response, taken on the first poll.
+    Ready(Option<Response>),
+    /// A response being rendered, and stored once finished.
+    Rendering(Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>),
+}
+
+impl Future for Answer {
+    type Output = Result<Response, Infallible>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match self.get_mut() {
+            Answer::Ready(response) => match response.take() {
+                Some(response) => Poll::Ready(Ok(response)),
+                // Polled again after it answered: a misuse by the caller, answered as a server error.
+                None => Poll::Ready(Ok(StatusCode::INTERNAL_SERVER_ERROR.into_response())),
+            },
+            Answer::Rendering(rendering) => rendering.as_mut().poll(cx),
+        }
     }
 }
 
 /// Stores a finished response when it is a small, successful page, JSON or asset.
-async fn store(cache: &ResponseCache, key: String, generation: u64, response: Response) -> Response {
+async fn store(cache: &ResponseCache, key: OwnedKey, generation: u64, response: Response) -> Response {
     let declared = response
         .headers()
         .get(header::CONTENT_LENGTH)
