@@ -44,8 +44,6 @@ struct Entries {
     /// By request target (path and query), each stored `Accept-Encoding` value with its
     /// response: a hit is found from the request's own strings, without building a key.
     map: FxHashMap<Box<str>, Vec<(Box<str>, Cached)>>,
-    /// Responses held.
-    count: usize,
     bytes: usize,
     /// Bumped by every clear: a response rendered before a clear is not stored after it.
     generation: u64,
@@ -106,7 +104,6 @@ impl ResponseCache {
     pub fn clear(&self) {
         if let Ok(mut entries) = self.inner.write() {
             entries.map.clear();
-            entries.count = 0;
             entries.bytes = 0;
             entries.generation += 1;
         }
@@ -114,7 +111,7 @@ impl ResponseCache {
 
     /// How many responses are stored.
     pub fn len(&self) -> usize {
-        self.inner.read().map_or(0, |e| e.count)
+        self.inner.read().map_or(0, |e| e.map.values().map(Vec::len).sum())
     }
 
     /// Whether nothing is stored.
@@ -136,7 +133,6 @@ impl ResponseCache {
             return;
         }
         kept.push((key.encoding, value));
-        entries.count += 1;
         entries.bytes += size;
     }
 }
@@ -212,7 +208,7 @@ where
             let mut response = Body::from(hit.body).into_response();
             *response.status_mut() = hit.status;
             *response.headers_mut() = hit.headers;
-            return Answer::Ready(Some(response));
+            return Answer::Ready(std::future::ready(Ok(response)));
         }
         let key = key.map(Key::kept);
         let app = self.app.clone();
@@ -232,8 +228,8 @@ where
 /// The future of a [`CachedApp`] answer: a hit is ready at once (no future is allocated for
 /// it); a miss renders through the whole stack.
 pub enum Answer {
-    /// A stored response, taken on the first poll.
-    Ready(Option<Response>),
+    /// A stored response.
+    Ready(std::future::Ready<Result<Response, Infallible>>),
     /// A response being rendered, and stored once finished.
     Rendering(Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>),
 }
@@ -243,11 +239,7 @@ impl Future for Answer {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         match self.get_mut() {
-            Answer::Ready(response) => match response.take() {
-                Some(response) => Poll::Ready(Ok(response)),
-                // Polled again after it answered: a misuse by the caller, answered as a server error.
-                None => Poll::Ready(Ok(StatusCode::INTERNAL_SERVER_ERROR.into_response())),
-            },
+            Answer::Ready(ready) => Pin::new(ready).poll(cx),
             Answer::Rendering(rendering) => rendering.as_mut().poll(cx),
         }
     }
