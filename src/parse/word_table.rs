@@ -185,6 +185,8 @@ impl<K: PackedKey, V: Copy> PackedMap<K, V> {
         at
     }
 
+    /// The value at `key`. It probes by itself rather than through [`PackedMap::slot`], so that
+    /// a miss ends at the empty slot without reading the values (the hot path of every lookup).
     #[inline]
     fn get(&self, key: K) -> Option<V> {
         let mask = self.keys.len() - 1;
