@@ -29,7 +29,7 @@ use smallvec::SmallVec;
 
 use super::cues::{Cue, find_cues, find_cues_into};
 use super::lexicon::Lexicon;
-use super::mentions::{Np, Para, ParaBuffers, Pronoun, Referent, read_np, skip_openers};
+use super::mentions::{Np, Para, ParaBuffers, Pronoun, Referent, read_and_keep_np, read_np, skip_openers};
 use super::names::{family_name, family_name_first, title_before};
 use super::register::{EntityId, EntityKind, Register};
 use super::tokens::{SentenceId, TokKind, TokenId, TokenRange};
@@ -699,7 +699,7 @@ impl<'l> State<'l> {
                         TokenId::from_ix(at.ix().saturating_sub(len))
                     })
                     .unwrap_or(at);
-                let np = read_np(para, title_start, sentence.end)
+                let np = read_and_keep_np(para, title_start, sentence.end)
                     .filter(|np| matches!(&np.referent, Referent::Name(n) if n.name == name.name));
                 let has_role = np.as_ref().is_some_and(|np| np.role.is_some());
                 let in_parentheses = at.prev().is_some_and(|p| para.punct_is(p, '(')) && para.punct_is(run_end, ')');

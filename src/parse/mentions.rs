@@ -38,7 +38,13 @@ pub(crate) struct Para<'a> {
     /// Name runs already read, by start and limit: a paragraph's mentions and its sentences'
     /// subjects read the same names again.
     names_read: std::cell::RefCell<NamesRead<'a>>,
+    /// The phrases read at the paragraph's names, by start and limit: a sentence's subject
+    /// and a cue's source are most often one of them, read again.
+    kept_phrases: std::cell::RefCell<Vec<KeptPhrase<'a>>>,
 }
+
+/// A phrase read at a name, with the start and limit it was read at.
+type KeptPhrase<'a> = ((TokenId, TokenId), Np<'a>);
 
 /// The token, sentence and quote lists of an analysed paragraph, handed on so that the
 /// next paragraph reuses their room.
@@ -48,6 +54,7 @@ pub(crate) struct ParaBuffers {
     sentences: Vec<TokenRange>,
     quotes: Vec<QuoteSpan>,
     quote_scratch: QuoteScratch,
+    kept_phrases: Vec<KeptPhrase<'static>>,
 }
 
 /// What [`Para::name_at`] read: a name run, if one starts there, and the token after it.
@@ -114,6 +121,7 @@ impl<'a> Para<'a> {
             lexicon,
             quote_tokens,
             names_read: names_memo(),
+            kept_phrases: std::cell::RefCell::new(recycle(spare.kept_phrases)),
         }
     }
 
@@ -135,6 +143,7 @@ impl<'a> Para<'a> {
             lexicon: para.lexicon,
             quote_tokens,
             names_read: names_memo(),
+            kept_phrases: std::cell::RefCell::new(Vec::new()),
         }
     }
 
@@ -155,6 +164,7 @@ impl<'a> Para<'a> {
                 std::borrow::Cow::Borrowed(_) => Vec::new(),
             },
             quote_scratch: self.quote_scratch,
+            kept_phrases: recycle(self.kept_phrases.into_inner()),
         }
     }
 
@@ -260,6 +270,15 @@ impl<'a> Para<'a> {
         let end = TokenId::from_ix(run.end);
         read_name(&self.toks, self.text, self.lexicon, run).map(|name| (name, end))
     }
+}
+
+/// An empty list of kept phrases in the room of `list`, for another paragraph's phrases
+/// (collecting from an emptied list of a type of the same size reuses its allocation).
+// `filter_map` (not `filter`, as clippy suggests) is what changes the items' lifetime.
+#[allow(clippy::unnecessary_filter_map)]
+fn recycle<'b>(mut list: Vec<KeptPhrase<'_>>) -> Vec<KeptPhrase<'b>> {
+    list.clear();
+    list.into_iter().filter_map(|_| None).collect()
 }
 
 /// An empty memo of name runs.
@@ -481,6 +500,27 @@ pub(crate) struct Np<'a> {
 
 /// Reads the noun phrase starting at `at`, not reaching `limit`.
 pub(crate) fn read_np<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>> {
+    let kept = para.kept_phrases.borrow();
+    match kept.binary_search_by_key(&(at, limit), |(key, _)| *key) {
+        Ok(found) => Some(kept[found].1.clone()),
+        Err(_) => read_np_afresh(para, at, limit),
+    }
+}
+
+/// [`read_np`] at a name, keeping the phrase for later reads at the same start and limit.
+pub(crate) fn read_and_keep_np<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>> {
+    let np = read_np(para, at, limit)?;
+    // Names are read in text order: the list stays sorted by appending, and is searched by
+    // halves (a paragraph may be a whole article on one line).
+    let mut kept = para.kept_phrases.borrow_mut();
+    if let Err(place) = kept.binary_search_by_key(&(at, limit), |(key, _)| *key) {
+        kept.insert(place, ((at, limit), np.clone()));
+    }
+    Some(np)
+}
+
+/// [`read_np`] without the kept phrases.
+fn read_np_afresh<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>> {
     let mut np = read_core(para, at, limit)?;
     extend(para, &mut np, limit);
     Some(np)
