@@ -387,26 +387,8 @@ impl<'l> State<'l> {
             local_index[q] = Some(self.quotes.len());
             self.push_quote(index, &para, q, kind, decision, None);
         }
-        // Quotes inside quotes, outer ones first; each outer quote is analysed once.
-        let nested = para.quotes.iter().any(|quote| quote.parent.is_some());
-        let mut children: Vec<Vec<usize>> = vec![Vec::new(); if nested { para.quotes.len() } else { 0 }];
-        for (q, quote) in para.quotes.iter().enumerate() {
-            if let Some(parent) = quote.parent {
-                children[parent].push(q);
-            }
-        }
-        for parent in 0..children.len() {
-            if children[parent].is_empty() {
-                continue;
-            }
-            let Some(outer) = local_index[parent] else { continue };
-            let inside = Para::inside(&para, parent, &children[parent]);
-            let inner_cues = find_cues(&inside);
-            for &q in &children[parent] {
-                let decision = self.inner_quote(&inside, &inner_cues, q, outer);
-                local_index[q] = Some(self.quotes.len());
-                self.push_quote(index, &para, q, QuoteKind::Fragment, decision, Some(outer));
-            }
+        if para.quotes.iter().any(|quote| quote.parent.is_some()) {
+            self.nested_quotes(index, &para, &mut local_index);
         }
         // Keep quotes in text order within the paragraph.
         self.reorder(first_quote, &mut local_index);
@@ -515,6 +497,32 @@ impl<'l> State<'l> {
         };
     }
 
+    /// Quotes inside quotes, outer ones first; each outer quote is analysed once. Few
+    /// paragraphs have any: kept out of line, so that the common path is smaller.
+    #[cold]
+    #[inline(never)]
+    fn nested_quotes(&mut self, index: usize, para: &Para<'_>, local_index: &mut [Option<usize>]) {
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); para.quotes.len()];
+        for (q, quote) in para.quotes.iter().enumerate() {
+            if let Some(parent) = quote.parent {
+                children[parent].push(q);
+            }
+        }
+        for parent in 0..children.len() {
+            if children[parent].is_empty() {
+                continue;
+            }
+            let Some(outer) = local_index[parent] else { continue };
+            let inside = Para::inside(para, parent, &children[parent]);
+            let inner_cues = find_cues(&inside);
+            for &q in &children[parent] {
+                let decision = self.inner_quote(&inside, &inner_cues, q, outer);
+                local_index[q] = Some(self.quotes.len());
+                self.push_quote(index, para, q, QuoteKind::Fragment, decision, Some(outer));
+            }
+        }
+    }
+
     /// The reported statements of a paragraph: for each cue that names a source, the
     /// words it attributes (after a leading cue, before a trailing one), when they are
     /// more than a quotation with a few words around it.
@@ -613,12 +621,18 @@ impl<'l> State<'l> {
     /// Puts the paragraph's quotes (from `first` on) in the order of their opening marks.
     fn reorder(&mut self, first: usize, local_index: &mut [Option<usize>]) {
         // Most paragraphs' quotes are in order already: nothing to sort.
-        if self.quotes[first..]
+        if !self.quotes[first..]
             .windows(2)
             .all(|pair| pair[0].bytes.start() <= pair[1].bytes.start())
         {
-            return;
+            self.sort_quotes(first, local_index);
         }
+    }
+
+    /// [`State::reorder`] for quotes out of order, out of line.
+    #[cold]
+    #[inline(never)]
+    fn sort_quotes(&mut self, first: usize, local_index: &mut [Option<usize>]) {
         let mut order: Vec<usize> = (first..self.quotes.len()).collect();
         order.sort_by_key(|&i| self.quotes[i].bytes.start());
         let mut new_of = vec![0; self.quotes.len() - first];
@@ -657,6 +671,8 @@ impl<'l> State<'l> {
     /// A paragraph that ends in a colon and holds no quote: a name label ("Thea Markussen,
     /// director of the seed bank:"), or a topic line ("On whether the vault should move:")
     /// that leaves the current speaker in place.
+    #[cold]
+    #[inline(never)]
     fn label(&mut self, para: &Para<'_>) -> Option<(Who, bool)> {
         let end = TokenId::from_ix(para.toks.len());
         if let Some(np) = read_np(para, TokenId(0), end)
@@ -737,6 +753,8 @@ impl<'l> State<'l> {
     }
 
     /// Whom a "told" addresses is never its speaker; a name there that is not a person is an outlet.
+    #[cold]
+    #[inline(never)]
     fn learn_addressee(&mut self, para: &Para<'_>, addressee: TokenRange) {
         let mut at = addressee.start;
         while at < addressee.end {
