@@ -38,8 +38,8 @@ pub(crate) struct Para<'a> {
     /// Name runs already read, by start and limit: a paragraph's mentions and its sentences'
     /// subjects read the same names again.
     names_read: std::cell::RefCell<NamesRead<'a>>,
-    /// The phrases read at the paragraph's names, by start and limit: a sentence's subject
-    /// and a cue's source are most often one of them, read again.
+    /// The phrases read at the paragraph's names, by start and limit: a sentence's subject or
+    /// a cue's source often starts at one of them, with the same limit, and would read it again.
     kept_phrases: std::cell::RefCell<Vec<KeptPhrase<'a>>>,
 }
 
@@ -500,18 +500,20 @@ pub(crate) struct Np<'a> {
 
 /// Reads the noun phrase starting at `at`, not reaching `limit`.
 pub(crate) fn read_np<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>> {
-    let kept = para.kept_phrases.borrow();
-    match kept.binary_search_by_key(&(at, limit), |(key, _)| *key) {
-        Ok(found) => Some(kept[found].1.clone()),
-        Err(_) => read_np_afresh(para, at, limit),
+    {
+        let kept = para.kept_phrases.borrow();
+        if let Ok(found) = kept.binary_search_by_key(&(at, limit), |(key, _)| *key) {
+            return Some(kept[found].1.clone());
+        }
     }
+    read_np_afresh(para, at, limit)
 }
 
 /// [`read_np`] at a name, keeping the phrase for later reads at the same start and limit.
 pub(crate) fn read_and_keep_np<'a>(para: &Para<'a>, at: TokenId, limit: TokenId) -> Option<Np<'a>> {
     let np = read_np(para, at, limit)?;
-    // Names are read in text order: the list stays sorted by appending, and is searched by
-    // halves (a paragraph may be a whole article on one line).
+    // Names are read in text order, so the list stays sorted mostly by appending; it is
+    // searched by halves (a paragraph may be a whole article on one line).
     let mut kept = para.kept_phrases.borrow_mut();
     if let Err(place) = kept.binary_search_by_key(&(at, limit), |(key, _)| *key) {
         kept.insert(place, ((at, limit), np.clone()));
