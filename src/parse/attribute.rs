@@ -29,7 +29,7 @@ use smallvec::SmallVec;
 
 use super::cues::{Cue, find_cues, find_cues_into};
 use super::lexicon::Lexicon;
-use super::mentions::{Np, Para, ParaBuffers, Pronoun, Referent, read_and_keep_np, read_np, skip_openers};
+use super::mentions::{Np, Para, ParaBuffers, Pronoun, Referent, read_and_keep_np, read_np, recycle, skip_openers};
 use super::names::{family_name, family_name_first, title_before};
 use super::register::{EntityId, EntityKind, Register};
 use super::tokens::{SentenceId, TokKind, TokenId, TokenRange};
@@ -84,15 +84,6 @@ struct Scratch {
     top: Vec<usize>,
     local_index: Vec<Option<usize>>,
     quoted_speaker: Vec<Option<EntityId>>,
-}
-
-/// An empty list of cues in the room of `list`, for cues of another paragraph (collecting
-/// from an emptied list of a type of the same size reuses its allocation).
-// `filter_map` (not `filter`, as clippy suggests) is what changes the items' lifetime.
-#[allow(clippy::unnecessary_filter_map)]
-fn recycle<'b>(mut list: Vec<Cue<'_>>) -> Vec<Cue<'b>> {
-    list.clear();
-    list.into_iter().filter_map(|_| None).collect()
 }
 
 /// Empties `list` and fills it with `len` copies of `value`, in the room it has.

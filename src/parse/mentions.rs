@@ -272,11 +272,12 @@ impl<'a> Para<'a> {
     }
 }
 
-/// An empty list of kept phrases in the room of `list`, for another paragraph's phrases
-/// (collecting from an emptied list of a type of the same size reuses its allocation).
-// `filter_map` (not `filter`, as clippy suggests) is what changes the items' lifetime.
+/// An empty list in the room of `list`, for another paragraph's items: `U` is `T` with another
+/// lifetime (collecting from an emptied list into a type of the same size and alignment reuses
+/// its allocation).
+// `filter_map` (not `filter`, as clippy suggests) is what changes the items' type.
 #[allow(clippy::unnecessary_filter_map)]
-fn recycle<'b>(mut list: Vec<KeptPhrase<'_>>) -> Vec<KeptPhrase<'b>> {
+pub(crate) fn recycle<T, U>(mut list: Vec<T>) -> Vec<U> {
     list.clear();
     list.into_iter().filter_map(|_| None).collect()
 }
