@@ -1,5 +1,6 @@
 //! Parses the parse benchmark's 1 MiB corpus on one thread (once, or as many times as the
-//! first argument says), for instruction counts
+//! first argument says; or, given a folder as the second argument, the `.txt` files in it),
+//! for instruction counts
 //! (`valgrind --tool=callgrind target/release/examples/parse_once`) and for timing on a pinned
 //! core (`taskset -c 1 target/release/examples/parse_once 30`): it prints the time the passes
 //! took, without building the corpus or starting the process.
@@ -15,8 +16,11 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() {
     let lexicon = Lexicon::builtin();
-    let articles = parse_bench_corpus(1);
     let rounds: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(1);
+    let articles = match std::env::args().nth(2) {
+        Some(folder) => read_folder(&folder),
+        None => parse_bench_corpus(1),
+    };
     let started = std::time::Instant::now();
     for _ in 0..rounds {
         for text in &articles {
@@ -31,4 +35,23 @@ fn main() {
         articles.len(),
         megabytes / seconds
     );
+}
+
+/// The `.txt` files in `folder`, in name order; exits with a message when it cannot be read.
+fn read_folder(folder: &str) -> Vec<String> {
+    let read = || -> std::io::Result<Vec<String>> {
+        let mut paths: Vec<_> = std::fs::read_dir(folder)?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
+        paths.retain(|path| path.extension().is_some_and(|e| e == "txt"));
+        paths.sort();
+        paths.iter().map(std::fs::read_to_string).collect()
+    };
+    match read() {
+        Ok(articles) => articles,
+        Err(error) => {
+            eprintln!("parse_once: cannot read {folder}: {error}");
+            std::process::exit(2);
+        }
+    }
 }
