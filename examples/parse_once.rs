@@ -7,6 +7,9 @@
 
 use std::hint::black_box;
 
+use std::path::Path;
+
+use whosaid::corpus::{LoadError, article_paths, decode};
 use whosaid::parse::{Lexicon, parse};
 use whosaid::synthetic::parse_bench_corpus;
 
@@ -37,20 +40,22 @@ fn main() {
     );
 }
 
-/// The `.txt` files in `folder`, in name order; exits with a message when it cannot be read.
+/// The articles of `folder` as the app finds and decodes them ([`article_paths`], [`decode`]);
+/// exits with a message when one cannot be read.
 fn read_folder(folder: &str) -> Vec<String> {
-    let read = || -> std::io::Result<Vec<String>> {
-        let mut paths: Vec<_> = std::fs::read_dir(folder)?
-            .map(|entry| entry.map(|e| e.path()))
-            .collect::<Result<_, _>>()?;
-        paths.retain(|path| path.extension().is_some_and(|e| e == "txt"));
-        paths.sort();
-        paths.iter().map(std::fs::read_to_string).collect()
+    let read = || -> Result<Vec<String>, LoadError> {
+        article_paths(Path::new(folder))?
+            .into_iter()
+            .map(|path| match std::fs::read(&path) {
+                Ok(bytes) => decode(&path, bytes),
+                Err(source) => Err(LoadError::Read { path, source }),
+            })
+            .collect()
     };
     match read() {
         Ok(articles) => articles,
         Err(error) => {
-            eprintln!("parse_once: cannot read {folder}: {error}");
+            eprintln!("parse_once: {error}");
             std::process::exit(2);
         }
     }
