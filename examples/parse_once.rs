@@ -9,7 +9,7 @@ use std::hint::black_box;
 
 use std::path::Path;
 
-use whosaid::corpus::{LoadError, article_paths, decode};
+use whosaid::corpus::{LoadError, article_paths, read_text};
 use whosaid::parse::{Lexicon, parse};
 use whosaid::synthetic::parse_bench_corpus;
 
@@ -40,16 +40,13 @@ fn main() {
     );
 }
 
-/// The articles of `folder` as the app finds and decodes them ([`article_paths`], [`decode`]);
+/// The articles of `folder` as the app finds and reads them ([`article_paths`], [`read_text`]);
 /// exits with a message when one cannot be read.
 fn read_folder(folder: &str) -> Vec<String> {
     let read = || -> Result<Vec<String>, LoadError> {
         article_paths(Path::new(folder))?
-            .into_iter()
-            .map(|path| match std::fs::read(&path) {
-                Ok(bytes) => decode(&path, bytes),
-                Err(source) => Err(LoadError::Read { path, source }),
-            })
+            .iter()
+            .map(|path| read_text(path))
             .collect()
     };
     match read() {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::corpus::{Corpus, Library, LoadError, article_slug, decode};
+use crate::corpus::{Corpus, Library, LoadError, article_slug, read_text};
 use crate::memory::return_freed_pages;
 use crate::model::{Article, ParagraphRole, SpeakerId, speaker_slugs};
 use crate::parse::{Lexicon, parse};
@@ -367,13 +367,7 @@ fn parse_files(args: &ParseArgs) -> ExitCode {
     let mut failed = false;
     let mut articles = Vec::new();
     for path in &args.files {
-        let result = std::fs::read(path)
-            .map_err(|source| LoadError::Read {
-                path: path.clone(),
-                source,
-            })
-            .and_then(|bytes| decode(path, bytes));
-        match result {
+        match read_text(path) {
             Ok(text) => {
                 articles.push((article_slug(path), parse(&text, &lexicon)));
             }

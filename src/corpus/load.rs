@@ -144,13 +144,18 @@ fn line_at(bytes: &[u8], offset: usize) -> usize {
     bytes[..offset.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-/// Reads and parses one article file (and its sidecar, if there is one).
-pub fn read_article(path: &Path, lexicon: &Lexicon) -> Result<StoredArticle, LoadError> {
+/// Reads an article file's text ([`decode`] says what it refuses).
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
         path: path.to_owned(),
         source,
     })?;
-    let text = decode(path, bytes)?;
+    decode(path, bytes)
+}
+
+/// Reads and parses one article file (and its sidecar, if there is one).
+pub fn read_article(path: &Path, lexicon: &Lexicon) -> Result<StoredArticle, LoadError> {
+    let text = read_text(path)?;
     let sidecar_path = path.with_extension("toml");
     let (sidecar, sidecar_text) = match std::fs::read_to_string(&sidecar_path) {
         Ok(toml_text) => (parse_toml::<Sidecar>(&sidecar_path, &toml_text)?, toml_text),

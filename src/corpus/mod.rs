@@ -19,7 +19,9 @@ use rustc_hash::FxHashMap;
 pub use corrections::StaleCorrection;
 pub use index::{QuoteIndex, QuoteQuery};
 pub use library::{Library, Refresh};
-pub use load::{LoadError, article_from_text, article_paths, article_slug, decode, read_article, read_lexicon};
+pub use load::{
+    LoadError, article_from_text, article_paths, article_slug, decode, read_article, read_lexicon, read_text,
+};
 pub use said::{
     SUMMARY_MIN_WORDS, SaidKind, SaidRow, SaidSource, SaidText, ThemeSetId, ThemeSets, said_attribution, said_cue,
     said_text, statements_of,
