@@ -2,7 +2,7 @@
 # Makes .cargo/whosaid.profdata.gz, the profile that optimised builds of whosaid use
 # (profile-guided optimisation; .cargo/pgo-rustc applies it).
 #
-#   bash benches/pgo.sh               (about 16 minutes: two instrumented builds, then training)
+#   bash benches/pgo.sh               (about 14 minutes: two instrumented builds, then training)
 #   PGO_REUSE=1 bash benches/pgo.sh   (trains again with the instrumented builds there are)
 #
 # The profile names each function by its symbol, and a symbol's hash depends on the features
